@@ -1,0 +1,69 @@
+/**
+ * One build: load → validate → parse/model → derive → write EPUB and PDF → verify → write
+ * files. Returns diagnostics as data; the CLI decides how to print them.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { deriveFrontPages } from '../derive/front-pages.js';
+import { loadFontConfig } from '../fonts/config.js';
+import { checkProject } from './check.js';
+import { resolveBuildDate, type BuildContext } from './context.js';
+import { writeOutputsAtomically } from './output.js';
+import { writeEpub } from '../writers/epub/index.js';
+import { writePdf } from '../writers/pdf/index.js';
+import { verifyEpub, verifyPdf } from '../verify/verify.js';
+
+export interface BuildOptions {
+  /** Book project directory (holds book.yaml). */
+  dir: string;
+  /** Output directory; created when missing. */
+  outDir: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuiltFile {
+  path: string;
+  bytes: number;
+}
+
+export interface BuildReport {
+  epub: BuiltFile;
+  pdf: BuiltFile & { pages: number };
+  milliseconds: number;
+  /** Warnings that did not stop the build. */
+  diagnostics: Diagnostic[];
+}
+
+function failIfErrors(diagnostics: Diagnostic[]): void {
+  if (diagnostics.some((d) => d.severity === 'error')) throw new BuildFailure(diagnostics);
+}
+
+/** Throws BuildFailure with positioned diagnostics when the book cannot be built. */
+export async function buildBook(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const dir = path.resolve(options.dir);
+  const { book, diagnostics } = await checkProject(dir);
+  if (!book) throw new BuildFailure(diagnostics);
+  failIfErrors(diagnostics);
+  const ctx: BuildContext = {
+    buildDate: resolveBuildDate(options.env ?? process.env, book.meta.edition.date),
+    fonts: await loadFontConfig(dir),
+  };
+  const front = deriveFrontPages(book.meta);
+  const [epub, pdf] = await Promise.all([writeEpub(book, front, ctx), writePdf(book, front, ctx)]);
+  failIfErrors([...verifyEpub(epub), ...verifyPdf(pdf.bytes, pdf.pageCount)]);
+  const outDir = path.resolve(options.outDir);
+  const epubPath = path.join(outDir, `${book.meta.slug}.epub`);
+  const pdfPath = path.join(outDir, `${book.meta.slug}.pdf`);
+  await writeOutputsAtomically([
+    { path: epubPath, bytes: epub },
+    { path: pdfPath, bytes: pdf.bytes },
+  ]);
+  return {
+    epub: { path: epubPath, bytes: epub.length },
+    pdf: { path: pdfPath, bytes: pdf.bytes.length, pages: pdf.pageCount },
+    milliseconds: performance.now() - started,
+    diagnostics,
+  };
+}

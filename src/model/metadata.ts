@@ -1,0 +1,124 @@
+/**
+ * The typed shape of `book.yaml`. The JSON Schema in src/validate/book-schema.ts checks a
+ * loaded document against exactly this shape before it is trusted as a `BookMetadata`.
+ */
+
+export interface BookTitle {
+  /** 正书名, e.g. 新的使命和担当 */
+  main: string;
+  /** 分辑号, e.g. Ⅱ (a Roman numeral character, not the letters "II") */
+  partNumber?: string;
+  /** 分辑名, e.g. 中国工会改革创新实录 */
+  partName?: string;
+  /** 其他书名信息, e.g. 2015—2017 (printed in parentheses after the part name) */
+  otherInfo?: string;
+}
+
+export interface Contributor {
+  name: string;
+  /** Chinese role word as printed: 主编, 副主编, 执行副主编, 编辑, 著, 译 … */
+  role: string;
+  /** Named in the statement of responsibility (title page, CIP, dc:creator). */
+  primary?: boolean;
+  /** Sort form for dc:creator file-as, e.g. "Li Yufu" or the name itself. */
+  fileAs?: string;
+}
+
+export interface Phone {
+  number: string;
+  label?: string;
+}
+
+export interface Publisher {
+  name: string;
+  place: string;
+  address?: string;
+  postcode?: string;
+  website?: string;
+  phones?: Phone[];
+  salesPhones?: Phone[];
+}
+
+export interface Cip {
+  /** GB/T 12451 profile: "2001" (CIP issued before 2024-04-01) or "2023". */
+  profile: '2001' | '2023';
+  /** 出版年月 as printed in the CIP description, YYYY-MM. */
+  publicationDate: string;
+  /** Subject headings (主题词), each a chain joined with —. */
+  subjects: string[];
+  /** 中图法 class numbers. */
+  clc: string[];
+  /** The full 核字 line as issued, e.g. 中国版本图书馆CIP数据核字（2017）第204165号 */
+  number: string;
+}
+
+export interface Edition {
+  /** 版次 number and date (YYYY-MM). */
+  number: number;
+  date: string;
+  /** 印次 number and date (YYYY-MM). */
+  printing: number;
+  printingDate: string;
+}
+
+export interface PrintSpec {
+  /** Full-sheet paper size in millimetres, e.g. 700 × 1000. */
+  paper: { width: number; height: number };
+  /** 开数: the sheet is folded into this many leaves (16 → 1/16). */
+  fold: number;
+  /** 印张 as printed. */
+  sheets: number;
+  /** 字数 in thousands of characters (千字). */
+  kiloCharacters: number;
+}
+
+export interface Staff {
+  /** 出版人 */
+  publisher?: string;
+  /** 责任编辑 */
+  editors: string[];
+  /** 责任校对 */
+  proofreaders?: string[];
+  /** 责任印制 */
+  production?: string[];
+}
+
+export interface PartEntry {
+  /** 第一编 */
+  label: string;
+  /** 高度重视　科学指导 */
+  title: string;
+  chapters: string[];
+}
+
+export interface Contents {
+  /** Front-matter Markdown files (前言 …), in reading order. */
+  front: string[];
+  parts: PartEntry[];
+}
+
+export interface BookMetadata {
+  /** ASCII file name stem for dist/<slug>.epub and .pdf */
+  slug: string;
+  /** BCP 47 tag for the text, e.g. zh-CN or zh-Hans. */
+  language: string;
+  title: BookTitle;
+  contributors: Contributor[];
+  publisher: Publisher;
+  isbn: string;
+  cip: Cip;
+  edition: Edition;
+  print: PrintSpec;
+  /** Price in CNY with two decimals, e.g. "55.00". */
+  price: string;
+  staff: Staff;
+  /** 经销 */
+  distributor?: string;
+  /** 印刷 */
+  printer?: string;
+  /** The damaged-copy notice printed under the price. */
+  notice?: string;
+  /** 版权所有　侵权必究 */
+  rights: string;
+  contents: Contents;
+}

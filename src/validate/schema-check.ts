@@ -1,0 +1,94 @@
+/**
+ * Runs ajv and turns its errors into positioned diagnostics in the YAML source.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { YamlSource } from '../load/yaml-source.js';
+import { bookSchema, frontMatterSchema, type FrontMatter } from './book-schema.js';
+import type { BookMetadata } from '../model/metadata.js';
+
+function compile<T>(schema: object): ValidateFunction<T> {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
+  return ajv.compile<T>(schema);
+}
+
+const validateBook = compile<BookMetadata>(bookSchema);
+const validateFrontMatter = compile<FrontMatter>(frontMatterSchema);
+
+function pathOf(error: ErrorObject): string[] {
+  return error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+const HINTS: Record<string, (e: ErrorObject, field: string) => string> = {
+  required: (e) => `Add \`${String(e.params.missingProperty)}:\` here.`,
+  additionalProperties: (e) =>
+    `\`${String(e.params.additionalProperty)}\` is not a field hanpress knows; check its spelling or remove it.`,
+  pattern: (_e, field) => PATTERN_HINTS[field] ?? 'Write the value in the documented form.',
+  type: (e, field) =>
+    e.params.type === 'string'
+      ? `Write text here, in quotes when YAML would read it as a number or date. ${PATTERN_HINTS[field] ?? ''}`.trim()
+      : `Write a ${String(e.params.type)} here.`,
+  enum: (e) => `Use one of: ${(e.params.allowedValues as unknown[]).join(', ')}.`,
+  minItems: () => 'List at least one entry.',
+  minLength: () => 'Write a value; an empty string is not allowed.',
+};
+
+const PATTERN_HINTS: Record<string, string> = {
+  isbn: 'Write the ISBN-13 with hyphens, e.g. 978-7-5008-6790-6.',
+  slug: 'Use lowercase ASCII letters, digits and single hyphens, e.g. my-book-2.',
+  language: 'Use a BCP 47 tag such as zh-CN or zh-Hans.',
+  price: 'Write the price in yuan with two decimals, in quotes, e.g. "55.00".',
+  date: 'Write year and month as "YYYY-MM" in quotes, e.g. "2017-09".',
+  printingDate: 'Write year and month as "YYYY-MM" in quotes, e.g. "2017-09".',
+  publicationDate: 'Write year and month as "YYYY-MM" in quotes, e.g. "2017-08".',
+  postcode: 'Write the six-digit postcode in quotes, e.g. "100120".',
+  website: 'Write the full address starting with http:// or https://.',
+  title: 'Remove spaces at the start and end of the title line.',
+};
+
+function describe(error: ErrorObject, where: string): string {
+  if (error.keyword === 'required') return `${where} is missing \`${String(error.params.missingProperty)}\`.`;
+  if (error.keyword === 'additionalProperties') return `Unknown field \`${String(error.params.additionalProperty)}\` in ${where}.`;
+  return `${where} ${error.message ?? 'is invalid'}.`;
+}
+
+/** Drops the anyOf wrapper and its branch errors in favour of one clear message. */
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'anyOf' || !anyOfPaths.has(e.instancePath));
+}
+
+export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: string): Diagnostic[] {
+  return relevant(errors).map((error) => {
+    const path = pathOf(error);
+    const field = path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
+    const where = path.length > 0 ? `\`${path.join('.')}\`` : 'The document';
+    const at = error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path;
+    const position = source.positionOf(at, error.keyword === 'additionalProperties' ? 'key' : 'value');
+    const message =
+      error.keyword === 'anyOf' ? `${where} must be one line of text or a list of lines.` : describe(error, where);
+    return {
+      code: `${codePrefix}/${error.keyword}`,
+      severity: 'error' as const,
+      message,
+      file: source.file,
+      ...position,
+      hint: (HINTS[error.keyword] ?? (() => 'See the book.yaml reference in README.md.'))(error, field),
+    };
+  });
+}
+
+export function checkBookMetadata(source: YamlSource): { meta?: BookMetadata; diagnostics: Diagnostic[] } {
+  const value = source.value;
+  if (validateBook(value)) return { meta: value, diagnostics: [] };
+  return { diagnostics: schemaDiagnostics(validateBook.errors ?? [], source, 'book') };
+}
+
+export function checkFrontMatter(source: YamlSource): { frontMatter?: FrontMatter; diagnostics: Diagnostic[] } {
+  const value = source.value ?? {};
+  if (validateFrontMatter(value)) return { frontMatter: value, diagnostics: [] };
+  return { diagnostics: schemaDiagnostics(validateFrontMatter.errors ?? [], source, 'front-matter') };
+}

@@ -1,0 +1,146 @@
+/**
+ * Bad input gets a positioned diagnostic with a permanent code and a hint; the sample loads
+ * clean. Each case starts from a copy of the real sample book with one fault put in.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../src/build/check.js';
+import { projectWith, replaceOnce, type Edit } from './helpers/project.js';
+
+interface Case {
+  name: string;
+  file: string;
+  edit: Edit;
+  code: string;
+  at: { file: string; line: number; column: number };
+  hint: RegExp;
+}
+
+const cases: Case[] = [
+  {
+    name: 'ISBN without hyphens (YAML reads a number)',
+    file: 'book.yaml',
+    edit: replaceOnce('isbn: 978-7-5008-6790-6', 'isbn: 9787500867906'),
+    code: 'book/type',
+    at: { file: 'book.yaml', line: 30, column: 7 },
+    hint: /in quotes.*ISBN-13 with hyphens/,
+  },
+  {
+    name: 'ISBN with a missing hyphen',
+    file: 'book.yaml',
+    edit: replaceOnce('isbn: 978-7-5008-6790-6', 'isbn: 978-7-50086790-6'),
+    code: 'book/pattern',
+    at: { file: 'book.yaml', line: 30, column: 7 },
+    hint: /ISBN-13 with hyphens/,
+  },
+  {
+    name: 'price without two decimals',
+    file: 'book.yaml',
+    edit: replaceOnce('price: "55.00"', 'price: "55"'),
+    code: 'book/pattern',
+    at: { file: 'book.yaml', line: 39, column: 8 },
+    hint: /two decimals/,
+  },
+  {
+    name: 'misspelt field',
+    file: 'book.yaml',
+    edit: replaceOnce('  partNumber: Ⅱ', '  partNumbr: Ⅱ'),
+    code: 'book/additionalProperties',
+    at: { file: 'book.yaml', line: 7, column: 3 },
+    hint: /partNumbr.*not a field/,
+  },
+  {
+    name: 'missing main title',
+    file: 'book.yaml',
+    edit: replaceOnce('  main: 新的使命和担当\n', ''),
+    code: 'book/required',
+    at: { file: 'book.yaml', line: 6, column: 3 },
+    hint: /Add `main:`/,
+  },
+  {
+    name: 'YAML syntax error',
+    file: 'book.yaml',
+    edit: replaceOnce('price: "55.00"', 'price: "55.00'),
+    code: 'yaml/syntax',
+    at: { file: 'book.yaml', line: 39, column: 8 },
+    hint: /quoting/,
+  },
+  {
+    name: 'chapter file that does not exist',
+    file: 'book.yaml',
+    edit: replaceOnce('        - chapters/3-02.md', '        - chapters/3-99.md'),
+    code: 'contents/missing-file',
+    at: { file: 'book.yaml', line: 79, column: 11 },
+    hint: /Create the file or correct the path/,
+  },
+  {
+    name: 'chapter listed twice',
+    file: 'book.yaml',
+    edit: replaceOnce('        - chapters/3-02.md', '        - chapters/3-01.md'),
+    code: 'contents/duplicate',
+    at: { file: 'book.yaml', line: 79, column: 11 },
+    hint: /Remove one/,
+  },
+  {
+    name: 'chapter path escaping the project',
+    file: 'book.yaml',
+    edit: replaceOnce('        - chapters/3-02.md', '        - ../../etc/passwd.md'),
+    code: 'contents/outside-project',
+    at: { file: 'book.yaml', line: 79, column: 11 },
+    hint: /inside the project/,
+  },
+  {
+    name: 'front matter without title',
+    file: 'chapters/3-02.md',
+    edit: replaceOnce('title: [李建国在云南调研时强调, 扎实推进新形势下工会改革创新]\n', ''),
+    code: 'front-matter/required',
+    at: { file: 'chapters/3-02.md', line: 2, column: 1 },
+    hint: /Add `title:`/,
+  },
+  {
+    name: 'front matter with unknown key',
+    file: 'chapters/3-02.md',
+    edit: replaceOnce('date: 2016年6月23日', 'data: 2016年6月23日'),
+    code: 'front-matter/additionalProperties',
+    at: { file: 'chapters/3-02.md', line: 3, column: 1 },
+    hint: /`data` is not a field/,
+  },
+  {
+    name: 'part number that disagrees with book.yaml',
+    file: 'chapters/3-02.md',
+    edit: replaceOnce('part: 3', 'part: 2'),
+    code: 'contents/part-mismatch',
+    at: { file: 'chapters/3-02.md', line: 2, column: 1 },
+    hint: /part: 3/,
+  },
+  {
+    name: 'chapter without front matter',
+    file: 'chapters/3-02.md',
+    edit: () => '李建国在云南调研时强调\n',
+    code: 'front-matter/missing',
+    at: { file: 'chapters/3-02.md', line: 1, column: 1 },
+    hint: /Start the file with ---/,
+  },
+];
+
+describe('loading a book project', () => {
+  it('loads the sample book with no diagnostics', async () => {
+    const { book, diagnostics } = await checkProject(await projectWith());
+    expect(diagnostics).toEqual([]);
+    expect(book?.parts.map((p) => p.chapters.length)).toEqual([7, 10, 32]);
+  });
+
+  it.each(cases)('reports $name at its position', async (c) => {
+    const dir = await projectWith({ [c.file]: c.edit });
+    const { diagnostics } = await checkProject(dir);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    const [d] = errors;
+    expect(d).toMatchObject({ code: c.code, ...c.at });
+    expect(d?.hint).toMatch(c.hint);
+  });
+
+  it('reports a missing book.yaml without a position in a file', async () => {
+    const { diagnostics } = await checkProject('/nonexistent/book');
+    expect(diagnostics).toMatchObject([{ code: 'load/no-book-yaml', severity: 'error' }]);
+  });
+});
