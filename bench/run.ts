@@ -1,0 +1,65 @@
+/**
+ * npm run bench: builds the sample book and the 水浒传 corpus (a quarter and all of it) side
+ * by side in one run and prints times, memory and the ratios that matter: cost per character
+ * and whether it stays linear as the book grows.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { corpusProject } from './corpus-project.js';
+
+interface Measurement {
+  loadMs: number;
+  epubMs: number;
+  pdfMs: number;
+  epubBytes: number;
+  pdfBytes: number;
+  pages: number;
+  peakRssMb: number;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const sample = path.join(root, 'manuscript');
+const full = process.argv.includes('--quick') ? 30 : 121;
+
+function measure(dir: string): Measurement {
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  const out = execFileSync(tsx, [path.join(root, 'bench/measure.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Measurement;
+}
+
+async function corpus(chapters: number): Promise<{ dir: string; characters: number }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `hanpress-bench-${chapters}-`));
+  return { dir, characters: await corpusProject(dir, chapters, path.join(sample, 'book.yaml')) };
+}
+
+const quarter = await corpus(Math.ceil(full / 4));
+const whole = await corpus(full);
+const rows = [
+  { name: 'sample book', characters: NaN, m: measure(sample) },
+  { name: `水浒传 ${Math.ceil(full / 4)} ch.`, characters: quarter.characters, m: measure(quarter.dir) },
+  { name: `水浒传 ${full} ch.`, characters: whole.characters, m: measure(whole.dir) },
+];
+console.log('case                 chars    load ms   epub ms    pdf ms  pages   epub MB   pdf MB  peak MB');
+for (const { name, characters, m } of rows) {
+  console.log(
+    [
+      name.padEnd(16),
+      (Number.isNaN(characters) ? '-' : String(characters)).padStart(9),
+      m.loadMs.toFixed(0).padStart(10),
+      m.epubMs.toFixed(0).padStart(9),
+      m.pdfMs.toFixed(0).padStart(9),
+      String(m.pages).padStart(6),
+      (m.epubBytes / 1e6).toFixed(2).padStart(9),
+      (m.pdfBytes / 1e6).toFixed(2).padStart(8),
+      m.peakRssMb.toFixed(0).padStart(8),
+    ].join(' '),
+  );
+}
+const [, q, w] = rows;
+if (q && w) {
+  const charRatio = w.characters / q.characters;
+  console.log(`\ncharacters ×${charRatio.toFixed(2)} → EPUB time ×${(w.m.epubMs / q.m.epubMs).toFixed(2)}, PDF time ×${(w.m.pdfMs / q.m.pdfMs).toFixed(2)} (linear = ×${charRatio.toFixed(2)})`);
+  console.log(`PDF ms per 100k characters: ${((w.m.pdfMs / w.characters) * 1e5).toFixed(0)}; PDF/EPUB time ×${(w.m.pdfMs / w.m.epubMs).toFixed(1)}`);
+}
