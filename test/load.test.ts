@@ -145,6 +145,22 @@ const cases: Case[] = [
     hint: /part: 3/,
   },
   {
+    name: 'image that does not exist',
+    file: 'chapters/3-02.md',
+    edit: replaceOnce('part: 3\n---\n', 'part: 3\n---\n\n见下图：\n![会场](images/none.png)\n'),
+    code: 'image/missing',
+    at: { file: 'chapters/3-02.md', line: 7, column: 1 },
+    hint: /relative to chapters\/3-02\.md/,
+  },
+  {
+    name: 'image outside the project',
+    file: 'chapters/3-02.md',
+    edit: replaceOnce('part: 3\n---\n', 'part: 3\n---\n\n![会场](../../../etc/x.png)\n'),
+    code: 'image/outside-project',
+    at: { file: 'chapters/3-02.md', line: 7, column: 1 },
+    hint: /inside it/,
+  },
+  {
     name: 'chapter without front matter',
     file: 'chapters/3-02.md',
     edit: () => '李建国在云南调研时强调\n',
@@ -169,6 +185,14 @@ describe('loading a book project', () => {
     const [d] = errors;
     expect(d).toMatchObject({ code: c.code, ...c.at });
     expect(d?.hint).toMatch(c.hint);
+  });
+
+  it('warns about a remote image and never fetches it', async () => {
+    const dir = await projectWith({
+      'chapters/3-02.md': replaceOnce('part: 3\n---\n', 'part: 3\n---\n\n![会场](https://example.com/a.png)\n'),
+    });
+    const { diagnostics } = await checkProject(dir);
+    expect(diagnostics).toMatchObject([{ code: 'image/remote', severity: 'warning', file: 'chapters/3-02.md', line: 7 }]);
   });
 
   it('reports a missing book.yaml without a position in a file', async () => {

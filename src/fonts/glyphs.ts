@@ -1,0 +1,164 @@
+/**
+ * Which characters each font role has to draw, so fonts are subset once per build from the
+ * union of the whole book. Shared by both writers; the role rule is the one their styles use:
+ * headings (h1–h6, part and title-page titles) and table header cells are set in the heading
+ * family, everything else in the body family; `strong` needs the bold face of its role.
+ */
+import type { FrontPages } from '../derive/front-pages.js';
+import type { Block, Book, Inline } from '../model/book.js';
+import { allChapters } from '../model/book.js';
+
+export interface FaceGlyphs {
+  regular: Set<number>;
+  /** Empty when the book never sets this role in bold: the bold face is then left out. */
+  bold: Set<number>;
+}
+
+export interface GlyphSets {
+  body: FaceGlyphs;
+  heading: FaceGlyphs;
+}
+
+/** Strings a writer adds around the book's own text (目录, brackets, separators …). */
+export interface ExtraText {
+  body?: string[];
+  heading?: string[];
+}
+
+type Role = 'body' | 'heading';
+
+/**
+ * Printable ASCII is always kept: note numbers, URLs and ISBNs are digits and Latin letters,
+ * and ~95 glyphs cost next to nothing next to a CJK subset.
+ */
+const ALWAYS = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCodePoint(0x20 + i)).join('');
+
+/** Line breaks and tabs are never drawn. */
+const NOT_DRAWN = new Set([0x09, 0x0a, 0x0d]);
+
+class GlyphCollector {
+  readonly sets: GlyphSets = {
+    body: { regular: new Set(), bold: new Set() },
+    heading: { regular: new Set(), bold: new Set() },
+  };
+
+  add(role: Role, text: string | undefined, bold = false): void {
+    if (!text) return;
+    const target = bold ? this.sets[role].bold : this.sets[role].regular;
+    for (const char of text) {
+      const cp = char.codePointAt(0);
+      if (cp !== undefined && !NOT_DRAWN.has(cp)) target.add(cp);
+    }
+  }
+
+  inlines(role: Role, inlines: Inline[], bold = false): void {
+    for (const inline of inlines) {
+      switch (inline.type) {
+        case 'text':
+        case 'code':
+          this.add(role, inline.value, bold);
+          break;
+        case 'emphasis':
+        case 'link':
+          this.inlines(role, inline.children, bold);
+          break;
+        case 'strong':
+          this.inlines(role, inline.children, true);
+          break;
+        case 'image':
+          // Alt text is not drawn, but a reader shows it in place of a missing image.
+          this.add(role, inline.alt, bold);
+          break;
+        case 'break':
+        case 'footnoteRef':
+          break;
+      }
+    }
+  }
+
+  blocks(blocks: Block[]): void {
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'paragraph':
+          this.inlines('body', block.children);
+          break;
+        case 'heading':
+          this.inlines('heading', block.children);
+          break;
+        case 'list':
+          for (const item of block.items) this.blocks(item);
+          break;
+        case 'blockquote':
+          this.blocks(block.children);
+          break;
+        case 'codeBlock':
+          this.add('body', block.value);
+          break;
+        case 'table':
+          for (const cell of block.head) this.inlines('heading', cell);
+          for (const row of block.rows) for (const cell of row) this.inlines('body', cell);
+          break;
+        case 'thematicBreak':
+          break;
+      }
+    }
+  }
+}
+
+export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = {}): GlyphSets {
+  const c = new GlyphCollector();
+  c.add('body', ALWAYS);
+  c.add('heading', ALWAYS);
+
+  const { titlePage, copyright, board } = front;
+  c.add('heading', titlePage.main);
+  c.add('heading', titlePage.partNumber);
+  c.add('body', titlePage.subtitle);
+  for (const line of titlePage.responsibility) c.add('body', line);
+  c.add('body', titlePage.publisher);
+
+  for (const text of Object.values(copyright.cip)) c.add('body', text);
+  c.add('body', copyright.titleLine);
+  for (const record of copyright.records) {
+    c.add('body', record.label);
+    for (const value of record.values) c.add('body', value);
+  }
+  c.add('body', copyright.notice);
+  c.add('body', copyright.rights);
+  for (const group of board) {
+    c.add('body', group.role);
+    for (const name of group.names) c.add('body', name);
+  }
+
+  for (const part of book.parts) {
+    // On the part's own page (heading) and in the table of contents (body).
+    for (const role of ['heading', 'body'] as const) {
+      c.add(role, part.label);
+      c.add(role, part.title);
+    }
+  }
+  for (const chapter of allChapters(book)) {
+    for (const line of chapter.titleLines) c.add('heading', line);
+    // The contents lists titles, labels and section headings in body text.
+    c.add('body', chapter.title);
+    c.add('body', chapter.label);
+    for (const heading of chapter.headings) c.add('body', heading.text);
+    c.add('body', chapter.subtitle);
+    c.add('body', chapter.date);
+    c.add('body', chapter.author);
+    c.blocks(chapter.blocks);
+    for (const note of chapter.footnotes) c.blocks(note.blocks);
+  }
+
+  for (const text of extra.body ?? []) c.add('body', text);
+  for (const text of extra.heading ?? []) c.add('heading', text);
+  return c.sets;
+}
+
+/** Code points as a string, in ascending order so the subsetter's input never depends on book order. */
+export function glyphText(codePoints: Iterable<number>): string {
+  return [...codePoints]
+    .sort((a, b) => a - b)
+    .map((cp) => String.fromCodePoint(cp))
+    .join('');
+}

@@ -1,0 +1,68 @@
+/** Block AST → XHTML flow content. */
+import type { Align, Block, Inline } from '../../model/book.js';
+import { renderInlines } from './inline.js';
+import type { RenderContext } from './render-context.js';
+import type { XMLBuilder } from './xml.js';
+
+export function renderBlocks(parent: XMLBuilder, blocks: Block[], ctx: RenderContext): void {
+  for (const block of blocks) renderBlock(parent, block, ctx);
+}
+
+function renderBlock(parent: XMLBuilder, block: Block, ctx: RenderContext): void {
+  switch (block.type) {
+    case 'paragraph':
+      renderInlines(parent.ele('p'), block.children, ctx);
+      return;
+    case 'heading':
+      renderInlines(parent.ele(`h${block.level}`).att('id', block.id), block.children, ctx);
+      return;
+    case 'list':
+      renderList(parent, block, ctx);
+      return;
+    case 'blockquote':
+      renderBlocks(parent.ele('blockquote'), block.children, ctx);
+      return;
+    case 'codeBlock': {
+      const code = parent.ele('pre').ele('code');
+      if (block.lang) code.att('class', `language-${block.lang}`);
+      code.txt(block.value);
+      return;
+    }
+    case 'table':
+      renderTable(parent, block, ctx);
+      return;
+    case 'thematicBreak':
+      parent.ele('hr');
+      return;
+  }
+}
+
+function renderList(parent: XMLBuilder, list: Extract<Block, { type: 'list' }>, ctx: RenderContext): void {
+  const element = parent.ele(list.ordered ? 'ol' : 'ul');
+  if (list.ordered && list.start !== 1) element.att('start', String(list.start));
+  for (const item of list.items) renderBlocks(element.ele('li'), item, ctx);
+}
+
+function alignClass(align: Align | undefined): string | undefined {
+  return align ? `align-${align}` : undefined;
+}
+
+function renderCell(row: XMLBuilder, name: 'th' | 'td', content: Inline[], align: Align | undefined, ctx: RenderContext): void {
+  const cell = row.ele(name);
+  if (name === 'th') cell.att('scope', 'col');
+  const cls = alignClass(align);
+  if (cls) cell.att('class', cls);
+  renderInlines(cell, content, ctx);
+}
+
+function renderTable(parent: XMLBuilder, table: Extract<Block, { type: 'table' }>, ctx: RenderContext): void {
+  const element = parent.ele('table');
+  const headRow = element.ele('thead').ele('tr');
+  table.head.forEach((cell, i) => renderCell(headRow, 'th', cell, table.align[i], ctx));
+  if (table.rows.length === 0) return;
+  const body = element.ele('tbody');
+  for (const row of table.rows) {
+    const tr = body.ele('tr');
+    row.forEach((cell, i) => renderCell(tr, 'td', cell, table.align[i], ctx));
+  }
+}

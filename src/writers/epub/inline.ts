@@ -1,0 +1,57 @@
+/** Inline AST → XHTML phrasing content. */
+import type { Inline } from '../../model/book.js';
+import { relativeHref } from './paths.js';
+import type { RenderContext } from './render-context.js';
+import { epubType, type XMLBuilder } from './xml.js';
+
+export function renderInlines(parent: XMLBuilder, inlines: Inline[], ctx: RenderContext): void {
+  for (const inline of inlines) renderInline(parent, inline, ctx);
+}
+
+function renderInline(parent: XMLBuilder, inline: Inline, ctx: RenderContext): void {
+  switch (inline.type) {
+    case 'text':
+      parent.txt(inline.value);
+      return;
+    case 'emphasis':
+      renderInlines(parent.ele('em'), inline.children, ctx);
+      return;
+    case 'strong':
+      renderInlines(parent.ele('strong'), inline.children, ctx);
+      return;
+    case 'code':
+      parent.ele('code').txt(inline.value);
+      return;
+    case 'link': {
+      const a = parent.ele('a').att('href', ctx.linkHref(inline.href));
+      if (inline.title) a.att('title', inline.title);
+      renderInlines(a, inline.children, ctx);
+      return;
+    }
+    case 'image':
+      renderImage(parent, inline, ctx);
+      return;
+    case 'break':
+      parent.ele('br');
+      return;
+    case 'footnoteRef':
+      renderNoteRef(parent, inline);
+      return;
+  }
+}
+
+function renderImage(parent: XMLBuilder, image: Extract<Inline, { type: 'image' }>, ctx: RenderContext): void {
+  const href = ctx.imageHref(image.src);
+  // A missing image is reported by validation, not here; writing a dangling <img> would make
+  // the EPUB invalid.
+  if (!href) return;
+  const img = parent.ele('img').att('src', relativeHref(ctx.href, href)).att('alt', image.alt);
+  if (image.title) img.att('title', image.title);
+}
+
+function renderNoteRef(parent: XMLBuilder, ref: Extract<Inline, { type: 'footnoteRef' }>): void {
+  const a = parent.ele('a');
+  epubType(a, 'noteref');
+  a.att('role', 'doc-noteref').att('href', `#${ref.noteId}`).att('id', ref.refId).att('class', 'noteref');
+  a.ele('sup').txt(`[${ref.number}]`);
+}

@@ -1,0 +1,144 @@
+/**
+ * The package document (content.opf): metadata built as data and serialised by xmlbuilder2.
+ * EPUB 3.3 keeps `version="3.0"` on the package element.
+ */
+import type { FrontPages } from '../../derive/front-pages.js';
+import type { BookMetadata, Contributor } from '../../model/metadata.js';
+import { ACCESSIBILITY_SUMMARY } from './labels.js';
+import { NS, newXmlDocument, serialize, type XMLBuilder } from './xml.js';
+
+export interface ManifestItem {
+  id: string;
+  /** Package-relative. */
+  href: string;
+  mediaType: string;
+  properties?: string;
+}
+
+export interface PackageInput {
+  meta: BookMetadata;
+  front: FrontPages;
+  buildDate: Date;
+  manifest: ManifestItem[];
+  /** Manifest ids in reading order. */
+  spine: string[];
+  ncxId: string;
+  hasImages: boolean;
+}
+
+export const IDENTIFIER_ID = 'bookid';
+
+export function isbnUrn(isbn: string): string {
+  return `urn:isbn:${isbn.replace(/[^0-9Xx]/g, '').toUpperCase()}`;
+}
+
+/** dcterms:modified must be UTC to the second: CCYY-MM-DDThh:mm:ssZ. */
+export function modifiedTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Chinese role words → MARC relator codes (https://id.loc.gov/vocabulary/relators). */
+const RELATORS: Record<string, string> = {
+  主编: 'edt',
+  副主编: 'edt',
+  执行副主编: 'edt',
+  执行主编: 'edt',
+  编辑: 'edt',
+  编: 'edt',
+  编著: 'aut',
+  著: 'aut',
+  译: 'trl',
+  编译: 'trl',
+  绘: 'ill',
+  校: 'ctb',
+};
+
+export function relatorCode(role: string): string {
+  return RELATORS[role] ?? 'ctb';
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'ha', 'he', 'khw', 'ks', 'ku', 'ps', 'ur', 'yi']);
+
+export function textDirection(language: string): 'ltr' | 'rtl' {
+  const primary = language.toLowerCase().split('-')[0] ?? '';
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+}
+
+function refine(metadata: XMLBuilder, id: string, property: string, value: string, scheme?: string): void {
+  const meta = metadata.ele('meta').att('refines', `#${id}`).att('property', property);
+  if (scheme) meta.att('scheme', scheme);
+  meta.txt(value);
+}
+
+function addContributor(metadata: XMLBuilder, contributor: Contributor, id: string): void {
+  const element = contributor.primary ? 'dc:creator' : 'dc:contributor';
+  metadata.ele(NS.dc, element).att('id', id).txt(contributor.name);
+  refine(metadata, id, 'role', relatorCode(contributor.role), 'marc:relators');
+  refine(metadata, id, 'file-as', contributor.fileAs ?? contributor.name);
+}
+
+function addSubjects(metadata: XMLBuilder, meta: BookMetadata): void {
+  meta.cip.subjects.forEach((subject) => metadata.ele(NS.dc, 'dc:subject').txt(subject));
+  meta.cip.clc.forEach((code, i) => {
+    const id = `clc${i + 1}`;
+    metadata.ele(NS.dc, 'dc:subject').att('id', id).txt(code);
+    // 中国图书馆分类法: a code scheme, so the code is also the term.
+    refine(metadata, id, 'authority', 'CLC');
+    refine(metadata, id, 'term', code);
+  });
+}
+
+function addAccessibility(metadata: XMLBuilder, hasImages: boolean): void {
+  const property = (name: string, value: string): void => {
+    metadata.ele('meta').att('property', `schema:${name}`).txt(value);
+  };
+  property('accessMode', 'textual');
+  if (hasImages) property('accessMode', 'visual');
+  property('accessModeSufficient', 'textual');
+  for (const feature of ['tableOfContents', 'readingOrder', 'structuralNavigation']) {
+    property('accessibilityFeature', feature);
+  }
+  property('accessibilityHazard', 'none');
+  property('accessibilitySummary', ACCESSIBILITY_SUMMARY);
+}
+
+function renderMetadata(pkg: XMLBuilder, input: PackageInput): void {
+  const { meta, front } = input;
+  const metadata = pkg.ele('metadata').att(NS.xmlns, 'xmlns:dc', NS.dc);
+  metadata.ele(NS.dc, 'dc:identifier').att('id', IDENTIFIER_ID).txt(isbnUrn(meta.isbn));
+  metadata.ele(NS.dc, 'dc:title').att('id', 'title').txt(front.displayTitle);
+  meta.contributors
+    .filter((c) => c.primary)
+    .forEach((c, i) => addContributor(metadata, c, `creator${i + 1}`));
+  meta.contributors
+    .filter((c) => !c.primary)
+    .forEach((c, i) => addContributor(metadata, c, `contributor${i + 1}`));
+  metadata.ele(NS.dc, 'dc:publisher').txt(meta.publisher.name);
+  metadata.ele(NS.dc, 'dc:language').txt(meta.language);
+  metadata.ele(NS.dc, 'dc:date').txt(meta.edition.date);
+  metadata.ele(NS.dc, 'dc:rights').txt(meta.rights);
+  addSubjects(metadata, meta);
+  metadata.ele('meta').att('property', 'dcterms:modified').txt(modifiedTimestamp(input.buildDate));
+  addAccessibility(metadata, input.hasImages);
+}
+
+export function renderOpf(input: PackageInput): string {
+  const doc = newXmlDocument();
+  const pkg = doc
+    .ele(NS.opf, 'package')
+    .att('version', '3.0')
+    .att('unique-identifier', IDENTIFIER_ID)
+    .att(NS.xml, 'xml:lang', input.meta.language)
+    .att('dir', textDirection(input.meta.language));
+  renderMetadata(pkg, input);
+
+  const manifest = pkg.ele('manifest');
+  for (const item of input.manifest) {
+    const element = manifest.ele('item').att('id', item.id).att('href', item.href).att('media-type', item.mediaType);
+    if (item.properties) element.att('properties', item.properties);
+  }
+
+  const spine = pkg.ele('spine').att('toc', input.ncxId).att('page-progression-direction', textDirection(input.meta.language));
+  for (const idref of input.spine) spine.ele('itemref').att('idref', idref);
+  return serialize(doc);
+}

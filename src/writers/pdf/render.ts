@@ -1,0 +1,76 @@
+/**
+ * Document definition → PDF bytes through pdfmake's Printer, with a private virtual file system,
+ * no URL access, and local reads limited to the configured font files.
+ */
+import type { FontConfig, FontFace } from '../../fonts/config.js';
+import type { PageGeometry } from './geometry.js';
+import { FONT_KEYS } from './design.js';
+import { createPrinter, type DocDefinition, type FontDescriptor, type PdfKitDocument } from './pdfmake.js';
+
+function faceSource(face: FontFace): string | [string, string] {
+  return face.postscriptName ? [face.path, face.postscriptName] : face.path;
+}
+
+function fontDescriptors(fonts: FontConfig): Record<string, FontDescriptor> {
+  return {
+    [FONT_KEYS.body]: { normal: faceSource(fonts.body.normal), bold: faceSource(fonts.body.bold) },
+    [FONT_KEYS.heading]: { normal: faceSource(fonts.heading.normal), bold: faceSource(fonts.heading.bold) },
+  };
+}
+
+function fontFiles(fonts: FontConfig): Set<string> {
+  return new Set([fonts.body.normal, fonts.body.bold, fonts.heading.normal, fonts.heading.bold].map((f) => f.path));
+}
+
+/**
+ * pdfmake takes one set of page margins, so everything is laid out in recto geometry and each
+ * verso is moved by (outer − inner) as it is drawn: pdfkit's `pageAdded` fires before any
+ * content of the page, and a translation there carries text, rules and link rectangles alike.
+ * The pdfkit document only exists inside createPdfKitDocument; the background callback is
+ * the first thing pdfmake calls after creating it, so that is where the hook goes in. The
+ * same listener counts the pages.
+ */
+function mirrorVersos(
+  doc: DocDefinition,
+  geometry: PageGeometry,
+  document: () => PdfKitDocument | undefined,
+): { doc: DocDefinition; pages: () => number } {
+  const shift = geometry.outer - geometry.inner;
+  let installed = false;
+  let page = 0;
+  const background = (): null => {
+    const pdf = document();
+    if (!installed && pdf) {
+      installed = true;
+      pdf.on('pageAdded', () => {
+        page++;
+        if (page % 2 === 0 && shift !== 0) pdf.translate(shift, 0);
+      });
+    }
+    return null;
+  };
+  return { doc: { ...doc, background }, pages: () => page };
+}
+
+function collect(pdf: PdfKitDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk) => chunks.push(chunk));
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+}
+
+export interface Rendered {
+  bytes: Uint8Array;
+  pageCount: number;
+}
+
+export async function renderPdf(doc: DocDefinition, fonts: FontConfig, geometry: PageGeometry): Promise<Rendered> {
+  const printer = createPrinter(fontDescriptors(fonts), fontFiles(fonts));
+  const mirrored = mirrorVersos(doc, geometry, () => printer.pdfKitDoc);
+  const pdf = await printer.createPdfKitDocument(mirrored.doc);
+  const bytes = await collect(pdf);
+  return { bytes, pageCount: mirrored.pages() };
+}

@@ -1,0 +1,41 @@
+/**
+ * Copyright page (版权页) on the title page's verso: the CIP block as GB/T 12451 sets it, a
+ * rule, then the 版本记录 with labels in one column and values aligned in the next.
+ */
+import type { CopyrightPage } from '../../../derive/front-pages.js';
+import { rule } from '../blocks.js';
+import type { Node } from '../pdfmake.js';
+import type { SectionContext } from './context.js';
+
+export function copyrightPage(page: CopyrightPage, cx: SectionContext): Node {
+  const { typo, geometry } = cx;
+  const { cip } = page;
+  const recordSize = typo.spec('record').size ?? typo.bodySize;
+  // Labels arrive padded to four ems (地　　址); one more em separates them from the values.
+  const labelWidth = recordSize * 5;
+  const records: Node = {
+    stack: page.records.map((r) => ({
+      columns: [
+        { ...typo.textStyle('record'), width: labelWidth, text: r.label, noWrap: true },
+        { width: '*', stack: r.values.map((v) => ({ ...typo.textStyle('record'), text: v })) },
+      ],
+      columnGap: 0,
+    })),
+  };
+  return cx.pages.add(
+    {
+      pageBreak: 'before',
+      stack: [
+        { ...typo.styled('cipHeading'), text: cip.heading },
+        ...[cip.description, cip.isbn, cip.retrieval, cip.number].map((p) => ({ ...typo.styled('cip'), text: p })),
+        { ...rule(geometry.textWidth), margin: typo.space('cipRule') },
+        { ...typo.styled('recordTitle'), text: page.titleLine },
+        records,
+        ...(page.notice ? [{ ...typo.styled('notice'), text: page.notice }] : []),
+        { ...typo.styled('rights'), text: page.rights },
+      ],
+    },
+    'front',
+    '',
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Reading a built PDF back for assertions: text with positions (pdfjs-dist), and the object
+ * graph (pdf-lib) for fonts, page boxes and the outline.
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type {
+  PDFDocument} from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
+
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+}
+
+/** Removes all whitespace, ideographic spaces included, so layout cannot affect comparisons. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '');
+}
+
+/** Text items per page (index 0 = page 1), in content-stream order. */
+export async function pageTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
+  // pdfjs transfers the buffer it is given; hand it a copy.
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 })
+    .promise;
+  try {
+    const pages: TextItem[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number });
+      }
+      pages.push(items);
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export function pageText(items: TextItem[]): string {
+  return squash(items.map((i) => i.str).join(''));
+}
+
+/** Groups a page's items into visual lines, top to bottom, each line's items left to right. */
+export function lines(items: TextItem[], tolerance = 2): TextItem[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const out: TextItem[][] = [];
+  for (const item of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs((last[0]?.y ?? 0) - item.y) <= tolerance) last.push(item);
+    else out.push([item]);
+  }
+  return out.map((l) => l.sort((a, b) => a.x - b.x));
+}
+
+function lookup(doc: PDFDocument, obj: PDFObject | undefined): PDFObject | undefined {
+  return obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
+}
+
+function dictOf(doc: PDFDocument, obj: PDFObject | undefined): PDFDict | undefined {
+  const resolved = lookup(doc, obj);
+  if (resolved instanceof PDFDict) return resolved;
+  if (resolved instanceof PDFStream) return resolved.dict;
+  return undefined;
+}
+
+function nameOf(obj: PDFObject | undefined): string | undefined {
+  return obj instanceof PDFName ? obj.decodeText() : undefined;
+}
+
+export interface FontInfo {
+  baseFont: string;
+  subtype: string;
+  /** The descriptor that should carry the font program (the descendant's, for Type0). */
+  embedded: boolean;
+}
+
+/** Every font dictionary in the file, with whether its program is embedded. */
+export function fonts(doc: PDFDocument): FontInfo[] {
+  const out: FontInfo[] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || nameOf(obj.get(PDFName.of('Type'))) !== 'Font') continue;
+    const subtype = nameOf(obj.get(PDFName.of('Subtype'))) ?? '?';
+    // A Type0 font's program hangs off its descendant CIDFont, which is listed on its own.
+    if (subtype === 'Type0') continue;
+    const descriptor = dictOf(doc, obj.get(PDFName.of('FontDescriptor')));
+    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some(
+      (key) => lookup(doc, descriptor?.get(PDFName.of(key))) instanceof PDFStream,
+    );
+    out.push({ baseFont: nameOf(obj.get(PDFName.of('BaseFont'))) ?? '?', subtype, embedded });
+  }
+  return out;
+}
+
+export interface OutlineItem {
+  title: string;
+  /** 1-based page the item points at. */
+  page: number;
+  children: OutlineItem[];
+}
+
+function decodeTitle(obj: PDFObject | undefined): string {
+  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
+  return '';
+}
+
+export function outline(doc: PDFDocument): OutlineItem[] {
+  const pageRefs = doc.getPages().map((p) => p.ref);
+  const pageOf = (dest: PDFObject | undefined): number => {
+    const array = lookup(doc, dest);
+    const target = array instanceof PDFArray ? array.get(0) : undefined;
+    return pageRefs.findIndex((ref) => target instanceof PDFRef && ref.objectNumber === target.objectNumber) + 1;
+  };
+  const walk = (first: PDFObject | undefined): OutlineItem[] => {
+    const items: OutlineItem[] = [];
+    let node = dictOf(doc, first);
+    while (node) {
+      items.push({
+        title: decodeTitle(lookup(doc, node.get(PDFName.of('Title')))),
+        page: pageOf(node.get(PDFName.of('Dest'))),
+        children: walk(node.get(PDFName.of('First'))),
+      });
+      node = dictOf(doc, node.get(PDFName.of('Next')));
+    }
+    return items;
+  };
+  const root = dictOf(doc, doc.catalog.get(PDFName.of('Outlines')));
+  return root ? walk(root.get(PDFName.of('First'))) : [];
+}
+
+/**
+ * Reads a TOC: walks its lines top to bottom and closes an entry at each line that ends in a
+ * page number (digits at the right edge). Returns each entry's squashed text and number.
+ */
+export function tocEntries(pages: TextItem[][]): Array<{ text: string; page: number }> {
+  const entries: Array<{ text: string; page: number }> = [];
+  for (const items of pages) {
+    let text = '';
+    for (const line of lines(items)) {
+      const last = line[line.length - 1];
+      const rest = line.slice(0, -1);
+      if (last && /^\d+$/.test(last.str.trim()) && rest.length > 0) {
+        entries.push({ text: squash(text + rest.map((i) => i.str).join('')), page: Number(last.str) });
+        text = '';
+      } else if (rest.length > 0 || !/^\d+$/.test(last?.str.trim() ?? '')) {
+        text += line.map((i) => i.str).join('');
+      }
+    }
+  }
+  return entries;
+}
