@@ -52,6 +52,8 @@ const PATTERN_HINTS: Record<string, string> = {
 function describe(error: ErrorObject, where: string): string {
   if (error.keyword === 'required') return `${where} is missing \`${String(error.params.missingProperty)}\`.`;
   if (error.keyword === 'additionalProperties') return `Unknown field \`${String(error.params.additionalProperty)}\` in ${where}.`;
+  // ajv would print the regular expression; the hint says the form in words instead.
+  if (error.keyword === 'pattern') return `${where} is not written in the expected form.`;
   return `${where} ${error.message ?? 'is invalid'}.`;
 }
 
