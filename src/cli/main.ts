@@ -12,8 +12,8 @@ import { formatDiagnostics, type ReportFormat } from '../diagnostics/report.js';
 
 const USAGE = `Usage:
   hanpress build [dir] [--out <dir>]      build <dir>/book.yaml into an EPUB and a PDF (default out: dist/)
-  hanpress check [dir] [--format text|json|github]
-                                          validate the book without building
+  hanpress check [dir] [--format text|json|github] [--strict]
+                                          validate the book without building; --strict fails on warnings
   hanpress --help | --version`;
 
 export interface Io {
@@ -72,13 +72,20 @@ async function runBuild(dir: string, outDir: string, io: Io): Promise<number> {
   }
 }
 
-async function runCheck(dir: string, format: ReportFormat, io: Io): Promise<number> {
+function checkSummary(diagnostics: Diagnostic[], dir: string, io: Io): string {
+  const errors = errorCount(diagnostics);
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length === 0) return `${path.relative(io.cwd, dir) || '.'}: no errors`;
+  return `\n${errors} error(s), ${warnings} warning(s)`;
+}
+
+async function runCheck(dir: string, format: ReportFormat, strict: boolean, io: Io): Promise<number> {
   const { diagnostics } = await checkProject(dir);
   printDiagnostics(diagnostics, format, dir, io);
-  const errors = errorCount(diagnostics);
-  if (format === 'text') io.err(errors > 0 ? `\n${errors} error(s)` : `${path.relative(io.cwd, dir) || '.'}: no errors`);
+  if (format === 'text') io.err(checkSummary(diagnostics, dir, io));
   if (format === 'json' && diagnostics.length === 0) io.out('[]');
-  return errors > 0 ? 1 : 0;
+  const failing = strict ? diagnostics.length : errorCount(diagnostics);
+  return failing > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -89,6 +96,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       options: {
         out: { type: 'string', short: 'o' },
         format: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -105,7 +113,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
     const dir = path.resolve(io.cwd, dirArg ?? '.');
     if (command === 'build') return await runBuild(dir, path.resolve(io.cwd, values.out ?? 'dist'), io);
-    if (command === 'check') return await runCheck(dir, parseFormat(values.format), io);
+    if (command === 'check') return await runCheck(dir, parseFormat(values.format), values.strict ?? false, io);
     throw new UsageError(`Unknown command ${command}.`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

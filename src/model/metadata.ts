@@ -106,6 +106,10 @@ export interface BookMetadata {
   contributors: Contributor[];
   publisher: Publisher;
   isbn: string;
+  /** ISBN of the e-book edition, when it has its own (it must differ from the print ISBN). */
+  ebookIsbn?: string;
+  /** 丛书: series title and this book's number in it. */
+  series?: { title: string; number?: string };
   cip: Cip;
   edition: Edition;
   print: PrintSpec;

@@ -2,9 +2,12 @@
  * JSON Schema (2020-12) for book.yaml. Shape and formats only; cross-field rules (CIP, ISBN
  * check digit, 印张 × 开数) live in their own functions.
  */
+import { ISBN_PATTERN } from './keywords.js';
+
 const text = { type: 'string', minLength: 1 } as const;
 const yearMonth = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
 const names = { type: 'array', items: text, minItems: 1 } as const;
+const isbn = { type: 'string', pattern: ISBN_PATTERN, isbn13: true } as const;
 const phone = {
   type: 'object',
   additionalProperties: false,
@@ -20,12 +23,12 @@ export const bookSchema = {
   required: ['slug', 'language', 'title', 'contributors', 'publisher', 'isbn', 'cip', 'edition', 'print', 'price', 'staff', 'rights', 'contents'],
   properties: {
     slug: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-    language: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+    language: { type: 'string', bcp47: true },
     title: {
       type: 'object',
       additionalProperties: false,
       required: ['main'],
-      properties: { main: text, partNumber: text, partName: text, otherInfo: text },
+      properties: { main: text, partNumber: { ...text, volumeNumber: true }, partName: text, otherInfo: text },
     },
     contributors: {
       type: 'array',
@@ -34,7 +37,7 @@ export const bookSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['name', 'role'],
-        properties: { name: text, role: { type: 'string', pattern: '^\\S+$' }, primary: { type: 'boolean' }, fileAs: text },
+        properties: { name: text, role: { type: 'string', role: true }, primary: { type: 'boolean' }, fileAs: text },
       },
     },
     publisher: {
@@ -51,7 +54,14 @@ export const bookSchema = {
         salesPhones: { type: 'array', items: phone },
       },
     },
-    isbn: { type: 'string', pattern: '^97[89]-[0-9]{1,5}-[0-9]+-[0-9]+-[0-9]$' },
+    isbn: isbn,
+    ebookIsbn: isbn,
+    series: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['title'],
+      properties: { title: text, number: text },
+    },
     cip: {
       type: 'object',
       additionalProperties: false,
@@ -60,7 +70,7 @@ export const bookSchema = {
         profile: { enum: ['2001', '2023'] },
         publicationDate: yearMonth,
         subjects: names,
-        clc: names,
+        clc: { type: 'array', minItems: 1, items: { type: 'string', clc: true } },
         number: text,
       },
     },

@@ -4,7 +4,6 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
-import { checkIsbn13 } from '../metadata/isbn.js';
 import type { BookMetadata } from '../model/metadata.js';
 
 type Rule = (meta: BookMetadata, source: YamlSource) => Diagnostic[];
@@ -12,31 +11,6 @@ type Rule = (meta: BookMetadata, source: YamlSource) => Diagnostic[];
 function at(source: YamlSource, path: (string | number)[], d: Omit<Diagnostic, 'file' | 'severity'>): Diagnostic {
   return { severity: 'error', file: source.file, ...source.positionOf(path), ...d };
 }
-
-const isbnRule: Rule = (meta, source) => {
-  const problem = checkIsbn13(meta.isbn);
-  if (!problem) return [];
-  switch (problem.kind) {
-    case 'check-digit':
-      return [at(source, ['isbn'], {
-        code: 'isbn/check-digit',
-        message: `The ISBN ${meta.isbn} has a wrong check digit.`,
-        hint: `ISBN check digit should be ${problem.expected}; check the other digits against the CIP data too.`,
-      })];
-    case 'hyphenation':
-      return [at(source, ['isbn'], {
-        code: 'isbn/hyphenation',
-        message: `The ISBN ${meta.isbn} is hyphenated differently from its registration group and publisher range.`,
-        hint: `Write ${problem.expected}.`,
-      })];
-    case 'unknown-range':
-      return [at(source, ['isbn'], {
-        code: 'isbn/unknown-range',
-        message: `The ISBN ${meta.isbn} lies in no known registration group or publisher range.`,
-        hint: 'Copy the ISBN from the CIP data or the publisher’s ISBN allocation.',
-      })];
-  }
-};
 
 const editionDatesRule: Rule = (meta, source) => {
   const out: Diagnostic[] = [];
@@ -66,7 +40,7 @@ const primaryContributorRule: Rule = (meta, source) =>
         hint: 'Mark the names of the statement of responsibility (e.g. the 主编) with `primary: true`.',
       })];
 
-const RULES: Rule[] = [isbnRule, editionDatesRule, primaryContributorRule];
+const RULES: Rule[] = [editionDatesRule, primaryContributorRule];
 
 export function crossFieldDiagnostics(meta: BookMetadata, source: YamlSource): Diagnostic[] {
   return RULES.flatMap((rule) => rule(meta, source));

@@ -6,9 +6,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { bookSchema, frontMatterSchema, type FrontMatter } from './book-schema.js';
 import type { BookMetadata } from '../model/metadata.js';
+import { addHanpressKeywords, type KeywordParams } from './keywords.js';
 
 function compile<T>(schema: object): ValidateFunction<T> {
   const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
+  addHanpressKeywords(ajv);
   return ajv.compile<T>(schema);
 }
 
@@ -63,6 +65,12 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => e.keyword === 'anyOf' || !anyOfPaths.has(e.instancePath));
 }
 
+/** Errors from our own keywords carry their diagnostic code and hint. */
+function ownParams(error: ErrorObject): KeywordParams | undefined {
+  const params = error.params as Partial<KeywordParams>;
+  return typeof params.code === 'string' && typeof params.hint === 'string' ? { code: params.code, hint: params.hint } : undefined;
+}
+
 export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: string): Diagnostic[] {
   return relevant(errors).map((error) => {
     const path = pathOf(error);
@@ -70,6 +78,8 @@ export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, cod
     const where = path.length > 0 ? `\`${path.join('.')}\`` : 'The document';
     const at = error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path;
     const position = source.positionOf(at, error.keyword === 'additionalProperties' ? 'key' : 'value');
+    const own = ownParams(error);
+    if (own) return { code: own.code, severity: 'error' as const, message: error.message ?? '', file: source.file, ...position, hint: own.hint };
     const message =
       error.keyword === 'anyOf' ? `${where} must be one line of text or a list of lines.` : describe(error, where);
     return {

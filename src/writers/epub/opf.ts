@@ -2,6 +2,7 @@
  * The package document (content.opf): metadata built as data and serialised by xmlbuilder2.
  * EPUB 3.3 keeps `version="3.0"` on the package element.
  */
+import { roleMapping } from '../../metadata/roles.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import type { BookMetadata, Contributor } from '../../model/metadata.js';
 import { ACCESSIBILITY_SUMMARY } from './labels.js';
@@ -37,26 +38,6 @@ export function modifiedTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Chinese role words → MARC relator codes (https://id.loc.gov/vocabulary/relators). */
-const RELATORS: Record<string, string> = {
-  主编: 'edt',
-  副主编: 'edt',
-  执行副主编: 'edt',
-  执行主编: 'edt',
-  编辑: 'edt',
-  编: 'edt',
-  编著: 'aut',
-  著: 'aut',
-  译: 'trl',
-  编译: 'trl',
-  绘: 'ill',
-  校: 'ctb',
-};
-
-export function relatorCode(role: string): string {
-  return RELATORS[role] ?? 'ctb';
-}
-
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'ha', 'he', 'khw', 'ks', 'ku', 'ps', 'ur', 'yi']);
 
 export function textDirection(language: string): 'ltr' | 'rtl' {
@@ -73,7 +54,7 @@ function refine(metadata: XMLBuilder, id: string, property: string, value: strin
 function addContributor(metadata: XMLBuilder, contributor: Contributor, id: string): void {
   const element = contributor.primary ? 'dc:creator' : 'dc:contributor';
   metadata.ele(NS.dc, element).att('id', id).txt(contributor.name);
-  refine(metadata, id, 'role', relatorCode(contributor.role), 'marc:relators');
+  refine(metadata, id, 'role', roleMapping(contributor.role).marc, 'marc:relators');
   refine(metadata, id, 'file-as', contributor.fileAs ?? contributor.name);
 }
 

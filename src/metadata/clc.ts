@@ -1,0 +1,23 @@
+/**
+ * 中图法 (Chinese Library Classification) class numbers as CIP data prints them:
+ * D412.6, TP311.132.3, K103-49, I247.55.
+ */
+
+/** Main classes A–K, N–V, X, Z; T only with its two-letter subclasses. */
+const CLASS = '(?:[A-KN-SUVXZ]|T[BDEFGHJKLMNPQSUV])';
+const NUMBER = '\\d+(?:\\.\\d+)*';
+const CLC = new RegExp(`^${CLASS}${NUMBER}(?:-${NUMBER})?(?:=${NUMBER})?(?:\\(${NUMBER}\\))?$`);
+
+export type ClcProblem = { hint: string };
+
+export function checkClc(value: string): ClcProblem | undefined {
+  if (CLC.test(value)) return undefined;
+  if (/^1/.test(value)) return { hint: `CLC numbers start with a class letter: did OCR turn I into 1? Write I${value.slice(1)}.` };
+  if (/^0/.test(value)) return { hint: `CLC numbers start with a class letter: did OCR turn O into 0? Write O${value.slice(1)}.` };
+  if (/^T(?![BDEFGHJKLMNPQSUV])/.test(value)) {
+    return { hint: 'Class T is always written with its subclass letter: TB, TD … TP, TQ, TS, TU, TV (e.g. TP311.132.3).' };
+  }
+  if (/^[LMWY]/.test(value)) return { hint: `${value[0]} is not a class of 中图法; classes are A–K, N–V, X and Z.` };
+  if (/\s/.test(value)) return { hint: `Write the class number without spaces: ${value.replace(/\s+/g, '')}.` };
+  return { hint: 'Write a class letter and numbers as the CIP data prints them, e.g. D412.6, TP311.132.3 or K103-49.' };
+}

@@ -1,0 +1,111 @@
+/**
+ * ajv keywords for what JSON Schema cannot say: ISBN check digits and hyphenation, 中图法
+ * class numbers, BCP 47 tags, the closed list of contributor roles, volume numerals.
+ * Each failure carries its own diagnostic code and hint in `params`.
+ */
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
+import type { DataValidateFunction } from 'ajv/dist/types/index.js';
+import { parse as parseBcp47 } from 'bcp-47';
+import { checkClc } from '../metadata/clc.js';
+import { checkIsbn13 } from '../metadata/isbn.js';
+import { ROLE_NAMES } from '../metadata/roles.js';
+
+export interface KeywordParams {
+  code: string;
+  hint: string;
+}
+
+type Check = (value: string) => (KeywordParams & { message: string }) | undefined;
+
+export const ISBN_PATTERN = '^97[89]-[0-9]{1,5}-[0-9]+-[0-9]+-[0-9]$';
+
+function isbnCheck(value: string): ReturnType<Check> {
+  // The pattern keyword reports malformed values; digits are only checked once the form is right.
+  if (!new RegExp(ISBN_PATTERN).test(value)) return undefined;
+  const problem = checkIsbn13(value);
+  switch (problem?.kind) {
+    case undefined:
+      return undefined;
+    case 'check-digit':
+      return {
+        code: 'isbn/check-digit',
+        message: `The ISBN ${value} has a wrong check digit.`,
+        hint: `ISBN check digit should be ${problem.expected}; check the other digits against the CIP data too.`,
+      };
+    case 'hyphenation':
+      return {
+        code: 'isbn/hyphenation',
+        message: `The ISBN ${value} is hyphenated differently from its registration group and publisher range.`,
+        hint: `Write ${problem.expected}.`,
+      };
+    case 'unknown-range':
+      return {
+        code: 'isbn/unknown-range',
+        message: `The ISBN ${value} lies in no known registration group or publisher range.`,
+        hint: 'Copy the ISBN from the CIP data or the publisher’s ISBN allocation.',
+      };
+  }
+}
+
+function clcCheck(value: string): ReturnType<Check> {
+  const problem = checkClc(value);
+  return problem && { code: 'cip/clc', message: `\`${value}\` is not a 中图法 class number.`, hint: problem.hint };
+}
+
+function bcp47Check(value: string): ReturnType<Check> {
+  if (parseBcp47(value).language) return undefined;
+  return {
+    code: 'language/bcp47',
+    message: `\`${value}\` is not a BCP 47 language tag.`,
+    hint: 'Write a tag such as zh-CN or zh-Hans (for Simplified Chinese), zh-TW or zh-Hant (Traditional).',
+  };
+}
+
+function roleCheck(value: string): ReturnType<Check> {
+  if (ROLE_NAMES.includes(value)) return undefined;
+  const squeezed = value.replace(/[\s\u3000]+/g, '');
+  const hint = ROLE_NAMES.includes(squeezed)
+    ? `Write ${squeezed}, not ${value}: spacing on the printed page is layout, not part of the role.`
+    : `Use one of: ${ROLE_NAMES.join(' ')}.`;
+  return { code: 'contributors/role', message: `\`${value}\` is not a contributor role hanpress knows.`, hint };
+}
+
+const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+const LATIN_ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+function volumeCheck(value: string): ReturnType<Check> {
+  const latin = LATIN_ROMAN.indexOf(value.trim().toUpperCase());
+  if (latin < 0) return undefined;
+  const numeral = ROMAN[latin] ?? '';
+  return {
+    code: 'title/latin-numeral',
+    message: `\`${value}\` is written with Latin letters.`,
+    hint: `Write the Roman numeral character ${numeral} (U+${numeral.codePointAt(0)?.toString(16).toUpperCase()}), as the CIP data prints it.`,
+  };
+}
+
+const CHECKS: Record<string, Check> = {
+  isbn13: isbnCheck,
+  clc: clcCheck,
+  bcp47: bcp47Check,
+  role: roleCheck,
+  volumeNumber: volumeCheck,
+};
+
+export function addHanpressKeywords(ajv: Ajv2020): void {
+  for (const [keyword, check] of Object.entries(CHECKS)) {
+    // ajv calls `validate` keywords with the keyword's schema value first, then the data.
+    const validate: DataValidateFunction = (_schema: unknown, data: unknown) => {
+      const problem = typeof data === 'string' ? check(data) : undefined;
+      if (!problem) return true;
+      const error: Partial<ErrorObject> = {
+        keyword,
+        message: problem.message,
+        params: { code: problem.code, hint: problem.hint },
+      };
+      validate.errors = [error];
+      return false;
+    };
+    ajv.addKeyword({ keyword, type: 'string', schemaType: 'boolean', errors: true, validate });
+  }
+}
