@@ -19,6 +19,29 @@ describe('copyright page text', () => {
     ]);
   });
 
+  it('generates the GB/T 12451-2023 form: ISBN in the description, class number only', async () => {
+    const { book } = await loadBook();
+    const meta = {
+      ...book.meta,
+      cip: { ...book.meta.cip, profile: '2023' as const, publicationDate: '2024-05', number: '中国国家版本馆CIP数据核字第2024SZ1581号' },
+    };
+    const cip = deriveFrontPages(meta).copyright.cip;
+    expect([cip.heading, ...cip.paragraphs]).toEqual([
+      '图书在版编目（CIP）数据',
+      '新的使命和担当. Ⅱ, 中国工会改革创新实录 : 2015-2017 / 李玉赋主编. -- 北京 : 中国工人出版社, 2024.5. -- ISBN 978-7-5008-6790-6',
+      'Ⅰ. D412.6',
+      '中国国家版本馆CIP数据核字第2024SZ1581号',
+    ]);
+    const twoClasses = deriveFrontPages({ ...meta, cip: { ...meta.cip, clc: ['D412.6', 'D669.2'] } }).copyright.cip;
+    expect(twoClasses.retrieval).toBe('Ⅰ. ①D412.6 ②D669.2');
+  });
+
+  it('lists the 2001 paragraphs in printed order', async () => {
+    const { book } = await loadBook();
+    const cip = deriveFrontPages(book.meta).copyright.cip;
+    expect(cip.paragraphs).toEqual([cip.description, cip.isbn, cip.retrieval, cip.number]);
+  });
+
   it('generates the 版本记录 lines in the seed order', async () => {
     const { book } = await loadBook();
     const page = deriveFrontPages(book.meta).copyright;

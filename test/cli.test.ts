@@ -42,7 +42,10 @@ describe('hanpress build', () => {
   });
 
   it('writes the EPUB and the PDF and says what it built', async () => {
-    expect(first.err).toBe('');
+    // The sample's articles have no bodies, so its 76 pages cannot match the printed 28 印张.
+    expect(first.err).toContain('warning print/sheets-mismatch: 印张 28 at 1/16 means 448 pages, but the PDF has 76.');
+    expect(first.err).toContain('write `sheets: 4.75`');
+    expect(first.err).not.toMatch(/^error/m);
     expect(first.code).toBe(0);
     expect((await readdir(outA)).sort()).toEqual([`${SLUG}.epub`, `${SLUG}.pdf`]);
     expect(first.out).toMatch(new RegExp(`built .*${SLUG}\\.epub\\s+[\\d.]+ (KB|MB)`));
@@ -98,6 +101,18 @@ describe('hanpress check', () => {
     );
     const json = await run(['check', dir, '--format', 'json'], {}, dir);
     expect(JSON.parse(json.out)).toMatchObject([{ code: 'contents/part-mismatch', file: 'chapters/3-02.md', line: 2, column: 1, severity: 'error' }]);
+  });
+
+  it('fails on warnings only with --strict', async () => {
+    const dir = await projectWith({
+      'chapters/3-02.md': replaceOnce('part: 3\n---\n', 'part: 3\n---\n\n![会场](https://example.com/a.png)\n'),
+    });
+    const lenient = await run(['check', dir], {}, dir);
+    expect(lenient.code).toBe(0);
+    expect(lenient.err).toContain('warning image/remote');
+    expect(lenient.err).toContain('0 error(s), 1 warning(s)');
+    const strict = await run(['check', dir, '--strict'], {}, dir);
+    expect(strict.code).toBe(1);
   });
 
   it('rejects unknown commands and formats with usage help', async () => {

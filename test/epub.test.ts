@@ -12,7 +12,9 @@ import { readFileSync } from 'node:fs';
 import { deriveFrontPages, type FrontPages } from '../src/derive/front-pages.js';
 import type { Block, Book, Chapter, Inline } from '../src/model/book.js';
 import { writeEpub } from '../src/writers/epub/index.js';
+import { arabicNumber } from '../src/writers/epub/opf.js';
 import { formatMessages, runEpubcheck, type EpubcheckReport } from './helpers/epubcheck.js';
+import { elementsByName, parseXml, XML_NS, type XmlElement } from './helpers/xml.js';
 import { loadBook, type LoadedBook } from './helpers/sample.js';
 
 interface FontkitFont {
@@ -98,6 +100,43 @@ function missingGlyphs(fontBytes: Uint8Array | undefined, text: string): string 
   return [...missing].join('');
 }
 
+/** The package metadata, parsed: DC elements by name and the meta elements around them. */
+interface PackageMetadata {
+  uniqueIdentifier: string | null;
+  dc(name: string): XmlElement[];
+  dcText(name: string): string[];
+  /** Values of `<meta refines="#id" property="…">`. */
+  refines(id: string, property: string): string[];
+  /** Primary (non-refining) `<meta property="…">` elements. */
+  metas(property: string): XmlElement[];
+}
+
+function packageMetadata(opf: string): PackageMetadata {
+  const doc = parseXml(opf);
+  const [metadata] = elementsByName(doc, XML_NS.opf, 'metadata');
+  if (!metadata) throw new Error('no <metadata> in the OPF');
+  const metas = elementsByName(metadata, XML_NS.opf, 'meta');
+  const dc = (name: string): XmlElement[] => elementsByName(metadata, XML_NS.dc, name);
+  return {
+    uniqueIdentifier: doc.documentElement.getAttribute('unique-identifier'),
+    dc,
+    dcText: (name) => dc(name).map((e) => e.textContent ?? ''),
+    refines: (id, property) =>
+      metas
+        .filter((m) => m.getAttribute('refines') === `#${id}` && m.getAttribute('property') === property)
+        .map((m) => m.textContent ?? ''),
+    metas: (property) => metas.filter((m) => m.getAttribute('property') === property && !m.getAttribute('refines')),
+  };
+}
+
+/** A belongs-to-collection entry with its refines. */
+function collections(pkg: PackageMetadata): Array<{ name: string; type: string[]; position: string[] }> {
+  return pkg.metas('belongs-to-collection').map((m) => {
+    const id = m.getAttribute('id') ?? '';
+    return { name: m.textContent ?? '', type: pkg.refines(id, 'collection-type'), position: pkg.refines(id, 'group-position') };
+  });
+}
+
 function xhtmlEntries(files: Record<string, Uint8Array>): string[] {
   return Object.keys(files).filter((name) => name.endsWith('.xhtml'));
 }
@@ -167,6 +206,47 @@ describe('writeEpub on the sample book', () => {
     expect(opf).not.toMatch(/&#/);
   });
 
+  it('maps the book metadata into the package document', () => {
+    const pkg = packageMetadata(epub.text('OEBPS/content.opf'));
+    const { meta } = loaded.book;
+
+    const titles = pkg.dc('title');
+    expect(titles.map((t) => t.textContent)).toEqual([loaded.front.displayTitle]);
+    expect(pkg.refines(titles[0]?.getAttribute('id') ?? '', 'title-type')).toEqual(['main']);
+
+    const identifiers = pkg.dc('identifier');
+    expect(identifiers.map((i) => i.textContent)).toEqual(['urn:isbn:9787500867906']);
+    expect(identifiers[0]?.getAttribute('id')).toBe(pkg.uniqueIdentifier);
+    expect(pkg.dc('source')).toHaveLength(0); // the sample has no e-book ISBN of its own
+
+    const people = (name: string): Array<[string, string[], string[]]> =>
+      pkg.dc(name).map((e) => {
+        const id = e.getAttribute('id') ?? '';
+        return [e.textContent ?? '', pkg.refines(id, 'role'), pkg.refines(id, 'file-as')];
+      });
+    expect(people('creator')).toEqual([['李玉赋', ['edt'], ['李玉赋']]]);
+    expect(people('contributor')).toEqual(
+      meta.contributors.filter((c) => !c.primary).map((c) => [c.name, ['edt'], [c.fileAs ?? c.name]]),
+    );
+
+    expect(pkg.dcText('publisher')).toEqual(['中国工人出版社']);
+    expect(pkg.dcText('language')).toEqual(['zh-CN']);
+    expect(pkg.dcText('date')).toEqual(['2017-09']);
+    expect(pkg.dcText('rights')).toEqual(['版权所有　侵权必究']);
+
+    // EPUB 3.3 §D.3: a subject code carries authority + term refines; its text is the subject.
+    const subjects = pkg.dc('subject');
+    expect(subjects.map((e) => e.textContent)).toEqual(['工会工作—体制改革—中国—2015-2017', 'D412.6']);
+    const clc = subjects.find((e) => e.getAttribute('id'));
+    expect(pkg.refines(clc?.getAttribute('id') ?? '', 'authority')).toEqual(['CLC']);
+    expect(pkg.refines(clc?.getAttribute('id') ?? '', 'term')).toEqual(['D412.6']);
+
+    // 分辑号 Ⅱ: volume 2 of the collection named by the main title.
+    expect(collections(pkg)).toEqual([{ name: '新的使命和担当', type: ['series'], position: ['2'] }]);
+
+    expect(pkg.metas('dcterms:modified').map((m) => m.textContent)).toEqual(['2017-09-01T00:00:00Z']);
+  });
+
   it('puts the pages in the printed order', () => {
     const opf = epub.text('OEBPS/content.opf');
     const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => m[1]);
@@ -180,7 +260,7 @@ describe('writeEpub on the sample book', () => {
     const { cip } = loaded.front.copyright;
     expect(cip.description).toBe('新的使命和担当. Ⅱ, 中国工会改革创新实录: 2015-2017 / 李玉赋主编. —北京: 中国工人出版社, 2017.8');
     const paragraphs = [...page.matchAll(/<p class="(cip-[a-z]+)">([^<]*)<\/p>/g)].map((m) => textOf(m[2] ?? ''));
-    expect(paragraphs).toEqual([cip.heading, cip.description, cip.isbn, cip.retrieval, cip.number]);
+    expect(paragraphs).toEqual([cip.heading, ...cip.paragraphs]);
     const body = textOf(page);
     expect(body.indexOf(cip.number)).toBeLessThan(body.indexOf(loaded.front.copyright.titleLine));
     expect(page).toMatch(/<hr class="cip-separator" ?\/>/);
@@ -260,6 +340,8 @@ function madeUpBook(sample: LoadedBook): { book: Book; front: FrontPages } {
     { name: '赵六', role: '编辑' },
   ];
   meta.cip.clc = ['D412.6', 'I247.5'];
+  meta.ebookIsbn = '978-7-5008-6791-3';
+  meta.series = { title: '工会 & <文库>', number: '３' };
   const ref = (n: number, count = 1): Inline => ({
     type: 'footnoteRef',
     noteId: `ch001-fn${n}`,
@@ -387,11 +469,41 @@ describe('writeEpub on a made-up book with notes, tables and markup characters',
     expect(opf).toContain('<dc:contributor id="contributor1">赵六</dc:contributor><meta refines="#contributor1" property="role" scheme="marc:relators">edt</meta>');
   });
 
+  it('carries its own e-book ISBN, the print ISBN as source, and both collections', () => {
+    const opf = epub.text('OEBPS/content.opf');
+    const pkg = packageMetadata(opf);
+    expect(pkg.dcText('identifier')).toEqual(['urn:isbn:9787500867913']);
+    expect(pkg.dc('identifier')[0]?.getAttribute('id')).toBe(pkg.uniqueIdentifier);
+    expect(pkg.dcText('source')).toEqual(['urn:isbn:9787500867906']);
+    // EPUBCheck (clean above) also requires the NCX uid to be the package identifier.
+    expect(epub.text('OEBPS/toc.ncx')).toContain('<meta name="dtb:uid" content="urn:isbn:9787500867913"/>');
+    expect(pkg.dcText('title')).toEqual(['A&B <测试> 书Ⅲ——符号"引号"与\'撇号\'']);
+    expect(collections(pkg)).toEqual([
+      { name: 'A&B <测试> 书', type: ['series'], position: ['3'] },
+      { name: '工会 & <文库>', type: ['series'], position: ['3'] },
+    ]);
+    const clc = pkg.dc('subject').filter((e) => e.getAttribute('id'));
+    expect(clc.map((e) => [e.textContent, pkg.refines(e.getAttribute('id') ?? '', 'term')])).toEqual([
+      ['D412.6', ['D412.6']],
+      ['I247.5', ['I247.5']],
+    ]);
+  });
+
   it('embeds the bold face only for the characters set in bold', () => {
     const bold = epub.files['OEBPS/fonts/body-bold.ttf'];
     expect(bold).toBeDefined();
     expect(missingGlyphs(bold, '加粗文字重要')).toBe('');
     expect(epub.text('OEBPS/styles/book.css')).toContain('font-weight: bold;\n  src: url("../fonts/body-bold.ttf")');
     expect(epub.files['OEBPS/fonts/heading-bold.ttf']).toBeUndefined();
+  });
+});
+
+describe('group-position numbers', () => {
+  it('reads arabic, Roman-numeral characters, Roman letters and full-width digits', () => {
+    expect(['2', 'Ⅱ', 'ⅱ', 'II', 'Ⅻ', 'IV', 'ⅸ', '２', '12'].map(arabicNumber)).toEqual([2, 2, 2, 2, 12, 4, 9, 2, 12]);
+  });
+
+  it('gives no position for volume marks that are not numbers', () => {
+    expect(['上', '下', '甲', '', 'A'].map(arabicNumber)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

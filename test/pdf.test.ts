@@ -5,11 +5,25 @@
  */
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveFrontPages } from '../src/derive/front-pages.js';
 import { BuildFailure } from '../src/diagnostics/diagnostic.js';
 import { allChapters, type Chapter } from '../src/model/book.js';
 import { writePdf } from '../src/writers/pdf/index.js';
-import { fonts, outline, pageText, pageTextItems, squash, tocEntries, type OutlineItem, type TextItem } from './helpers/pdf.js';
+import {
+  fonts,
+  lines,
+  outline,
+  pageText,
+  pageTextItems,
+  squash,
+  tocEntries,
+  xmpOf,
+  type OutlineItem,
+  type TextItem,
+} from './helpers/pdf.js';
+import { projectWith, replaceOnce } from './helpers/project.js';
 import { loadBook, type LoadedBook } from './helpers/sample.js';
+import { elementsByName, parseXml, XML_NS, type XmlDocument } from './helpers/xml.js';
 
 const MM = 72 / 25.4;
 
@@ -28,6 +42,14 @@ beforeAll(async () => {
   texts = await pageTextItems(first.bytes);
   tree = outline(doc);
 });
+
+/** Values of an XMP property: the rdf:li items of an Alt/Seq/Bag, or the simple value. */
+function xmpValues(xmp: XmlDocument, namespace: string, name: string): string[] {
+  return elementsByName(xmp, namespace, name).flatMap((property) => {
+    const items = elementsByName(property, XML_NS.rdf, 'li');
+    return items.length > 0 ? items.map((li) => li.textContent ?? '') : [property.textContent ?? ''];
+  });
+}
 
 function outlineItem(title: string): OutlineItem {
   const item = tree.find((i) => i.title === title);
@@ -81,7 +103,7 @@ describe('print PDF of the sample book', () => {
     const { cip } = loaded.front.copyright;
     const text = pageText(texts[1] ?? []);
     let from = 0;
-    for (const expected of [cip.heading, cip.description, cip.isbn, cip.retrieval, cip.number]) {
+    for (const expected of [cip.heading, ...cip.paragraphs]) {
       const at = text.indexOf(squash(expected), from);
       expect(at, `CIP line not found in order: ${expected}`).toBeGreaterThanOrEqual(0);
       from = at + squash(expected).length;
@@ -159,11 +181,77 @@ describe('print PDF of the sample book', () => {
   it('writes the Info dictionary and the document language', () => {
     expect(doc.getTitle()).toBe(loaded.front.displayTitle);
     expect(doc.getAuthor()).toBe('李玉赋');
+    expect(doc.getSubject()).toBe('中国工会改革创新实录（2015—2017）');
+    // pdf-lib reads Keywords back split on spaces; the stored string is CLC classes then headings.
+    expect(doc.getKeywords()).toBe('D412.6; 工会工作—体制改革—中国—2015-2017');
     expect(doc.getCreator()).toBe('hanpress');
+    expect(doc.getProducer()).toMatch(/^hanpress \(pdfmake \d+\.\d+\.\d+, PDFKit\)$/);
     expect(doc.getCreationDate()?.getTime()).toBe(loaded.ctx.buildDate.getTime());
     expect(doc.getModificationDate()?.getTime()).toBe(loaded.ctx.buildDate.getTime());
     const lang = doc.catalog.get(PDFName.of('Lang'));
     expect(lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : lang?.toString()).toBe('zh-CN');
+  });
+
+  it('writes an XMP packet that agrees with the Info dictionary', () => {
+    const packet = xmpOf(doc);
+    expect(packet.startsWith('<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>')).toBe(true);
+    expect(packet.endsWith('<?xpacket end="w"?>')).toBe(true);
+    const xmp = parseXml(packet);
+    expect(xmpValues(xmp, XML_NS.dc, 'title')).toEqual([loaded.front.displayTitle]);
+    expect(xmpValues(xmp, XML_NS.dc, 'creator')).toEqual(['李玉赋']);
+    expect(xmpValues(xmp, XML_NS.dc, 'description')).toEqual(['中国工会改革创新实录（2015—2017）']);
+    expect(xmpValues(xmp, XML_NS.dc, 'subject')).toEqual(['D412.6', '工会工作—体制改革—中国—2015-2017']);
+    expect(xmpValues(xmp, XML_NS.dc, 'publisher')).toEqual(['中国工人出版社']);
+    expect(xmpValues(xmp, XML_NS.dc, 'language')).toEqual(['zh-CN']);
+    expect(xmpValues(xmp, XML_NS.dc, 'identifier')).toEqual(['urn:isbn:9787500867906']);
+    expect(xmpValues(xmp, XML_NS.dc, 'rights')).toEqual(['版权所有　侵权必究']);
+    expect(xmpValues(xmp, XML_NS.pdf, 'Keywords')).toEqual([doc.getKeywords()]);
+    expect(xmpValues(xmp, XML_NS.pdf, 'Producer')).toEqual([doc.getProducer()]);
+    expect(xmpValues(xmp, XML_NS.xmp, 'CreatorTool')).toEqual(['hanpress']);
+    expect(xmpValues(xmp, XML_NS.xmp, 'CreateDate')).toEqual(['2017-09-01T00:00:00Z']);
+    expect(xmpValues(xmp, XML_NS.xmp, 'ModifyDate')).toEqual(['2017-09-01T00:00:00Z']);
+  });
+
+  it('keeps the XMP packet well-formed when the title holds & and <', async () => {
+    const title = '新的使命 & <担当>';
+    const dir = await projectWith({ 'book.yaml': replaceOnce('main: 新的使命和担当', `main: "${title}"`) });
+    const odd = await loadBook(dir);
+    expect(odd.book.meta.title.main).toBe(title);
+    const out = await writePdf(odd.book, odd.front, odd.ctx);
+    const pdf = await PDFDocument.load(out.bytes, { updateMetadata: false });
+    const packet = xmpOf(pdf);
+    // pdfkit 0.19 pasted the title in as is: "<rdf:li …>新的使命 & <担当>Ⅱ——…</rdf:li>".
+    expect(packet).not.toContain(title);
+    expect(packet).toContain('新的使命 &amp; &lt;担当&gt;');
+    const xmp = parseXml(packet); // strict: throws on a bare & or <
+    expect(xmpValues(xmp, XML_NS.dc, 'title')).toEqual([odd.front.displayTitle]);
+    expect(odd.front.displayTitle.startsWith(title)).toBe(true);
+    // The Info dictionary is a PDF text string: the title unescaped.
+    expect(pdf.getTitle()).toBe(odd.front.displayTitle);
+  });
+
+  it('never breaks the CIP description inside ". —"', async () => {
+    // Lengthen the part name one character at a time so ". —" meets the end of the first line
+    // at every offset; without the unbreakable run, 8 and 9 break before and after the dash.
+    const breaks: string[] = [];
+    for (let extra = 4; extra <= 12; extra++) {
+      const meta = structuredClone(loaded.book.meta);
+      meta.title.partName = `${meta.title.partName ?? ''}${'实'.repeat(extra)}`;
+      const front = deriveFrontPages(meta);
+      const out = await writePdf({ ...loaded.book, meta, front: [], parts: [] }, front, loaded.ctx);
+      const page = (await pageTextItems(out.bytes))[1] ?? [];
+      const printed = lines(page).map((line) => line.map((i) => i.str).join(''));
+      const isbn = printed.findIndex((l) => l.startsWith('ISBN'));
+      const description = printed.slice(1, isbn);
+      expect(squash(description.join('')), `description lines with ${extra} extra`).toBe(squash(front.copyright.cip.description));
+      expect(description.length, `the description wraps with ${extra} extra`).toBeGreaterThan(1);
+      description.forEach((line, i) => {
+        const next = description[i + 1];
+        if (line.trimStart().startsWith('—') || line.trimStart().startsWith('.')) breaks.push(`${extra}: starts ${line}`);
+        if (next !== undefined && /[.—]\s*$/.test(line)) breaks.push(`${extra}: ends ${line} | ${next}`);
+      });
+    }
+    expect(breaks).toEqual([]);
   });
 
   it('renders byte-identical output from the same input', () => {

@@ -13,6 +13,8 @@ import { writeOutputsAtomically } from './output.js';
 import { writeEpub } from '../writers/epub/index.js';
 import { writePdf } from '../writers/pdf/index.js';
 import { verifyEpub, verifyPdf } from '../verify/verify.js';
+import { printSpecDiagnostics, sheetsForPages } from '../verify/print-spec.js';
+import type { Book } from '../model/book.js';
 
 export interface BuildOptions {
   /** Book project directory (holds book.yaml). */
@@ -39,20 +41,36 @@ function failIfErrors(diagnostics: Diagnostic[]): void {
   if (diagnostics.some((d) => d.severity === 'error')) throw new BuildFailure(diagnostics);
 }
 
+type PdfOutput = Awaited<ReturnType<typeof writePdf>>;
+
+/**
+ * Renders the PDF. A book that leaves 印张 out gets it from the page count: the number printed
+ * on the copyright page cannot change how many pages there are, so one more render with the
+ * computed value is final.
+ */
+async function layOutPrint(book: Book, ctx: BuildContext): Promise<{ final: Book; pdf: PdfOutput }> {
+  const first = await writePdf(book, deriveFrontPages(book.meta), ctx);
+  if (book.meta.print.sheets !== undefined) return { final: book, pdf: first };
+  const sheets = sheetsForPages(first.pageCount, book.meta.print.fold);
+  const final: Book = { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets } } };
+  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx) };
+}
+
 /** Throws BuildFailure with positioned diagnostics when the book cannot be built. */
 export async function buildBook(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const dir = path.resolve(options.dir);
-  const { book, diagnostics } = await checkProject(dir);
+  const { book, metaSource, diagnostics } = await checkProject(dir);
   if (!book) throw new BuildFailure(diagnostics);
   failIfErrors(diagnostics);
   const ctx: BuildContext = {
     buildDate: resolveBuildDate(options.env ?? process.env, book.meta.edition.date),
     fonts: await loadFontConfig(dir),
   };
-  const front = deriveFrontPages(book.meta);
-  const [epub, pdf] = await Promise.all([writeEpub(book, front, ctx), writePdf(book, front, ctx)]);
+  const { final, pdf } = await layOutPrint(book, ctx);
+  const epub = await writeEpub(final, deriveFrontPages(final.meta), ctx);
   failIfErrors([...verifyEpub(epub), ...verifyPdf(pdf.bytes, pdf.pageCount)]);
+  diagnostics.push(...printSpecDiagnostics(book.meta, pdf.pageCount, metaSource));
   const outDir = path.resolve(options.outDir);
   const epubPath = path.join(outDir, `${book.meta.slug}.epub`);
   const pdfPath = path.join(outDir, `${book.meta.slug}.pdf`);

@@ -3,13 +3,33 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadProject } from '../load/project.js';
+import type { YamlSource } from '../load/yaml-source.js';
 import { assembleBook } from '../model/assemble.js';
 import type { Book } from '../model/book.js';
 import { imageDiagnostics } from '../validate/images.js';
+import { manuscriptDiagnostics } from '../validate/manuscript-rules.js';
+import type { RuleContext } from '../validate/rules.js';
 
-export async function checkProject(dir: string): Promise<{ book?: Book; diagnostics: Diagnostic[] }> {
-  const loaded = await loadProject(dir);
+export interface CheckedProject {
+  book?: Book;
+  /** book.yaml with positions, for rules that run after the build (page count). */
+  metaSource?: YamlSource;
+  diagnostics: Diagnostic[];
+}
+
+export async function checkProject(dir: string, cx?: RuleContext): Promise<CheckedProject> {
+  const loaded = await loadProject(dir, cx);
   if (!loaded.project) return { diagnostics: loaded.diagnostics };
   const { book, diagnostics } = assembleBook(loaded.project);
-  return { book, diagnostics: [...loaded.diagnostics, ...diagnostics, ...imageDiagnostics(book)] };
+  const metaSource = loaded.project.metaSource;
+  return {
+    book,
+    metaSource,
+    diagnostics: [
+      ...loaded.diagnostics,
+      ...diagnostics,
+      ...imageDiagnostics(book),
+      ...manuscriptDiagnostics(book, metaSource),
+    ],
+  };
 }

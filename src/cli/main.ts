@@ -7,13 +7,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBook, type BuildReport } from '../build/build.js';
 import { checkProject } from '../build/check.js';
+import { writeOutputsAtomically } from '../build/output.js';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, type ReportFormat } from '../diagnostics/report.js';
+import { exportOnix } from '../export/onix.js';
 
 const USAGE = `Usage:
   hanpress build [dir] [--out <dir>]      build <dir>/book.yaml into an EPUB and a PDF (default out: dist/)
   hanpress check [dir] [--format text|json|github] [--strict]
                                           validate the book without building; --strict fails on warnings
+  hanpress export onix [dir] [--out <file>]
+                                          write an ONIX 3.0 record of the print book (default: stdout)
   hanpress --help | --version`;
 
 export interface Io {
@@ -56,6 +60,32 @@ function printDiagnostics(diagnostics: Diagnostic[], format: ReportFormat, root:
 
 function errorCount(diagnostics: Diagnostic[]): number {
   return diagnostics.filter((d) => d.severity === 'error').length;
+}
+
+async function runExport(args: string[], outFile: string | undefined, io: Io): Promise<number> {
+  const [kind, dirArg, ...rest] = args;
+  if (kind !== 'onix') {
+    throw new UsageError(kind === undefined ? 'Missing export format: use onix.' : `Unknown export format ${kind}: use onix.`);
+  }
+  if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
+  const dir = path.resolve(io.cwd, dirArg ?? '.');
+  try {
+    const { xml, diagnostics } = await exportOnix(dir, io.env);
+    printDiagnostics(diagnostics, 'text', dir, io);
+    if (outFile === undefined) {
+      io.out(xml.replace(/\n$/, ''));
+      return 0;
+    }
+    const target = path.resolve(io.cwd, outFile);
+    await writeOutputsAtomically([{ path: target, bytes: Buffer.from(xml, 'utf8') }]);
+    io.out(`exported ${path.relative(io.cwd, target)}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BuildFailure)) throw error;
+    printDiagnostics(error.diagnostics, 'text', dir, io);
+    io.err(`\nexport failed: ${errorCount(error.diagnostics)} error(s); nothing was written.`);
+    return 1;
+  }
 }
 
 async function runBuild(dir: string, outDir: string, io: Io): Promise<number> {
@@ -105,11 +135,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(version());
       return 0;
     }
-    const [command, dirArg, ...rest] = positionals;
+    const [command, ...args] = positionals;
     if (values.help || command === undefined) {
       io.out(USAGE);
       return values.help ? 0 : 2;
     }
+    if (command === 'export') return await runExport(args, values.out, io);
+    const [dirArg, ...rest] = args;
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
     const dir = path.resolve(io.cwd, dirArg ?? '.');
     if (command === 'build') return await runBuild(dir, path.resolve(io.cwd, values.out ?? 'dist'), io);

@@ -1,6 +1,8 @@
 /**
- * The CIP block (图书在版编目数据) per GB/T 12451-2001 as printed on the copyright page.
- * Pure text generation: writers decide how the paragraphs are set.
+ * The CIP block (图书在版编目数据) as printed on the copyright page, in two profiles:
+ * GB/T 12451-2001 (CIP data issued before 2024-04-01) and GB/T 12451-2023 (ISBN inside the
+ * description, ISBD area separators, retrieval data reduced to the class number, issued by
+ * 中国国家版本馆). Pure text generation: writers decide how the paragraphs are set.
  */
 import type { BookMetadata } from '../model/metadata.js';
 import { responsibilityStatement } from './responsibility.js';
@@ -14,11 +16,14 @@ export interface CipBlock {
   heading: string;
   /** Description (著录) paragraph: title / responsibility. —place: publisher, date */
   description: string;
-  isbn: string;
+  /** Its own paragraph in profile 2001; part of the description in profile 2023. */
+  isbn?: string;
   /** Retrieval data (检索数据): Ⅰ. ①新…　Ⅱ. ①李…　… */
   retrieval: string;
   /** 核字 line as issued. */
   number: string;
+  /** Every paragraph after the heading, in printed order. */
+  paragraphs: string[];
 }
 
 /** CIP dates print as 2017.8: no zero padding on the month. */
@@ -32,12 +37,24 @@ function cipRange(text: string): string {
   return text.replace(/[—–]/g, '-');
 }
 
-export function cipTitle(meta: BookMetadata): string {
+interface Punctuation {
+  /** before other title information */
+  otherInfo: string;
+  /** between title/responsibility and the publication area */
+  area: string;
+  /** between place and publisher */
+  publisher: string;
+}
+
+const PUNCTUATION_2001: Punctuation = { otherInfo: ': ', area: '. —', publisher: ': ' };
+const PUNCTUATION_2023: Punctuation = { otherInfo: ' : ', area: '. -- ', publisher: ' : ' };
+
+export function cipTitle(meta: BookMetadata, p: Punctuation = PUNCTUATION_2001): string {
   const { main, partNumber, partName, otherInfo } = meta.title;
   let title = main;
   if (partNumber) title += `. ${partNumber}`;
   if (partName) title += `, ${partName}`;
-  if (otherInfo) title += `: ${cipRange(otherInfo)}`;
+  if (otherInfo) title += `${p.otherInfo}${cipRange(otherInfo)}`;
   return title;
 }
 
@@ -45,16 +62,23 @@ function firstCharacterAccessPoint(text: string): string {
   return `${Array.from(text)[0] ?? ''}…`;
 }
 
-function retrievalGroup(index: number, entries: string[]): string {
-  const numbered = entries.map((entry, i) => `${CIRCLED[i] ?? `(${i + 1})`}${entry}`).join(' ');
-  return `${ROMAN[index]}. ${numbered}`;
+function numbered(entries: string[]): string {
+  return entries.map((entry, i) => `${CIRCLED[i] ?? `(${i + 1})`}${entry}`).join(' ');
 }
 
-export function buildCipBlock(meta: BookMetadata): CipBlock {
+function retrievalGroup(index: number, entries: string[]): string {
+  return `${ROMAN[index]}. ${numbered(entries)}`;
+}
+
+function descriptionOf(meta: BookMetadata, p: Punctuation): string {
   const statement = responsibilityStatement(meta.contributors);
-  const description =
-    `${cipTitle(meta)} / ${statement}. —${meta.publisher.place}: ${meta.publisher.name}, ` +
-    cipDate(meta.cip.publicationDate);
+  const { place, name } = meta.publisher;
+  return `${cipTitle(meta, p)} / ${statement}${p.area}${place}${p.publisher}${name}, ${cipDate(meta.cip.publicationDate)}`;
+}
+
+function cip2001(meta: BookMetadata): CipBlock {
+  const description = descriptionOf(meta, PUNCTUATION_2001);
+  const isbn = `ISBN ${meta.isbn}`;
   const primary = meta.contributors.find((c) => c.primary);
   const groups = [
     [firstCharacterAccessPoint(meta.title.main)],
@@ -63,11 +87,18 @@ export function buildCipBlock(meta: BookMetadata): CipBlock {
     meta.cip.clc,
   ];
   const retrieval = groups.map((entries, i) => retrievalGroup(i, entries)).join(IDEOGRAPHIC_SPACE);
-  return {
-    heading: CIP_HEADING,
-    description,
-    isbn: `ISBN ${meta.isbn}`,
-    retrieval,
-    number: meta.cip.number,
-  };
+  const number = meta.cip.number;
+  return { heading: CIP_HEADING, description, isbn, retrieval, number, paragraphs: [description, isbn, retrieval, number] };
+}
+
+function cip2023(meta: BookMetadata): CipBlock {
+  const description = `${descriptionOf(meta, PUNCTUATION_2023)}${PUNCTUATION_2023.area}ISBN ${meta.isbn}`;
+  const clc = meta.cip.clc;
+  const retrieval = `${ROMAN[0]}. ${clc.length === 1 ? (clc[0] ?? '') : numbered(clc)}`;
+  const number = meta.cip.number;
+  return { heading: CIP_HEADING, description, retrieval, number, paragraphs: [description, retrieval, number] };
+}
+
+export function buildCipBlock(meta: BookMetadata): CipBlock {
+  return meta.cip.profile === '2023' ? cip2023(meta) : cip2001(meta);
 }

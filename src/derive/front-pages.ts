@@ -101,7 +101,7 @@ function recordLines(meta: BookMetadata): RecordLine[] {
     ...record('经销', meta.distributor),
     ...record('印刷', meta.printer),
     ...record('开本', `${print.paper.width}毫米×${print.paper.height}毫米\u30001/${print.fold}`),
-    ...record('印张', String(print.sheets)),
+    ...record('印张', print.sheets === undefined ? undefined : String(print.sheets)),
     ...record('字数', `${print.kiloCharacters}千字`),
     ...record(
       '版次',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BookMetadata } from '../model/metadata.js';
 import type { FrontMatter } from '../validate/book-schema.js';
-import { crossFieldDiagnostics } from '../validate/rules.js';
+import { crossFieldDiagnostics, type RuleContext } from '../validate/rules.js';
 import { checkBookMetadata, checkFrontMatter } from '../validate/schema-check.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
@@ -124,7 +124,10 @@ async function checkListedFiles(root: string, meta: BookMetadata, source: YamlSo
   return diagnostics;
 }
 
-export async function loadProject(root: string): Promise<{ project?: LoadedProject; diagnostics: Diagnostic[] }> {
+export async function loadProject(
+  root: string,
+  cx: RuleContext = { now: new Date() },
+): Promise<{ project?: LoadedProject; diagnostics: Diagnostic[] }> {
   const text = await readText(path.join(root, BOOK_FILE));
   if (text === undefined) {
     return {
@@ -143,7 +146,7 @@ export async function loadProject(root: string): Promise<{ project?: LoadedProje
   const checked = checkBookMetadata(parsed.source);
   if (!checked.meta) return { diagnostics: checked.diagnostics };
   const meta = checked.meta;
-  const diagnostics = [...crossFieldDiagnostics(meta, parsed.source), ...(await checkListedFiles(root, meta, parsed.source))];
+  const diagnostics = [...crossFieldDiagnostics(meta, parsed.source, cx), ...(await checkListedFiles(root, meta, parsed.source))];
   if (diagnostics.length > 0) return { diagnostics };
   const markdown = new Map<string, MarkdownSource>();
   for (const { file } of listedFiles(meta)) {

@@ -66,8 +66,8 @@ export interface PrintSpec {
   paper: { width: number; height: number };
   /** 开数: the sheet is folded into this many leaves (16 → 1/16). */
   fold: number;
-  /** 印张 as printed. */
-  sheets: number;
+  /** 印张 as printed; when left out, computed from the PDF's page count. */
+  sheets?: number;
   /** 字数 in thousands of characters (千字). */
   kiloCharacters: number;
 }

@@ -88,7 +88,7 @@ export const bookSchema = {
     print: {
       type: 'object',
       additionalProperties: false,
-      required: ['paper', 'fold', 'sheets', 'kiloCharacters'],
+      required: ['paper', 'fold', 'kiloCharacters'],
       properties: {
         paper: {
           type: 'object',

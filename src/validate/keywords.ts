@@ -92,6 +92,18 @@ const CHECKS: Record<string, Check> = {
   volumeNumber: volumeCheck,
 };
 
+/**
+ * When YAML read a value as a number (1247.55, an ISBN without hyphens), the type error alone
+ * hides the real slip; our keyword's check on the text of the value names it.
+ */
+export function keywordProblemOf(schema: unknown, value: unknown): (KeywordParams & { message: string }) | undefined {
+  if (typeof schema !== 'object' || schema === null || value === null || value === undefined) return undefined;
+  for (const [keyword, check] of Object.entries(CHECKS)) {
+    if ((schema as Record<string, unknown>)[keyword] === true) return check(String(value));
+  }
+  return undefined;
+}
+
 export function addHanpressKeywords(ajv: Ajv2020): void {
   for (const [keyword, check] of Object.entries(CHECKS)) {
     // ajv calls `validate` keywords with the keyword's schema value first, then the data.

@@ -6,10 +6,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { bookSchema, frontMatterSchema, type FrontMatter } from './book-schema.js';
 import type { BookMetadata } from '../model/metadata.js';
-import { addHanpressKeywords, type KeywordParams } from './keywords.js';
+import { addHanpressKeywords, keywordProblemOf, type KeywordParams } from './keywords.js';
 
 function compile<T>(schema: object): ValidateFunction<T> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, verbose: true });
   addHanpressKeywords(ajv);
   return ajv.compile<T>(schema);
 }
@@ -66,9 +66,16 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
 }
 
 /** Errors from our own keywords carry their diagnostic code and hint. */
-function ownParams(error: ErrorObject): KeywordParams | undefined {
+function ownParams(error: ErrorObject): (KeywordParams & { message?: string }) | undefined {
   const params = error.params as Partial<KeywordParams>;
-  return typeof params.code === 'string' && typeof params.hint === 'string' ? { code: params.code, hint: params.hint } : undefined;
+  if (typeof params.code === 'string' && typeof params.hint === 'string') {
+    return { code: params.code, hint: params.hint, message: error.message };
+  }
+  if (error.keyword === 'type' && typeof error.data === 'number') {
+    const problem = keywordProblemOf(error.parentSchema, error.data);
+    if (problem) return { ...problem, hint: `${problem.hint} Put the value in quotes so YAML keeps it as text.` };
+  }
+  return undefined;
 }
 
 export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: string): Diagnostic[] {
@@ -79,7 +86,7 @@ export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, cod
     const at = error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path;
     const position = source.positionOf(at, error.keyword === 'additionalProperties' ? 'key' : 'value');
     const own = ownParams(error);
-    if (own) return { code: own.code, severity: 'error' as const, message: error.message ?? '', file: source.file, ...position, hint: own.hint };
+    if (own) return { code: own.code, severity: 'error' as const, message: own.message ?? '', file: source.file, ...position, hint: own.hint };
     const message =
       error.keyword === 'anyOf' ? `${where} must be one line of text or a list of lines.` : describe(error, where);
     return {

@@ -2,6 +2,7 @@
  * Reading a built PDF back for assertions: text with positions (pdfjs-dist), and the object
  * graph (pdf-lib) for fonts, page boxes and the outline.
  */
+import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type {
   PDFDocument} from 'pdf-lib';
@@ -10,6 +11,7 @@ import {
   PDFDict,
   PDFHexString,
   PDFName,
+  PDFRawStream,
   PDFRef,
   PDFStream,
   PDFString,
@@ -50,14 +52,52 @@ export async function pageTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
   }
 }
 
+export interface TextRun extends TextItem {
+  width: number;
+}
+
+/**
+ * One page's text items exactly as pdfjs reports them, white-space-only items included (pdfjs
+ * turns gaps and white-space glyphs into U+0020 items), with each item's advance width.
+ */
+export async function pageTextRuns(bytes: Uint8Array, pageNumber: number): Promise<TextRun[]> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 })
+    .promise;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const content = await page.getTextContent();
+    const runs: TextRun[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      runs.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width });
+    }
+    return runs;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * The XMP packet on the catalog's /Metadata stream, as text (inflated when it is compressed;
+ * pdfkit and hanpress leave it uncompressed, as XMP scanners expect).
+ */
+export function xmpOf(doc: PDFDocument): string {
+  const stream = lookup(doc, doc.catalog.get(PDFName.of('Metadata')));
+  if (!(stream instanceof PDFRawStream)) throw new Error('the catalog has no /Metadata stream');
+  const filter = nameOf(lookup(doc, stream.dict.get(PDFName.of('Filter'))));
+  const raw = stream.getContents();
+  if (filter !== undefined && filter !== 'FlateDecode') throw new Error(`unexpected /Metadata filter ${filter}`);
+  return new TextDecoder('utf-8', { fatal: true }).decode(filter === 'FlateDecode' ? inflateSync(raw) : raw);
+}
+
 export function pageText(items: TextItem[]): string {
   return squash(items.map((i) => i.str).join(''));
 }
 
 /** Groups a page's items into visual lines, top to bottom, each line's items left to right. */
-export function lines(items: TextItem[], tolerance = 2): TextItem[][] {
+export function lines<T extends TextItem>(items: T[], tolerance = 2): T[][] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const out: TextItem[][] = [];
+  const out: T[][] = [];
   for (const item of sorted) {
     const last = out[out.length - 1];
     if (last && Math.abs((last[0]?.y ?? 0) - item.y) <= tolerance) last.push(item);

@@ -43,9 +43,8 @@ export function renderCopyrightPage(page: CopyrightPage, language: string): stri
 
   // The CIP block is data issued by the CIP centre: printed exactly, one paragraph per field.
   const cip = section.ele('div').att('class', 'cip');
-  const { heading, description, isbn, retrieval, number } = page.cip;
-  cip.ele('p').att('class', 'cip-heading').txt(heading);
-  for (const text of [description, isbn, retrieval, number]) cip.ele('p').att('class', 'cip-data').txt(text);
+  cip.ele('p').att('class', 'cip-heading').txt(page.cip.heading);
+  for (const text of page.cip.paragraphs) cip.ele('p').att('class', 'cip-data').txt(text);
 
   section.ele('hr').att('class', 'cip-separator');
 

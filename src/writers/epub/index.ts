@@ -16,7 +16,7 @@ import { BODY_EXTRA_TEXT, HEADING_EXTRA_TEXT, LABELS } from './labels.js';
 import { markdownLinkResolver } from './links.js';
 import { renderNav, type Landmark } from './nav.js';
 import { renderNcx } from './ncx.js';
-import { isbnUrn, renderOpf, type ManifestItem } from './opf.js';
+import { packageIdentifier, renderOpf, type ManifestItem } from './opf.js';
 import {
   BOARD_HREF,
   COPYRIGHT_HREF,
@@ -84,7 +84,7 @@ function contentDocuments(book: Book, front: FrontPages, images: ImageCatalogue)
 export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext): Promise<Uint8Array> {
   const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: HEADING_EXTRA_TEXT });
   const [fonts, images] = await Promise.all([embedFonts(ctx.fonts, glyphs), collectImages(book)]);
-  const identifier = isbnUrn(book.meta.isbn);
+  const identifier = packageIdentifier(book.meta);
 
   const documents = contentDocuments(book, front, images);
   const files: PackageFile[] = [

@@ -33,6 +33,33 @@ export function isbnUrn(isbn: string): string {
   return `urn:isbn:${isbn.replace(/[^0-9Xx]/g, '').toUpperCase()}`;
 }
 
+/**
+ * The package's unique identifier. An e-book carries its own ISBN when it has one; the print
+ * ISBN then goes into dc:source (the manifestation this edition was made from).
+ */
+export function packageIdentifier(meta: BookMetadata): string {
+  return isbnUrn(meta.ebookIsbn ?? meta.isbn);
+}
+
+const ROMAN_LETTERS: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+
+function romanLetters(text: string): number | undefined {
+  if (!/^[IVXLCDM]+$/i.test(text)) return undefined;
+  const values = Array.from(text.toUpperCase(), (c) => ROMAN_LETTERS[c] ?? 0);
+  return values.reduce((sum, v, i) => sum + ((values[i + 1] ?? 0) > v ? -v : v), 0);
+}
+
+/**
+ * A volume or series number as the arabic value group-position wants: 2, Ⅱ (U+2161), ⅱ, II.
+ * Anything else (上, 下, 甲 …) has no numeric position and gives undefined.
+ */
+export function arabicNumber(text: string): number | undefined {
+  // NFKC folds Ⅱ (U+2161) into "II", ⅱ into "ii" and full-width digits into ASCII ones.
+  const folded = text.normalize('NFKC').trim();
+  if (/^\d+$/.test(folded)) return Number(folded);
+  return romanLetters(folded);
+}
+
 /** dcterms:modified must be UTC to the second: CCYY-MM-DDThh:mm:ssZ. */
 export function modifiedTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -69,6 +96,25 @@ function addSubjects(metadata: XMLBuilder, meta: BookMetadata): void {
   });
 }
 
+function addCollection(metadata: XMLBuilder, id: string, name: string, position: number | undefined): void {
+  metadata.ele('meta').att('property', 'belongs-to-collection').att('id', id).txt(name);
+  refine(metadata, id, 'collection-type', 'series');
+  if (position !== undefined) refine(metadata, id, 'group-position', String(position));
+}
+
+/**
+ * A numbered volume (分辑号 Ⅱ) belongs to the collection named by the main title; a 丛书 is a
+ * second collection, positioned only when its number is numeric.
+ */
+function addCollections(metadata: XMLBuilder, meta: BookMetadata): void {
+  const { main, partNumber } = meta.title;
+  if (partNumber) addCollection(metadata, 'collection1', main, arabicNumber(partNumber));
+  if (meta.series) {
+    const number = meta.series.number?.normalize('NFKC').trim() ?? '';
+    addCollection(metadata, 'collection2', meta.series.title, /^\d+$/.test(number) ? Number(number) : undefined);
+  }
+}
+
 function addAccessibility(metadata: XMLBuilder, hasImages: boolean): void {
   const property = (name: string, value: string): void => {
     metadata.ele('meta').att('property', `schema:${name}`).txt(value);
@@ -86,8 +132,10 @@ function addAccessibility(metadata: XMLBuilder, hasImages: boolean): void {
 function renderMetadata(pkg: XMLBuilder, input: PackageInput): void {
   const { meta, front } = input;
   const metadata = pkg.ele('metadata').att(NS.xmlns, 'xmlns:dc', NS.dc);
-  metadata.ele(NS.dc, 'dc:identifier').att('id', IDENTIFIER_ID).txt(isbnUrn(meta.isbn));
+  metadata.ele(NS.dc, 'dc:identifier').att('id', IDENTIFIER_ID).txt(packageIdentifier(meta));
+  if (meta.ebookIsbn) metadata.ele(NS.dc, 'dc:source').txt(isbnUrn(meta.isbn));
   metadata.ele(NS.dc, 'dc:title').att('id', 'title').txt(front.displayTitle);
+  refine(metadata, 'title', 'title-type', 'main');
   meta.contributors
     .filter((c) => c.primary)
     .forEach((c, i) => addContributor(metadata, c, `creator${i + 1}`));
@@ -99,6 +147,7 @@ function renderMetadata(pkg: XMLBuilder, input: PackageInput): void {
   metadata.ele(NS.dc, 'dc:date').txt(meta.edition.date);
   metadata.ele(NS.dc, 'dc:rights').txt(meta.rights);
   addSubjects(metadata, meta);
+  addCollections(metadata, meta);
   metadata.ele('meta').att('property', 'dcterms:modified').txt(modifiedTimestamp(input.buildDate));
   addAccessibility(metadata, input.hasImages);
 }

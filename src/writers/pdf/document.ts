@@ -5,10 +5,10 @@
 import type { BuildContext } from '../../build/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import type { Book } from '../../model/book.js';
-import type { BookMetadata, Contributor } from '../../model/metadata.js';
 import type { Typography } from './design.js';
 import { header, footer } from './furniture.js';
 import type { PageGeometry } from './geometry.js';
+import { infoDictionary, pdfMetadata, type Producer } from './metadata.js';
 import { PageMap } from './page-map.js';
 import type { Content, DocDefinition } from './pdfmake.js';
 import { boardPage } from './sections/board.js';
@@ -19,23 +19,7 @@ import { partPage } from './sections/part-page.js';
 import { titlePage } from './sections/title-page.js';
 import { tocNode } from './sections/toc.js';
 
-function primaryAuthors(contributors: Contributor[]): string {
-  return contributors
-    .filter((c) => c.primary)
-    .map((c) => c.name)
-    .join('，');
-}
-
-function subjectOf(meta: BookMetadata): string | undefined {
-  const { partName, otherInfo } = meta.title;
-  if (!partName) return undefined;
-  return `${partName}${otherInfo ? `（${otherInfo}）` : ''}`;
-}
-
-export interface Producer {
-  creator: string;
-  producer: string;
-}
+export type { Producer } from './metadata.js';
 
 export function buildDocument(
   book: Book,
@@ -79,16 +63,7 @@ export function buildDocument(
     defaultStyle: typo.defaultStyle(),
     header: header(pages, geometry, typo, bookTitle),
     footer: footer(pages, geometry, typo),
-    info: {
-      title: front.displayTitle,
-      author: primaryAuthors(meta.contributors),
-      subject: subjectOf(meta) ?? front.displayTitle,
-      keywords: meta.cip.subjects.join('; '),
-      creator: producer.creator,
-      producer: producer.producer,
-      creationDate: ctx.buildDate,
-      modDate: ctx.buildDate,
-    },
+    info: infoDictionary(pdfMetadata(meta, front, ctx.buildDate, producer)),
     language: meta.language,
     version: '1.7',
     compress: true,

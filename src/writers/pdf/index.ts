@@ -8,6 +8,7 @@ import type { Book } from '../../model/book.js';
 import { loadDesign, Typography } from './design.js';
 import { buildDocument } from './document.js';
 import { loadFormats, pageGeometry, trimmedSize } from './geometry.js';
+import { pdfMetadata, xmpPacket } from './metadata.js';
 import { PDFMAKE_VERSION } from './pdfmake.js';
 import { renderPdf } from './render.js';
 
@@ -20,9 +21,8 @@ export async function writePdf(
   const trim = trimmedSize(book.meta.print, formats);
   const typo = await Typography.create(design, ctx.fonts);
   const geometry = pageGeometry(trim, design, typo.bodyLeading);
-  const doc = buildDocument(book, front, ctx, typo, geometry, {
-    creator: 'hanpress',
-    producer: `hanpress (pdfmake ${PDFMAKE_VERSION}, PDFKit)`,
-  });
-  return renderPdf(doc, ctx.fonts, geometry);
+  const producer = { creator: 'hanpress', producer: `hanpress (pdfmake ${PDFMAKE_VERSION}, PDFKit)` };
+  const doc = buildDocument(book, front, ctx, typo, geometry, producer);
+  const xmp = xmpPacket(pdfMetadata(book.meta, front, ctx.buildDate, producer));
+  return renderPdf(doc, ctx.fonts, geometry, xmp);
 }

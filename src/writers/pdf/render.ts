@@ -52,6 +52,33 @@ function mirrorVersos(
   return { doc: { ...doc, background }, pages: () => page };
 }
 
+/** The pdfkit internals the metadata swap touches (pdfkit 0.19; see metadata.ts for why). */
+interface PdfKitMetadataInternals {
+  version: number;
+  endMetadata?: () => void;
+  ref(data: Record<string, unknown>): { compress: boolean; write(chunk: Buffer): void; end(): void };
+  _root: { data: Record<string, unknown> };
+}
+
+/**
+ * Replaces pdfkit's metadata step (run inside `end()`, after the Info dictionary is written)
+ * with one that writes our own XMP packet, uncompressed as XMP wants, as the catalog's
+ * /Metadata stream. If pdfkit stops having that step, fail rather than ship its unescaped XMP.
+ */
+function useXmp(pdf: PdfKitDocument, packet: string): void {
+  const internals = pdf as unknown as PdfKitMetadataInternals;
+  if (typeof internals.endMetadata !== 'function' || typeof internals.ref !== 'function') {
+    throw new Error('internal: pdfkit has no endMetadata step to replace; check the XMP writer against this pdfkit');
+  }
+  internals.endMetadata = function endMetadata(this: PdfKitMetadataInternals): void {
+    const stream = this.ref({ Type: 'Metadata', Subtype: 'XML' });
+    stream.compress = false;
+    stream.write(Buffer.from(packet, 'utf8'));
+    stream.end();
+    this._root.data.Metadata = stream;
+  };
+}
+
 function collect(pdf: PdfKitDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -67,10 +94,16 @@ export interface Rendered {
   pageCount: number;
 }
 
-export async function renderPdf(doc: DocDefinition, fonts: FontConfig, geometry: PageGeometry): Promise<Rendered> {
+export async function renderPdf(
+  doc: DocDefinition,
+  fonts: FontConfig,
+  geometry: PageGeometry,
+  xmp: string,
+): Promise<Rendered> {
   const printer = createPrinter(fontDescriptors(fonts), fontFiles(fonts));
   const mirrored = mirrorVersos(doc, geometry, () => printer.pdfKitDoc);
   const pdf = await printer.createPdfKitDocument(mirrored.doc);
+  useXmp(pdf, xmp);
   const bytes = await collect(pdf);
   return { bytes, pageCount: mirrored.pages() };
 }

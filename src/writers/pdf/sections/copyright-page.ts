@@ -4,8 +4,29 @@
  */
 import type { CopyrightPage } from '../../../derive/front-pages.js';
 import { rule } from '../blocks.js';
-import type { Node } from '../pdfmake.js';
+import type { Node, TextRun } from '../pdfmake.js';
 import type { SectionContext } from './context.js';
+
+/**
+ * The ISBD area separator (". —" in GB/T 12451-2001, ". -- " in 2023) and the word after it
+ * (the place of publication, or ISBN) are set as one unbreakable run, so a line never ends in
+ * "." or "—" there and never starts with "—". Breaks before and after the run stay as the
+ * line breaker finds them; no invisible characters go into the text.
+ */
+const AREA_SEPARATOR = /\.\s?(?:—|--)\s?[^\s:：,，]*/g;
+
+export function keepAreaSeparators(text: string): Array<string | TextRun> {
+  const runs: Array<string | TextRun> = [];
+  let from = 0;
+  for (const match of text.matchAll(AREA_SEPARATOR)) {
+    const at = match.index;
+    if (at > from) runs.push(text.slice(from, at));
+    runs.push({ text: match[0], noWrap: true });
+    from = at + match[0].length;
+  }
+  if (from < text.length) runs.push(text.slice(from));
+  return runs;
+}
 
 export function copyrightPage(page: CopyrightPage, cx: SectionContext): Node {
   const { typo, geometry } = cx;
@@ -27,7 +48,7 @@ export function copyrightPage(page: CopyrightPage, cx: SectionContext): Node {
       pageBreak: 'before',
       stack: [
         { ...typo.styled('cipHeading'), text: cip.heading },
-        ...[cip.description, cip.isbn, cip.retrieval, cip.number].map((p) => ({ ...typo.styled('cip'), text: p })),
+        ...cip.paragraphs.map((p) => ({ ...typo.styled('cip'), text: keepAreaSeparators(p) })),
         { ...rule(geometry.textWidth), margin: typo.space('cipRule') },
         { ...typo.styled('recordTitle'), text: page.titleLine },
         records,
