@@ -1,0 +1,7 @@
+/** Every command of the CLI, in the order --help lists them. */
+import type { Command } from '../io.js';
+import { buildCommand } from './build.js';
+import { checkCommand } from './check.js';
+import { exportCommand } from './export.js';
+
+export const COMMANDS: Command[] = [buildCommand, checkCommand, exportCommand];
