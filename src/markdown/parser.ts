@@ -4,7 +4,8 @@
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { lintComments } from './lint-comments.js';
 
 export function createMarkdownParser(): MarkdownItInstance {
-  return new MarkdownIt({ html: false, xhtmlOut: true, linkify: false, typographer: false }).use(footnote);
+  return new MarkdownIt({ html: false, xhtmlOut: true, linkify: false, typographer: false }).use(footnote).use(lintComments);
 }

@@ -125,4 +125,6 @@ export interface BookMetadata {
   /** 版权所有　侵权必究 */
   rights: string;
   contents: Contents;
+  /** Lint rule levels for this book (`quote-direction: off`); see docs/lint.md. */
+  lint?: Partial<Record<string, 'off' | 'warning' | 'error'>>;
 }

@@ -2,6 +2,7 @@
  * JSON Schema (2020-12) for book.yaml. Shape and formats only; cross-field rules (CIP, ISBN
  * check digit, 印张 × 开数) live in their own functions.
  */
+import { LINT_RULE_IDS } from '../lint/rule-ids.js';
 import { ISBN_PATTERN } from './keywords.js';
 
 const text = { type: 'string', minLength: 1 } as const;
@@ -112,6 +113,7 @@ export const bookSchema = {
     printer: text,
     notice: text,
     rights: text,
+    lint: { type: 'object', propertyNames: { enum: LINT_RULE_IDS }, additionalProperties: { enum: ['off', 'warning', 'error'] } },
     contents: {
       type: 'object',
       additionalProperties: false,

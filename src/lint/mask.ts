@@ -1,0 +1,173 @@
+/**
+ * Masks everything in a prose block that is not Chinese prose, so no rule can fire there:
+ * container markup, code spans, math, autolinks, link targets, URLs, e-mail addresses, ISBNs,
+ * and Latin runs (a Latin sentence keeps its own punctuation; CLC numbers such as TP311.13 are
+ * Latin runs too). Masked characters become MASK; the string keeps its length, so an index in
+ * the masked text is an index in the source.
+ */
+import { MARKUP, MASK } from './chars.js';
+
+type Range = [number, number];
+
+/** Line prefixes that are Markdown structure, not text: indentation, >, list markers, #, [^1]:. */
+const CONTAINER = /^[ \t]*(?:(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}(?=[ \t]|$)[ \t]*|\[\^[^\]\s]+\]:[ \t]*)[ \t]*)*/;
+const SETEXT_UNDERLINE = /^[ \t]*(?:=+|-+)[ \t]*$/;
+const LINT_COMMENT = /^[ \t]*<!--\s*hanpress-lint-[\s\S]*?-->[ \t]*$/;
+
+const URL = /(?:https?|ftp):\/\/[\x21-\x7e]+|www\.[A-Za-z0-9-]+\.[\x21-\x7e]+/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const ISBN = /ISBN(?:-1[03])?[:：]?[ \t]*[0-9][0-9 -]{8,15}[0-9Xx]/g;
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>/g;
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+}
+
+function isLatinChar(c: number): boolean {
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0xc0 && c <= 0x24f);
+}
+
+const NEWLINE = 0x0a;
+const MASK_CODE = MASK.charCodeAt(0);
+const MARKUP_CODE = MARKUP.charCodeAt(0);
+
+/** Masks code units in place; line breaks stay, so line starts stay visible to the rules. */
+function maskRange(codes: Uint16Array, [from, to]: Range, mask = MASK_CODE): void {
+  for (let i = from; i < to; i++) if (codes[i] !== NEWLINE) codes[i] = mask;
+}
+
+function lineRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      ranges.push([start, i]);
+      start = i + 1;
+    }
+  }
+  return ranges;
+}
+
+function containerRanges(text: string): Range[] {
+  return lineRanges(text).map(([from, to]) => {
+    const line = text.slice(from, to);
+    if (SETEXT_UNDERLINE.test(line) || LINT_COMMENT.test(line)) return [from, to];
+    const prefix = CONTAINER.exec(line)?.[0].length ?? 0;
+    return [from, from + prefix];
+  });
+}
+
+/** Code spans: a backtick run closes at the next run of the same length (CommonMark). */
+function codeSpanRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, n: m[0].length }));
+  for (let k = 0; k < runs.length; k++) {
+    const open = runs[k] as { at: number; n: number };
+    const close = runs.findIndex((r, j) => j > k && r.n === open.n);
+    if (close < 0) continue;
+    const end = runs[close] as { at: number; n: number };
+    ranges.push([open.at, end.at + end.n]);
+    k = close;
+  }
+  return ranges;
+}
+
+function isEscaped(text: string, i: number): boolean {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) n++;
+  return n % 2 === 1;
+}
+
+/** $$…$$ (unclosed: to the end of the block) and $…$ with TeX's no-space-inside rule. */
+function mathRanges(text: string, skip: (i: number) => boolean): Range[] {
+  const ranges: Range[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '$' || skip(i) || isEscaped(text, i)) {
+      i++;
+      continue;
+    }
+    const display = text[i + 1] === '$';
+    const close = display ? text.indexOf('$$', i + 2) : inlineMathClose(text, i);
+    if (display) {
+      const end = close < 0 ? text.length : close + 2;
+      ranges.push([i, end]);
+      i = end;
+    } else if (close > 0) {
+      ranges.push([i, close + 1]);
+      i = close + 1;
+    } else i++;
+  }
+  return ranges;
+}
+
+function inlineMathClose(text: string, open: number): number {
+  if (/\s/.test(text[open + 1] ?? ' ')) return -1;
+  for (let j = open + 1; j < text.length; j++) {
+    if (text[j] === '\n' && text[j + 1] === '\n') return -1;
+    if (text[j] === '$' && !isEscaped(text, j) && !/\s/.test(text[j - 1] ?? ' ')) return j;
+  }
+  return -1;
+}
+
+/** The destination of an inline link or image: ](…) with nested parentheses. */
+function linkTargetRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  for (let i = text.indexOf('](', 0); i >= 0; i = text.indexOf('](', i + 1)) {
+    let depth = 0;
+    for (let j = i + 1; j < text.length && text[j] !== '\n'; j++) {
+      if (text[j] === '(') depth++;
+      else if (text[j] === ')' && --depth === 0) {
+        ranges.push([i + 1, j + 1]);
+        break;
+      }
+    }
+  }
+  return ranges;
+}
+
+function regexRanges(text: string, pattern: RegExp): Range[] {
+  return [...text.matchAll(pattern)].map((m): Range => [m.index, m.index + m[0].length]);
+}
+
+/** ’ between two letters is an apostrophe (don’t), not a closing quote. */
+function isApostrophe(codes: Uint16Array, i: number): boolean {
+  return codes[i] === 0x2019 && isLatinLetter(codes[i - 1] ?? 0) && isLatinLetter(codes[i + 1] ?? 0);
+}
+
+/**
+ * Maximal runs of printable Latin characters that hold a letter: a Latin word, sentence,
+ * identifier, CLC number or code. One linear pass (a regular expression would backtrack).
+ */
+function latinRuns(codes: Uint16Array): Range[] {
+  const ranges: Range[] = [];
+  let start = -1;
+  let letter = false;
+  for (let i = 0; i <= codes.length; i++) {
+    const c = i < codes.length ? (codes[i] as number) : -1;
+    if (c >= 0 && (isLatinChar(c) || isApostrophe(codes, i))) {
+      if (start < 0) [start, letter] = [i, false];
+      letter ||= isLatinLetter(c);
+    } else if (start >= 0) {
+      if (letter) ranges.push([start, i]);
+      start = -1;
+    }
+  }
+  return ranges;
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+/** Masks one block's source text (as it stands in the file, container markup included). */
+export function maskProse(text: string): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  for (const r of containerRanges(text)) maskRange(codes, r, MARKUP_CODE);
+  for (const r of codeSpanRanges(text)) maskRange(codes, r);
+  const inCode = (i: number): boolean => codes[i] === MASK_CODE || codes[i] === MARKUP_CODE;
+  for (const r of mathRanges(text, inCode)) maskRange(codes, r);
+  for (const pattern of [AUTOLINK, URL, EMAIL, ISBN]) for (const r of regexRanges(text, pattern)) maskRange(codes, r);
+  for (const r of linkTargetRanges(text)) maskRange(codes, r);
+  // Latin runs last, on what is still unmasked: a mask breaks a run, so `x`, 中文 stays apart.
+  for (const r of latinRuns(codes)) maskRange(codes, r);
+  return UTF16.decode(codes);
+}

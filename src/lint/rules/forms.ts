@@ -1,0 +1,110 @@
+/**
+ * ellipsis-form and dash-form (GB/T 15834-2011 省略号, 破折号): an ellipsis is …… (two U+2026),
+ * a dash is —— (two U+2014). Everything that stands in for them is rewritten, because the
+ * replacement cannot change what the sentence means.
+ */
+import { after, before, isChinese, isHan, runEnd, skipHan } from '../chars.js';
+import type { Finding } from '../finding.js';
+import type { ProseBlock } from '../prose.js';
+
+function replaceRun(rule: Finding['rule'], block: ProseBlock, from: number, to: number, right: string, what: string): Finding {
+  const wrong = block.source.slice(from, to);
+  return {
+    rule,
+    offset: block.start + from,
+    message: `${what} \`${wrong}\` is written as ${right} in Chinese text.`,
+    hint: `Write ${right} (${rule === 'ellipsis-form' ? 'two U+2026, six dots' : 'two U+2014, one two-em dash'}).`,
+    fix: [{ from: block.start + from, to: block.start + to, text: right }],
+  };
+}
+
+/** Chinese on either side of [from, to): a mark standing in Chinese text, not in a number or code. */
+function inChinese(masked: string, from: number, to: number): boolean {
+  return isChinese(before(masked, from)) || isChinese(after(masked, to - 1));
+}
+
+/** Index past a run of … allowing spaces between two parts of it ("…… ……" split apart). */
+function ellipsisRunEnd(masked: string, i: number): number {
+  let end = runEnd(masked, i, '…');
+  for (;;) {
+    const gap = runEnd(masked, end, ' \u3000');
+    if (gap === end || masked[gap] !== '…') return end;
+    end = runEnd(masked, gap, '…');
+  }
+}
+
+function ellipsisAt(block: ProseBlock, i: number): { end: number; finding?: Finding } {
+  const m = block.masked;
+  const ch = m[i] as string;
+  const ellipsis = (end: number, what: string): { end: number; finding: Finding } => ({
+    end,
+    finding: replaceRun('ellipsis-form', block, i, end, '……', what),
+  });
+  if (ch === '…') {
+    const end = ellipsisRunEnd(m, i);
+    const run = m.slice(i, end);
+    // …… is one ellipsis and ………… (twelve dots) the long form GB/T allows for omitted lines.
+    if (run === '……' || run === '…………') return { end };
+    return ellipsis(end, run.includes(' ') || run.includes('\u3000') ? 'A split ellipsis' : 'An ellipsis');
+  }
+  const end = runEnd(m, i, ch);
+  const n = end - i;
+  if (ch === '.' && n >= 3 && inChinese(m, i, end)) return ellipsis(end, 'An ellipsis');
+  if ((ch === '。' && n >= 3) || (ch === '．' && n >= 2) || ((ch === '·' || ch === '・') && n >= 3)) {
+    return ellipsis(end, 'An ellipsis');
+  }
+  return { end };
+}
+
+export function ellipsisForm(blocks: ProseBlock[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    for (let i = 0; i < block.masked.length; ) {
+      if (skipHan(block.masked, i) || !'….。．·・'.includes(block.masked[i] as string)) {
+        i++;
+        continue;
+      }
+      const { end, finding } = ellipsisAt(block, i);
+      if (finding) findings.push(finding);
+      i = Math.max(end, i + 1);
+    }
+  }
+  return findings;
+}
+
+/** A single — between two words is a 连接号 (北京—上海, 2015—2017); next to a mark or at an end, a dash. */
+function singleEmDashIsDash(masked: string, i: number): boolean {
+  const left = before(masked, i);
+  const right = after(masked, i);
+  const word = (ch: string): boolean => isHan(ch) || /^[0-9A-Za-z\uFFFC]$/.test(ch);
+  return !(word(left) && word(right));
+}
+
+function dashAt(block: ProseBlock, i: number): { end: number; finding?: Finding } {
+  const m = block.masked;
+  const ch = m[i] as string;
+  const end = runEnd(m, i, ch);
+  const n = end - i;
+  const dash = (what: string): { end: number; finding: Finding } => ({ end, finding: replaceRun('dash-form', block, i, end, '——', what) });
+  if (ch === '-' && n >= 2 && inChinese(m, i, end)) return dash('A dash');
+  if ((ch === '－' || ch === '─' || ch === '━') && n >= 2) return dash('A dash');
+  if (ch === '—' && n === 1 && singleEmDashIsDash(m, i)) return dash('A single — used as a dash');
+  if (ch === '—' && n > 1 && n % 2 === 1) return dash('A dash');
+  return { end };
+}
+
+export function dashForm(blocks: ProseBlock[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    for (let i = 0; i < block.masked.length; ) {
+      if (skipHan(block.masked, i) || !'-－─━—'.includes(block.masked[i] as string)) {
+        i++;
+        continue;
+      }
+      const { end, finding } = dashAt(block, i);
+      if (finding) findings.push(finding);
+      i = Math.max(end, i + 1);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,86 @@
+/**
+ * doubled-mark: the same pause mark twice (，， 。。), or two different pause marks in a row
+ * (。， ；，) where one of them is a slip. A doubled mark is collapsed by --fix; two different
+ * marks are only reported, since which one was meant is not known.
+ * lookalike-mark: a character that looks like a Chinese mark but is another one: ∶ (U+2236
+ * RATIO) for ：, a lone ． (U+FF0E) for 。 or ·.
+ */
+import { after, before, isChinese, isHan, skipHan } from '../chars.js';
+import type { Finding } from '../finding.js';
+import type { ProseBlock } from '../prose.js';
+
+const DOUBLABLE = '，、；：。';
+
+function doubledAt(block: ProseBlock, i: number): Finding | undefined {
+  const a = block.masked[i] as string;
+  const b = block.masked[i + 1] as string;
+  if (!DOUBLABLE.includes(a) || !DOUBLABLE.includes(b)) return undefined;
+  // 。。。 is an ellipsis in the wrong form; ellipsis-form reports it.
+  if (a === '。' && b === '。' && (block.masked[i + 2] === '。' || block.masked[i - 1] === '。')) return undefined;
+  const offset = block.start + i;
+  if (a === b) {
+    return {
+      rule: 'doubled-mark',
+      offset,
+      message: `The mark ${a} is doubled.`,
+      hint: `Write one ${a}.`,
+      fix: [{ from: offset, to: offset + 2, text: a }],
+    };
+  }
+  return {
+    rule: 'doubled-mark',
+    offset,
+    message: `Two marks in a row: ${a}${b}.`,
+    hint: `Keep the one the sentence needs: ${a} or ${b}.`,
+  };
+}
+
+export function doubledMark(blocks: ProseBlock[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    for (let i = 0; i < block.masked.length - 1; i++) {
+      if (skipHan(block.masked, i)) continue;
+      const finding = doubledAt(block, i);
+      if (!finding) continue;
+      findings.push(finding);
+      i++;
+    }
+  }
+  return findings;
+}
+
+function lookalikeAt(block: ProseBlock, i: number): Finding | undefined {
+  const ch = block.masked[i];
+  const offset = block.start + i;
+  if (ch === '∶' && (isChinese(before(block.masked, i)) || isChinese(after(block.masked, i)))) {
+    return {
+      rule: 'lookalike-mark',
+      offset,
+      message: 'The ratio sign ∶ (U+2236) stands where the colon ： belongs.',
+      hint: 'Write the full-width colon ：.',
+      fix: [{ from: offset, to: offset + 1, text: '：' }],
+    };
+  }
+  const lone = block.masked[i - 1] !== '．' && block.masked[i + 1] !== '．';
+  if (ch === '．' && lone && isHan(before(block.masked, i))) {
+    return {
+      rule: 'lookalike-mark',
+      offset,
+      message: 'A full-width full stop ． (U+FF0E) in Chinese text.',
+      hint: 'End a sentence with 。; between the parts of a foreign name write the middle dot ·.',
+    };
+  }
+  return undefined;
+}
+
+export function lookalikeMark(blocks: ProseBlock[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of blocks) {
+    for (let i = 0; i < block.masked.length; i++) {
+      if (skipHan(block.masked, i)) continue;
+      const finding = lookalikeAt(block, i);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
