@@ -37,6 +37,9 @@ export async function corpusProject(target: string, chapterCount: number, sample
   meta.title = { main: '水浒传' };
   meta.contributors = [{ name: '施耐庵', role: '著', primary: true }];
   meta.contents = { front: [], parts: [{ label: '正文', title: '水浒传', chapters }] };
+  // 字数 must not be below the text (print/word-count); 印张 stays given so one render suffices.
+  const print = meta.print as Record<string, unknown>;
+  print.kiloCharacters = Math.ceil(characters / 1000);
   await writeFile(path.join(target, 'book.yaml'), stringify(meta));
   return characters;
 }

@@ -10,6 +10,8 @@ import { writeEpub } from '../src/writers/epub/index.js';
 import { writePdf } from '../src/writers/pdf/index.js';
 
 const dir = process.argv[2] ?? 'manuscript';
+// --plain: paragraphs set by pdfmake's own line breaking, the baseline the composer must beat.
+const plainPdfmake = process.argv.includes('--plain');
 const t0 = performance.now();
 const { book, diagnostics } = await checkProject(dir);
 if (!book) throw new Error(JSON.stringify(diagnostics));
@@ -18,7 +20,7 @@ const front = deriveFrontPages(book.meta);
 const t1 = performance.now();
 const epub = await writeEpub(book, front, ctx);
 const t2 = performance.now();
-const pdf = await writePdf(book, front, ctx);
+const pdf = await writePdf(book, front, ctx, { plainPdfmake });
 const t3 = performance.now();
 process.stdout.write(
   `${JSON.stringify({

@@ -23,9 +23,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const sample = path.join(root, 'manuscript');
 const full = process.argv.includes('--quick') ? 30 : 121;
 
-function measure(dir: string): Measurement {
+function measure(dir: string, plain = false): Measurement {
   const tsx = path.join(root, 'node_modules/.bin/tsx');
-  const out = execFileSync(tsx, [path.join(root, 'bench/measure.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const args = [path.join(root, 'bench/measure.ts'), dir, ...(plain ? ['--plain'] : [])];
+  const out = execFileSync(tsx, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Measurement;
 }
 
@@ -40,6 +41,8 @@ const rows = [
   { name: 'sample book', characters: NaN, m: measure(sample) },
   { name: `水浒传 ${Math.ceil(full / 4)} ch.`, characters: quarter.characters, m: measure(quarter.dir) },
   { name: `水浒传 ${full} ch.`, characters: whole.characters, m: measure(whole.dir) },
+  // The same text with pdfmake's own line breaking: the baseline the composer must beat.
+  { name: `  plain pdfmake`, characters: whole.characters, m: measure(whole.dir, true) },
 ];
 console.log('case                 chars    load ms   epub ms    pdf ms  pages   epub MB   pdf MB  peak MB');
 for (const { name, characters, m } of rows) {
@@ -57,7 +60,13 @@ for (const { name, characters, m } of rows) {
     ].join(' '),
   );
 }
-const [, q, w] = rows;
+const [, q, w, plain] = rows;
+if (w && plain) {
+  const ratio = (a: number, b: number): string => `×${(a / b).toFixed(2)}`;
+  console.log(
+    `\ncomposer vs plain pdfmake on 水浒传: PDF time ${ratio(w.m.pdfMs, plain.m.pdfMs)}, peak RSS ${ratio(w.m.peakRssMb, plain.m.peakRssMb)}, file size ${ratio(w.m.pdfBytes, plain.m.pdfBytes)}`,
+  );
+}
 if (q && w) {
   const charRatio = w.characters / q.characters;
   console.log(`\ncharacters ×${charRatio.toFixed(2)} → EPUB time ×${(w.m.epubMs / q.m.epubMs).toFixed(2)}, PDF time ×${(w.m.pdfMs / q.m.pdfMs).toFixed(2)} (linear = ×${charRatio.toFixed(2)})`);

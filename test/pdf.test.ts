@@ -15,6 +15,7 @@ import {
   outline,
   pageText,
   pageTextItems,
+  printedFolio,
   squash,
   tocEntries,
   xmpOf,
@@ -125,7 +126,7 @@ describe('print PDF of the sample book', () => {
     expect(leftEdge(preface + 1)).toBeLessThan(leftEdge(preface) - 5);
   });
 
-  it('prints TOC page numbers that are the pages the articles start on', () => {
+  it('prints TOC numbers (003) that are the folios printed on the pages the articles start on', () => {
     const toc = tocPages();
     const entries = tocEntries(toc.map((n) => texts[n - 1] ?? []));
     const after = toc[toc.length - 1] ?? 0;
@@ -142,8 +143,10 @@ describe('print PDF of the sample book', () => {
       );
       const entry = entries.find((e) => e.text.endsWith(expectedText));
       expect(entry, `no TOC entry for ${chapter.title}`).toBeDefined();
-      expect(entry?.page, `TOC number of ${chapter.title}`).toBe(actual);
+      expect(entry?.folio, `TOC number of ${chapter.title}`).toBe(printedFolio(texts[actual - 1] ?? []));
       if (openers.has(chapter)) expect(actual % 2, `${chapter.title} opens its part on a recto`).toBe(1);
+      // Main matter is numbered from the first part page, so the first article is on 003.
+      if (chapter === articles[0]) expect(entry?.folio).toBe('3');
       checked++;
     }
     expect(checked).toBe(49);
@@ -161,7 +164,7 @@ describe('print PDF of the sample book', () => {
       expect(entry, heading.text).toBeDefined();
       let actual = previous;
       while (actual <= texts.length && !pageText(texts[actual - 1] ?? []).includes(squash(heading.text))) actual++;
-      expect(entry?.page, heading.text).toBe(actual);
+      expect(entry?.folio, heading.text).toBe(printedFolio(texts[actual - 1] ?? []));
       previous = actual;
     }
   });

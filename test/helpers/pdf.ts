@@ -181,24 +181,36 @@ export function outline(doc: PDFDocument): OutlineItem[] {
   return root ? walk(root.get(PDFName.of('First'))) : [];
 }
 
+/** A printed folio: arabic, or lower-case roman for the front matter. */
+const FOLIO = /^(\d+|[ivxlcdm]+)$/;
+
 /**
  * Reads a TOC: walks its lines top to bottom and closes an entry at each line that ends in a
- * page number (digits at the right edge). Returns each entry's squashed text and number.
+ * page number in the TOC's form, (003) or (v) at the right edge. Returns each entry's squashed
+ * text and the folio it prints (without parentheses and leading zeros).
  */
-export function tocEntries(pages: TextItem[][]): Array<{ text: string; page: number }> {
-  const entries: Array<{ text: string; page: number }> = [];
+export function tocEntries(pages: TextItem[][]): Array<{ text: string; folio: string }> {
+  const entries: Array<{ text: string; folio: string }> = [];
   for (const items of pages) {
     let text = '';
     for (const line of lines(items)) {
       const last = line[line.length - 1];
       const rest = line.slice(0, -1);
-      if (last && /^\d+$/.test(last.str.trim()) && rest.length > 0) {
-        entries.push({ text: squash(text + rest.map((i) => i.str).join('')), page: Number(last.str) });
+      const number = /^\((\d+|[ivxlcdm]+)\)$/.exec(last?.str.trim() ?? '');
+      if (number && rest.length > 0) {
+        entries.push({ text: squash(text + rest.map((i) => i.str).join('')), folio: (number[1] ?? '').replace(/^0+(?=\d)/, '') });
         text = '';
-      } else if (rest.length > 0 || !/^\d+$/.test(last?.str.trim() ?? '')) {
+      } else if (rest.length > 0 || !FOLIO.test(last?.str.trim() ?? '')) {
         text += line.map((i) => i.str).join('');
       }
     }
   }
   return entries;
+}
+
+/** The folio printed at the foot of a page, or undefined when the page has none. */
+export function printedFolio(items: TextItem[]): string | undefined {
+  const low = [...items].sort((a, b) => a.y - b.y)[0];
+  const text = low?.str.trim() ?? '';
+  return FOLIO.test(text) ? text : undefined;
 }

@@ -11,6 +11,8 @@ import type { PageGeometry } from './geometry.js';
 import { infoDictionary, pdfMetadata, type Producer } from './metadata.js';
 import { PageMap } from './page-map.js';
 import type { Content, DocDefinition } from './pdfmake.js';
+import type { PdfFonts } from './fonts.js';
+import { fontMeasure } from './paragraph.js';
 import { boardPage } from './sections/board.js';
 import { chapterNode } from './sections/chapter.js';
 import type { SectionContext } from './sections/context.js';
@@ -21,6 +23,14 @@ import { tocNode } from './sections/toc.js';
 
 export type { Producer } from './metadata.js';
 
+export interface DocumentPlan {
+  /** Everything but the content, which needs pdfmake's fonts to be composed. */
+  doc: Omit<DocDefinition, 'content'>;
+  /** Composes the content with the font objects pdfmake will render with. */
+  content(fonts: PdfFonts): Content[];
+  pages: PageMap;
+}
+
 export function buildDocument(
   book: Book,
   front: FrontPages,
@@ -28,35 +38,12 @@ export function buildDocument(
   typo: Typography,
   geometry: PageGeometry,
   producer: Producer,
-): DocDefinition {
+  plain = false,
+): DocumentPlan {
   const pages = new PageMap();
-  const cx: SectionContext = { typo, geometry, pages, blocks: { typo, textWidth: geometry.textWidth } };
-  const content: Content[] = [
-    titlePage(front.titlePage, cx),
-    copyrightPage(front.copyright, cx),
-    boardPage(front.board, cx),
-  ];
-  for (const chapter of book.front) {
-    content.push(chapterNode(chapter, cx, { pageBreak: 'beforeEven', head: chapter.label ?? chapter.title }));
-  }
-  content.push(tocNode(book, cx, new Set(typo.design.toc.sectionLevels)));
-  for (const part of book.parts) {
-    content.push(partPage(part, cx));
-    part.chapters.forEach((chapter, i) => {
-      content.push(
-        chapterNode(chapter, cx, {
-          // The first article faces the part page's blank verso, so it starts on a recto too.
-          pageBreak: i === 0 ? 'beforeEven' : 'before',
-          outlineParentId: part.id,
-          head: `${part.label}\u3000${part.title}`,
-        }),
-      );
-    });
-  }
   const { meta } = book;
   const bookTitle = `${meta.title.main}${meta.title.partNumber ?? ''}`;
-  return {
-    content,
+  const doc: Omit<DocDefinition, 'content'> = {
     pageSize: { width: geometry.width, height: geometry.height },
     // Recto geometry for every page; render.ts shifts versos so the margins mirror.
     pageMargins: [geometry.inner, geometry.top, geometry.outer, geometry.bottom],
@@ -68,4 +55,36 @@ export function buildDocument(
     version: '1.7',
     compress: true,
   };
+  const content = (fonts: PdfFonts): Content[] => {
+    const blocks = { typo, textWidth: geometry.textWidth, measure: fontMeasure(fonts), plain };
+    return sections(book, front, { typo, geometry, pages, blocks });
+  };
+  return { doc, content, pages };
+}
+
+function sections(book: Book, front: FrontPages, cx: SectionContext): Content[] {
+  const { typo } = cx;
+  const content: Content[] = [
+    titlePage(front.titlePage, cx),
+    copyrightPage(front.copyright, cx),
+    boardPage(front.board, cx),
+  ];
+  for (const chapter of book.front) {
+    content.push(chapterNode(chapter, cx, { pageBreak: 'beforeEven', head: chapter.label ?? chapter.title }));
+  }
+  content.push(tocNode(book, cx, new Set(typo.design.toc.sectionLevels)));
+  for (const part of book.parts) {
+    content.push(cx.pages.main(partPage(part, cx)));
+    part.chapters.forEach((chapter, i) => {
+      content.push(
+        chapterNode(chapter, cx, {
+          // The first article faces the part page's blank verso, so it starts on a recto too.
+          pageBreak: i === 0 ? 'beforeEven' : 'before',
+          outlineParentId: part.id,
+          head: `${part.label}\u3000${part.title}`,
+        }),
+      );
+    });
+  }
+  return content;
 }

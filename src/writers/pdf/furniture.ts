@@ -16,7 +16,7 @@ export function footer(pages: PageMap, geometry: PageGeometry, typo: Typography)
     if (!info || info.kind !== 'text') return null;
     return {
       ...typo.textStyle('folio'),
-      text: String(page),
+      text: pages.folio(page),
       alignment: isRecto(page) ? 'right' : 'left',
       margin: [geometry.inner, typo.design.furniture.folioGap, geometry.outer, 0],
     };
@@ -33,7 +33,7 @@ export function header(pages: PageMap, geometry: PageGeometry, typo: Typography,
     const recto = isRecto(page);
     return {
       stack: [
-        { ...typo.textStyle('runningHead'), text: recto ? info.head : bookTitle, alignment: recto ? 'right' : 'left' },
+        { ...typo.textStyle('runningHead'), text: recto ? info.head : `■\u2002${bookTitle}`, alignment: recto ? 'right' : 'left' },
         {
           canvas: [{ type: 'line', x1: 0, y1: 2, x2: geometry.textWidth, y2: 2, lineWidth: headRule }],
         },

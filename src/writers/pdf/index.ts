@@ -5,6 +5,7 @@
 import type { BuildContext } from '../../build/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import type { Book } from '../../model/book.js';
+import type { PageMark, PrintPagination } from '../../model/pagination.js';
 import { loadDesign, Typography } from './design.js';
 import { buildDocument } from './document.js';
 import { loadFormats, pageGeometry, trimmedSize } from './geometry.js';
@@ -12,17 +13,32 @@ import { pdfMetadata, xmpPacket } from './metadata.js';
 import { PDFMAKE_VERSION } from './pdfmake.js';
 import { renderPdf } from './render.js';
 
-export async function writePdf(
-  book: Book,
-  front: FrontPages,
-  ctx: BuildContext,
-): Promise<{ bytes: Uint8Array; pageCount: number }> {
+export interface PdfOutput {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** Where the print edition puts each chapter opening and top-level block. */
+  pagination: PrintPagination;
+}
+
+export interface PdfOptions {
+  /** Set paragraphs with pdfmake's own line breaking instead of the composer (benchmarks). */
+  plainPdfmake?: boolean;
+}
+
+export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext, options: PdfOptions = {}): Promise<PdfOutput> {
   const [formats, design] = await Promise.all([loadFormats(), loadDesign()]);
   const trim = trimmedSize(book.meta.print, formats);
   const typo = await Typography.create(design, ctx.fonts);
   const geometry = pageGeometry(trim, design, typo.bodyLeading);
   const producer = { creator: 'hanpress', producer: `hanpress (pdfmake ${PDFMAKE_VERSION}, PDFKit)` };
-  const doc = buildDocument(book, front, ctx, typo, geometry, producer);
+  const plan = buildDocument(book, front, ctx, typo, geometry, producer, options.plainPdfmake ?? false);
   const xmp = xmpPacket(pdfMetadata(book.meta, front, ctx.buildDate, producer));
-  return renderPdf(doc, ctx.fonts, geometry, xmp);
+  let marks: PageMark[] = [];
+  const afterLayout = (): void => {
+    // Marks first: printing folios in the TOC rewrites the positions they are read from.
+    marks = plan.pages.marks();
+    plan.pages.printFoliosInToc();
+  };
+  const rendered = await renderPdf({ ...plan, afterLayout }, ctx.fonts, geometry, xmp);
+  return { ...rendered, pagination: { isbn: book.meta.isbn, marks } };
 }

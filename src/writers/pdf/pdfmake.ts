@@ -25,6 +25,9 @@ export interface TextRun {
   noWrap?: boolean;
   id?: string;
   pageReference?: string;
+  linkToDestination?: string;
+  /** OpenType features for this run (pdfkit `features`). */
+  fontFeatures?: string[];
 }
 
 /** A block node of a pdfmake document definition (only the properties used here). */
@@ -71,6 +74,8 @@ export interface CanvasLine {
   y2: number;
   lineWidth: number;
   lineColor?: string;
+  dash?: { length: number; space: number };
+  lineCap?: 'butt' | 'round' | 'square';
 }
 
 export type Content = Node | string;

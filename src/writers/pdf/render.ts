@@ -5,7 +5,8 @@
 import type { FontConfig, FontFace } from '../../fonts/config.js';
 import type { PageGeometry } from './geometry.js';
 import { FONT_KEYS } from './design.js';
-import { createPrinter, type DocDefinition, type FontDescriptor, type PdfKitDocument } from './pdfmake.js';
+import { fontsOf, type PdfFonts } from './fonts.js';
+import { createPrinter, type Content, type DocDefinition, type FontDescriptor, type PdfKitDocument } from './pdfmake.js';
 
 function faceSource(face: FontFace): string | [string, string] {
   return face.postscriptName ? [face.path, face.postscriptName] : face.path;
@@ -31,10 +32,11 @@ function fontFiles(fonts: FontConfig): Set<string> {
  * same listener counts the pages.
  */
 function mirrorVersos(
-  doc: DocDefinition,
+  doc: Omit<DocDefinition, 'content'>,
   geometry: PageGeometry,
   document: () => PdfKitDocument | undefined,
-): { doc: DocDefinition; pages: () => number } {
+  afterLayout: () => void,
+): { doc: Omit<DocDefinition, 'content'>; pages: () => number } {
   const shift = geometry.outer - geometry.inner;
   let installed = false;
   let page = 0;
@@ -44,6 +46,9 @@ function mirrorVersos(
       installed = true;
       pdf.on('pageAdded', () => {
         page++;
+        // pdfmake adds pdfkit pages only when it renders, so the first page is the moment
+        // layout is complete and nothing has been drawn yet.
+        if (page === 1) afterLayout();
         if (page % 2 === 0 && shift !== 0) pdf.translate(shift, 0);
       });
     }
@@ -51,6 +56,31 @@ function mirrorVersos(
   };
   return { doc: { ...doc, background }, pages: () => page };
 }
+
+/**
+ * pdfmake reads `content` only after it has created its pdfkit document, so the content can
+ * be composed there, with the font objects that document will render with.
+ */
+function composeLazily(
+  doc: Omit<DocDefinition, 'content'>,
+  compose: (fonts: PdfFonts) => Content[],
+  document: () => PdfFontDocument | undefined,
+): DocDefinition {
+  let content: Content[] | undefined;
+  const lazy = { ...doc } as DocDefinition;
+  Object.defineProperty(lazy, 'content', {
+    enumerable: true,
+    get(): Content[] {
+      const pdf = document();
+      if (!pdf) throw new Error('internal: pdfmake read the content before creating its document');
+      content ??= compose(fontsOf(pdf));
+      return content;
+    },
+  });
+  return lazy;
+}
+
+type PdfFontDocument = PdfKitDocument & Parameters<typeof fontsOf>[0];
 
 /** The pdfkit internals the metadata swap touches (pdfkit 0.19; see metadata.ts for why). */
 interface PdfKitMetadataInternals {
@@ -94,15 +124,19 @@ export interface Rendered {
   pageCount: number;
 }
 
-export async function renderPdf(
-  doc: DocDefinition,
-  fonts: FontConfig,
-  geometry: PageGeometry,
-  xmp: string,
-): Promise<Rendered> {
+export interface RenderPlan {
+  doc: Omit<DocDefinition, 'content'>;
+  content(fonts: PdfFonts): Content[];
+  /** Runs once layout is complete, before anything is drawn. */
+  afterLayout(): void;
+}
+
+export async function renderPdf(plan: RenderPlan, fonts: FontConfig, geometry: PageGeometry, xmp: string): Promise<Rendered> {
   const printer = createPrinter(fontDescriptors(fonts), fontFiles(fonts));
-  const mirrored = mirrorVersos(doc, geometry, () => printer.pdfKitDoc);
-  const pdf = await printer.createPdfKitDocument(mirrored.doc);
+  const mirrored = mirrorVersos(plan.doc, geometry, () => printer.pdfKitDoc, () => plan.afterLayout());
+  // Last: copying the definition after this would run the getter too early.
+  const doc = composeLazily(mirrored.doc, (f) => plan.content(f), () => printer.pdfKitDoc as PdfFontDocument | undefined);
+  const pdf = await printer.createPdfKitDocument(doc);
   useXmp(pdf, xmp);
   const bytes = await collect(pdf);
   return { bytes, pageCount: mirrored.pages() };

@@ -3,7 +3,7 @@
  * ——subtitle, （date）), then its body and its notes.
  */
 import type { Chapter } from '../../../model/book.js';
-import { renderBlocks, renderFootnotes } from '../blocks.js';
+import { renderBody, renderNotes } from '../blocks.js';
 import { balanceHeadline } from '../headline.js';
 import type { Content, Node, PageBreak } from '../pdfmake.js';
 import { spacedLabel, type SectionContext } from './context.js';
@@ -34,16 +34,22 @@ export function chapterNode(chapter: Chapter, cx: SectionContext, options: Chapt
     // The first title line carries the chapter's id: TOC page numbers and the outline point here.
     head.push(i === 0 && !chapter.label ? cx.pages.opening({ ...node, ...anchor, outlineText: chapter.title }) : node);
   });
+  const opening = head[0];
   if (chapter.subtitle) head.push({ ...typo.styled('articleSubtitle'), text: `——${chapter.subtitle}` });
   if (chapter.date) head.push({ ...typo.styled('articleDate'), text: `（${chapter.date}）` });
   if (chapter.author) head.push({ ...typo.styled('byline'), text: chapter.author });
+  const body = renderBody(chapter.blocks, cx.blocks, chapter.id);
+  if (opening && typeof opening !== 'string') {
+    cx.pages.chapter(chapter.id, cx.pages.tocTarget(opening), body.anchors);
+  }
+  for (const { node, blockIndex } of body.anchors) if (chapter.blocks[blockIndex]?.type === 'heading') cx.pages.tocTarget(node);
   return cx.pages.add(
     {
       ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}),
       stack: [
         { stack: head, margin: typo.space('articleHeadEnd') },
-        ...renderBlocks(chapter.blocks, cx.blocks),
-        ...renderFootnotes(chapter.footnotes, cx.blocks),
+        ...body.content,
+        ...renderNotes(chapter.footnotes, cx.blocks, chapter.id, body.sharedAnchors),
       ],
     },
     'text',

@@ -1,0 +1,127 @@
+/**
+ * Greedy line breaking over units, linear in paragraph length: each line is filled until the
+ * next unit overflows, then broken at the last legal position (clreq line-start and line-end
+ * prohibitions, —— and …… kept whole, no break inside a Latin word or a 2015—2017 range). When
+ * only a line-end stop or closing mark overflows, it is set half-width and kept (推入); other
+ * prohibited starts pull the last legal unit down to the next line (推出) and justification
+ * spreads the difference. A Latin word longer than a line is split where the line is full.
+ */
+import type { Measure } from './types.js';
+import type { Unit } from './units.js';
+
+/** Rounding slack in points when comparing a line with the measure. */
+const EPSILON = 0.01;
+
+export interface LineRange {
+  start: number;
+  end: number;
+  /** Last line of the paragraph or before a forced break. */
+  last: boolean;
+  /** The line's final mark is set half-width to make it fit. */
+  endHalf: boolean;
+  indent: number;
+}
+
+/** ¼ em between an ideograph and a Latin letter or digit: the Latin face's word space. */
+export function gapBefore<S>(units: Array<Unit<S>>, i: number, measure: Measure<S>): number {
+  const a = units[i - 1];
+  const b = units[i];
+  if (!a || !b) return 0;
+  if (a.kind === 'cjk' && b.kind === 'latin') return measure(' ', b.style, false);
+  if (a.kind === 'latin' && b.kind === 'cjk') return measure(' ', a.style, false);
+  return 0;
+}
+
+export function canBreakBefore<S>(units: Array<Unit<S>>, i: number): boolean {
+  const a = units[i - 1];
+  const b = units[i];
+  if (!a || !b) return true;
+  if (b.kind === 'break' || a.kind === 'space') return false;
+  if (b.kind === 'space') return !a.noEnd;
+  if (b.splitBefore) return true;
+  if (b.noStart || a.noEnd) return false;
+  if (a.kind === 'latin' && b.kind === 'latin') return false;
+  return !a.rangeDash && !b.rangeDash;
+}
+
+/** Width of unit i inside a line that starts at `start`. */
+function widthIn<S>(u: Unit<S>, i: number, start: number): number {
+  if (u.squeeze === 'next' || (u.squeeze === 'prev' && i > start)) return u.half;
+  return u.width;
+}
+
+/** Splits an over-long Latin word at the last character that still fits `room`. */
+function splitWord<S>(units: Array<Unit<S>>, j: number, room: number, measure: Measure<S>): void {
+  const u = units[j];
+  if (!u) return;
+  const chars = Array.from(u.text);
+  let take = 1;
+  while (take < chars.length && measure(chars.slice(0, take + 1).join(''), u.style, false) <= room + EPSILON) take++;
+  if (take >= chars.length) return;
+  const head = chars.slice(0, take).join('');
+  const tail = chars.slice(take).join('');
+  const first: Unit<S> = { ...u, text: head, width: measure(head, u.style, false), noEnd: false };
+  first.half = first.width;
+  const rest: Unit<S> = { ...u, text: tail, width: measure(tail, u.style, false), noStart: false, splitBefore: true };
+  rest.half = rest.width;
+  units.splice(j, 1, first, rest);
+}
+
+interface Fit {
+  end: number;
+  endHalf: boolean;
+  forced: boolean;
+}
+
+function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure: Measure<S>): Fit {
+  let width = 0;
+  let best = -1;
+  for (let j = start; j < units.length; j++) {
+    const u = units[j];
+    if (!u) break;
+    if (u.kind === 'break') return { end: j, endHalf: false, forced: true };
+    const gap = j > start ? gapBefore(units, j, measure) : 0;
+    const add = gap + widthIn(u, j, start);
+    if (width + add > avail + EPSILON) {
+      const half = gap + u.half;
+      if (u.kind === 'punct' && !u.opening && u.squeeze === 'none' && width + half <= avail + EPSILON && j > start && canBreakBefore(units, j + 1)) {
+        return { end: j + 1, endHalf: true, forced: false };
+      }
+      const tooLong = u.kind === 'latin' && u.width > avail && Array.from(u.text).length > 1;
+      if (best > start && !tooLong) return { end: best, endHalf: false, forced: false };
+      if (u.kind === 'latin' && Array.from(u.text).length > 1) {
+        splitWord(units, j, avail - width - gap, measure);
+        if (j === start || (units[j]?.width ?? 0) + width + gap <= avail + EPSILON) return { end: j + 1, endHalf: false, forced: false };
+      }
+      // Nothing legal fits: break here anyway rather than run past the measure.
+      return { end: Math.max(j, start + 1), endHalf: false, forced: false };
+    }
+    width += add;
+    if (canBreakBefore(units, j + 1)) best = j + 1;
+  }
+  return { end: units.length, endHalf: false, forced: false };
+}
+
+export function breakLines<S>(units: Array<Unit<S>>, measure: number, indent: number, measureText: Measure<S>): LineRange[] {
+  const lines: LineRange[] = [];
+  let i = 0;
+  let first = true;
+  while (i < units.length) {
+    while (units[i]?.kind === 'space') i++;
+    if (i >= units.length) break;
+    const lineIndent = first ? indent : 0;
+    first = false;
+    if (units[i]?.kind === 'break') {
+      lines.push({ start: i, end: i, last: true, endHalf: false, indent: lineIndent });
+      i++;
+      continue;
+    }
+    const fit = fitLine(units, i, measure - lineIndent, measureText);
+    let end = fit.end;
+    while (end > i && units[end - 1]?.kind === 'space') end--;
+    const last = fit.forced || fit.end >= units.length;
+    lines.push({ start: i, end, last, endHalf: fit.endHalf, indent: lineIndent });
+    i = fit.forced ? fit.end + 1 : fit.end;
+  }
+  return lines;
+}

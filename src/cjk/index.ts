@@ -1,0 +1,34 @@
+/**
+ * The CJK line composer: paragraph text in styled runs → justified lines of segments, after
+ * W3C clreq and GB/T 15834. Pure: the only outside knowledge is the injected `Measure`, which
+ * the PDF writer backs with the very font objects pdfmake renders with.
+ */
+import { breakLines } from './breaker.js';
+import { justifyLine } from './justify.js';
+import type { ComposedLine, ComposeOptions, Measure, StyledText } from './types.js';
+import { buildUnits } from './units.js';
+
+export type { ComposedLine, ComposeOptions, Measure, Segment, StyledText } from './types.js';
+
+export function composeParagraph<S>(
+  runs: Array<StyledText<S>>,
+  options: ComposeOptions,
+  measure: Measure<S>,
+): Array<ComposedLine<S>> {
+  const units = buildUnits(runs, measure);
+  const ranges = breakLines(units, options.measure, options.indent, measure);
+  return ranges.map((range) => justifyLine(units, range, options.measure, measure));
+}
+
+/** The text of a composed line, as a reader would copy it (for tests and diagnostics). */
+export function lineText<S>(line: ComposedLine<S>): string {
+  return line.segments.map((s) => s.text).join('');
+}
+
+/** The width a renderer gives a line: segments as pdfmake measures them, plus the indent. */
+export function renderedWidth<S>(line: ComposedLine<S>, measure: Measure<S>): number {
+  return line.segments.reduce(
+    (w, s) => w + measure(s.text, s.style, s.halfWidth) + s.spacing * Math.max(0, s.text.length - 1),
+    line.indent,
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Types of the CJK line composer. The composer is generic in the run style `S` it carries
+ * through (font, weight, link …): it only asks the injected `Measure` how wide a piece of text
+ * is in a style, so it stays a pure function of its inputs and can be tested without fonts.
+ */
+
+/** A piece of paragraph text in one style. `\n` inside `text` is a forced line break. */
+export interface StyledText<S> {
+  text: string;
+  style: S;
+}
+
+/**
+ * Width in points of `text` set in `style`; `halfWidth` asks for the font's `halt` forms
+ * (punctuation compressed to half an em). Must be the font object that renders the text.
+ */
+export type Measure<S> = (text: string, style: S, halfWidth: boolean) => number;
+
+export interface ComposeOptions {
+  /** Line length in points. */
+  measure: number;
+  /** First-line indent in points (2 em for body paragraphs, 0 for captions and the like). */
+  indent: number;
+}
+
+/**
+ * One piece of a composed line, to be emitted as one text object: `spacing` is added after
+ * each glyph except the last (PDF character spacing, the way pdfmake counts it), `halfWidth`
+ * sets the piece in the font's half-width punctuation forms.
+ */
+export interface Segment<S> {
+  text: string;
+  style: S;
+  spacing: number;
+  halfWidth: boolean;
+}
+
+export interface ComposedLine<S> {
+  segments: Array<Segment<S>>;
+  /** Left offset in points (the first-line indent). */
+  indent: number;
+  /** The last line of the paragraph, or the line before a forced break: not justified. */
+  last: boolean;
+  /** Natural width in points before justification. */
+  natural: number;
+}
