@@ -250,8 +250,8 @@ describe('writeEpub on the sample book', () => {
   it('puts the pages in the printed order', () => {
     const opf = epub.text('OEBPS/content.opf');
     const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => m[1]);
-    expect(spine.slice(0, 7)).toEqual(['titlepage', 'copyright', 'board', 'front01', 'nav', 'part01', 'ch001']);
-    expect(spine).toHaveLength(5 + 3 + 49);
+    expect(spine.slice(0, 8)).toEqual(['cover', 'titlepage', 'copyright', 'board', 'front01', 'nav', 'part01', 'ch001']);
+    expect(spine).toHaveLength(6 + 3 + 49);
     expect(spine.indexOf('part02')).toBe(spine.indexOf('ch007') + 1);
   });
 
@@ -439,13 +439,19 @@ describe('writeEpub on a made-up book with notes, tables and markup characters',
     expect(epub.text('OEBPS/nav.xhtml')).toContain(">第一编　符号 &amp; &lt;尖括号&gt;</a>");
   });
 
-  it('writes footnotes as EPUB 3 notes with back links', () => {
+  it('writes footnotes as EPUB 3 pop-up notes numbered ①② with back links', () => {
     const page = epub.text('OEBPS/text/ch001.xhtml');
-    expect(page).toContain('<a epub:type="noteref" role="doc-noteref" href="#ch001-fn1" id="ch001-fnref1" class="noteref"><sup>[1]</sup></a>');
+    expect(page).toContain(
+      '<a epub:type="noteref" role="doc-noteref" href="#ch001-fn1" id="ch001-fnref1" class="noteref" aria-label="注释1">①</a>',
+    );
     expect(page).toContain('id="ch001-fnref1-2"');
     expect(page).toContain('<aside epub:type="footnote" role="doc-footnote" id="ch001-fn1" class="footnote">');
-    expect(page).toContain('<a href="#ch001-fnref1" role="doc-backlink">[1a]</a><a href="#ch001-fnref1-2" role="doc-backlink">[1b]</a>');
-    expect(page).toContain('<a href="#ch001-fnref2" role="doc-backlink">[2]</a>');
+    expect(page).toContain(
+      '<a href="#ch001-fnref1" role="doc-backlink" aria-label="返回正文注释1">①a</a><a href="#ch001-fnref1-2" role="doc-backlink" aria-label="返回正文注释1">①b</a>',
+    );
+    expect(page).toContain('<a href="#ch001-fnref2" role="doc-backlink" aria-label="返回正文注释2">②</a>');
+    // The note and its reference live in the same document, as pop-up notes require.
+    expect(page.indexOf('id="ch001-fnref2"')).toBeLessThan(page.indexOf('id="ch001-fn2"'));
   });
 
   it('renders tables, lists, code, links and headings from the AST', () => {

@@ -293,7 +293,8 @@ const cases: Case[] = [
     file: 'chapters/3-02.md',
     edit: replaceOnce('part: 3\n---\n', 'part: 3\n---\n\n见下图：\n![会场](images/none.png)\n'),
     code: 'image/missing',
-    at: { file: 'chapters/3-02.md', line: 7, column: 1 },
+    // The image's own line, not the paragraph's first line (见下图： is line 7).
+    at: { file: 'chapters/3-02.md', line: 8, column: 1 },
     hint: /relative to chapters\/3-02\.md/,
   },
   {

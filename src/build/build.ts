@@ -15,6 +15,7 @@ import { writePdf } from '../writers/pdf/index.js';
 import { verifyEpub, verifyPdf } from '../verify/verify.js';
 import { printSpecDiagnostics, sheetsForPages } from '../verify/print-spec.js';
 import type { Book } from '../model/book.js';
+import type { PrintPagination } from '../model/pagination.js';
 
 export interface BuildOptions {
   /** Book project directory (holds book.yaml). */
@@ -56,6 +57,11 @@ async function layOutPrint(book: Book, ctx: BuildContext): Promise<{ final: Book
   return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx) };
 }
 
+/** The print pages for the EPUB's page-list, once the PDF writer reports them (issue 4). */
+function printPagination(pdf: { pageCount: number; pagination?: PrintPagination }): PrintPagination | undefined {
+  return pdf.pagination;
+}
+
 /** Throws BuildFailure with positioned diagnostics when the book cannot be built. */
 export async function buildBook(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
@@ -68,7 +74,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildReport> {
     fonts: await loadFontConfig(dir),
   };
   const { final, pdf } = await layOutPrint(book, ctx);
-  const epub = await writeEpub(final, deriveFrontPages(final.meta), ctx);
+  const epub = await writeEpub(final, deriveFrontPages(final.meta), ctx, printPagination(pdf));
   failIfErrors([...verifyEpub(epub), ...verifyPdf(pdf.bytes, pdf.pageCount)]);
   diagnostics.push(...printSpecDiagnostics(book.meta, pdf.pageCount, metaSource));
   const outDir = path.resolve(options.outDir);

@@ -2,10 +2,12 @@
  * Everything `build` checks before it writes, usable alone by `hanpress check`.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { lintProject } from '../lint/project.js';
 import { loadProject } from '../load/project.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { assembleBook } from '../model/assemble.js';
 import type { Book } from '../model/book.js';
+import { projectGlyphCoverage } from '../validate/glyph-coverage.js';
 import { imageDiagnostics } from '../validate/images.js';
 import { manuscriptDiagnostics } from '../validate/manuscript-rules.js';
 import type { RuleContext } from '../validate/rules.js';
@@ -28,8 +30,10 @@ export async function checkProject(dir: string, cx?: RuleContext): Promise<Check
     diagnostics: [
       ...loaded.diagnostics,
       ...diagnostics,
-      ...imageDiagnostics(book),
+      ...(await imageDiagnostics(book)),
       ...manuscriptDiagnostics(book, metaSource),
+      ...lintProject(loaded.project),
+      ...(await projectGlyphCoverage(book)),
     ],
   };
 }

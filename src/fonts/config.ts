@@ -23,12 +23,19 @@ export interface FontRole {
   bold: FontFace;
 }
 
+/** A face that draws the characters the role fonts lack (rare ideographs, symbols). */
+export interface FallbackFont extends FontFace {
+  family: string;
+}
+
 export interface FontConfig {
   body: FontRole;
   heading: FontRole;
+  /** In order of preference; empty when fonts.yaml names none. */
+  fallback: FallbackFont[];
 }
 
-export type FontRoleName = keyof FontConfig;
+export type FontRoleName = 'body' | 'heading';
 
 export const DEFAULT_FONT_CONFIG = fileURLToPath(new URL('../../fonts/fonts.yaml', import.meta.url));
 
@@ -78,6 +85,29 @@ function resolveRole(raw: unknown, role: string, configFile: string): FontRole {
   };
 }
 
+/** `fallback:` is a list of `{ family, path }` (or `{ family, path, postscriptName }`). */
+function resolveFallbacks(raw: unknown, configFile: string): FallbackFont[] {
+  if (raw === undefined || raw === null) return [];
+  const entries = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+  return entries.map((entry, i) => {
+    const item = entry as { family?: unknown; path?: unknown; postscriptName?: unknown } | null;
+    if (typeof item?.path !== 'string') {
+      throw new BuildFailure([
+        {
+          code: 'fonts/bad-fallback',
+          severity: 'error',
+          message: `fonts.yaml \`fallback\` entry ${i + 1} has no \`path\`.`,
+          file: configFile,
+          hint: 'Write each fallback as `- { family: Name, path: file.ttf }`.',
+        },
+      ]);
+    }
+    const postscriptName = typeof item.postscriptName === 'string' ? item.postscriptName : undefined;
+    const face = resolveFace({ path: item.path, postscriptName }, configFile);
+    return { ...face, family: typeof item.family === 'string' ? item.family : `hanpress fallback ${i + 1}` };
+  });
+}
+
 export async function loadFontConfig(bookRoot: string): Promise<FontConfig> {
   const own = path.join(bookRoot, 'fonts.yaml');
   const configFile = existsSync(own) ? own : DEFAULT_FONT_CONFIG;
@@ -85,5 +115,6 @@ export async function loadFontConfig(bookRoot: string): Promise<FontConfig> {
   return {
     body: resolveRole(raw.body, 'body', configFile),
     heading: resolveRole(raw.heading, 'heading', configFile),
+    fallback: resolveFallbacks(raw.fallback, configFile),
   };
 }

@@ -7,6 +7,7 @@
 import type { FrontPages } from '../derive/front-pages.js';
 import type { Block, Book, Inline } from '../model/book.js';
 import { allChapters } from '../model/book.js';
+import { noteMarker } from '../derive/note-marker.js';
 
 export interface FaceGlyphs {
   regular: Set<number>;
@@ -28,6 +29,21 @@ export interface ExtraText {
 type Role = 'body' | 'heading';
 
 /**
+ * Where a run of text comes from, for diagnostics: the source file and the line its block
+ * starts on (the exact column is found later by searching the file), or nothing for text the
+ * writers add themselves.
+ */
+export interface TextOrigin {
+  file?: string;
+  line?: number;
+}
+
+/** Sees every drawn text run with its role, weight and origin (the coverage gate's locator). */
+export type TextListener = (role: Role, bold: boolean, text: string, origin: TextOrigin) => void;
+
+const BOOK_FILE = 'book.yaml';
+
+/**
  * Printable ASCII is always kept: note numbers, URLs and ISBNs are digits and Latin letters,
  * and ~95 glyphs cost next to nothing next to a CJK subset.
  */
@@ -42,8 +58,18 @@ class GlyphCollector {
     heading: { regular: new Set(), bold: new Set() },
   };
 
+  /** Set by the walker before each block or generated page. */
+  origin: TextOrigin = {};
+
+  private listener: TextListener | undefined;
+
+  listen(listener: TextListener | undefined): void {
+    this.listener = listener;
+  }
+
   add(role: Role, text: string | undefined, bold = false): void {
     if (!text) return;
+    this.listener?.(role, bold, text, this.origin);
     const target = bold ? this.sets[role].bold : this.sets[role].regular;
     for (const char of text) {
       const cp = char.codePointAt(0);
@@ -69,8 +95,11 @@ class GlyphCollector {
           // Alt text is not drawn, but a reader shows it in place of a missing image.
           this.add(role, inline.alt, bold);
           break;
-        case 'break':
         case 'footnoteRef':
+          // The reference mark is set in the body face even inside a heading.
+          this.add('body', noteMarker(inline.number));
+          break;
+        case 'break':
           break;
       }
     }
@@ -78,6 +107,7 @@ class GlyphCollector {
 
   blocks(blocks: Block[]): void {
     for (const block of blocks) {
+      this.origin = { file: block.pos.file, line: block.pos.line };
       switch (block.type) {
         case 'paragraph':
           this.inlines('body', block.children);
@@ -105,10 +135,16 @@ class GlyphCollector {
   }
 }
 
-export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = {}): GlyphSets {
+/**
+ * The characters each face draws. `listener`, when given, sees every text run with where it
+ * comes from; the always-kept ASCII set is not reported to it (it is not the book's text).
+ */
+export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = {}, listener?: TextListener): GlyphSets {
   const c = new GlyphCollector();
   c.add('body', ALWAYS);
   c.add('heading', ALWAYS);
+  c.listen(listener);
+  c.origin = { file: BOOK_FILE };
 
   const { titlePage, copyright, board } = front;
   c.add('heading', titlePage.main);
@@ -138,18 +174,24 @@ export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = 
     }
   }
   for (const chapter of allChapters(book)) {
+    c.origin = { file: chapter.pos.file, line: chapter.pos.line };
     for (const line of chapter.titleLines) c.add('heading', line);
     // The contents lists titles, labels and section headings in body text.
     c.add('body', chapter.title);
     c.add('body', chapter.label);
+    // Section titles come from the h2… blocks below; the TOC repeats them in the body face.
     for (const heading of chapter.headings) c.add('body', heading.text);
     c.add('body', chapter.subtitle);
     c.add('body', chapter.date);
     c.add('body', chapter.author);
     c.blocks(chapter.blocks);
-    for (const note of chapter.footnotes) c.blocks(note.blocks);
+    for (const note of chapter.footnotes) {
+      c.add('body', noteMarker(note.number));
+      c.blocks(note.blocks);
+    }
   }
 
+  c.origin = {};
   for (const text of extra.body ?? []) c.add('body', text);
   for (const text of extra.heading ?? []) c.add('heading', text);
   return c.sets;

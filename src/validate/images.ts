@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SourceFiles } from '../diagnostics/locate.js';
 import { allChapters, type Book, type Chapter } from '../model/book.js';
 import { chapterImages, type ImageNode } from '../model/walk.js';
 
@@ -39,12 +40,18 @@ function imageProblem(book: Book, chapter: Chapter, image: ImageNode): Omit<Diag
   return undefined;
 }
 
-export function imageDiagnostics(book: Book): Diagnostic[] {
+/** Positioned at the image's own `](src` in the source, found from the start of its block. */
+export async function imageDiagnostics(book: Book): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
+  const sources = new SourceFiles(book.root);
   for (const chapter of allChapters(book)) {
     for (const { image, block } of chapterImages(chapter)) {
       const problem = imageProblem(book, chapter, image);
-      if (problem) out.push({ ...problem, file: block.pos.file, line: block.pos.line, column: block.pos.column });
+      if (!problem) continue;
+      const at = await sources.find(block.pos.file, `](${image.src}`, block.pos.line);
+      // The column of the `!` that opens the image, when it is written the usual way.
+      const column = at ? Math.max(1, at.column - image.alt.length - 2) : block.pos.column;
+      out.push({ ...problem, file: block.pos.file, line: at?.line ?? block.pos.line, column });
     }
   }
   return out;

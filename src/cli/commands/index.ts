@@ -3,5 +3,7 @@ import type { Command } from '../io.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { lintCommand } from './lint.js';
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand, exportCommand];
+export const COMMANDS: Command[] = [buildCommand, checkCommand, lintCommand, exportCommand, importCommand];

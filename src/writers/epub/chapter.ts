@@ -4,7 +4,9 @@
  * in the same file, so pop-up notes work in Apple Books, Kobo and Thorium.
  */
 import type { Chapter, Footnote } from '../../model/book.js';
+import { noteMarker } from '../../derive/note-marker.js';
 import { renderBlocks } from './blocks.js';
+import { renderPageBreak, type PageTarget } from './page-breaks.js';
 import { LABELS } from './labels.js';
 import { textHref } from './paths.js';
 import type { RenderContext } from './render-context.js';
@@ -33,8 +35,9 @@ function renderFootnote(parent: XMLBuilder, note: Footnote, ctx: RenderContext):
   const aside = epubType(parent.ele('aside'), 'footnote').att('role', 'doc-footnote').att('id', note.id).att('class', 'footnote');
   const marker = aside.ele('p').att('class', 'footnote-marker');
   note.refIds.forEach((refId, i) => {
-    const label = note.refIds.length > 1 ? `[${note.number}${String.fromCharCode(0x61 + i)}]` : `[${note.number}]`;
-    marker.ele('a').att('href', `#${refId}`).att('role', 'doc-backlink').txt(label);
+    // A note cited twice gets one back link per citation: ①a, ①b.
+    const label = `${noteMarker(note.number)}${note.refIds.length > 1 ? String.fromCharCode(0x61 + i) : ''}`;
+    marker.ele('a').att('href', `#${refId}`).att('role', 'doc-backlink').att('aria-label', `${LABELS.backLink}${note.number}`).txt(label);
   });
   renderBlocks(aside, note.blocks, ctx);
 }
@@ -50,8 +53,13 @@ export function renderChapter(chapter: Chapter, language: string, ctx: RenderCon
   const section = epubType(body.ele('section'), isPreface ? 'preface' : 'chapter')
     .att('role', isPreface ? 'doc-preface' : 'doc-chapter')
     .att('id', chapter.id);
+  const breaks = ctx.pageBreaks ?? new Map<number, PageTarget[]>();
+  for (const target of breaks.get(-1) ?? []) renderPageBreak(section, target);
   renderHeader(section, chapter);
-  renderBlocks(section, chapter.blocks, ctx);
+  chapter.blocks.forEach((block, i) => {
+    for (const target of breaks.get(i) ?? []) renderPageBreak(section, target);
+    renderBlocks(section, [block], ctx);
+  });
   if (chapter.footnotes.length > 0) {
     const notes = epubType(section.ele('section'), 'footnotes').att('class', 'footnotes');
     for (const note of chapter.footnotes) renderFootnote(notes, note, ctx);

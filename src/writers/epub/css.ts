@@ -35,7 +35,12 @@ function stripComments(css: string): string {
 
 export async function renderCss(fonts: EmbeddedFont[], config: FontConfig): Promise<string> {
   const template = stripComments(await readFile(CSS_TEMPLATE, 'utf8'));
-  const families = { bodyFamily: cssString(config.body.family), headingFamily: cssString(config.heading.family) };
+  // Embedded fallbacks follow each role's own family, so a reader takes them per character.
+  const fallbacks = fonts.filter((f) => f.role === 'fallback').map((f) => `, ${cssString(f.family)}`).join('');
+  const families = {
+    bodyFamily: cssString(config.body.family) + fallbacks,
+    headingFamily: cssString(config.heading.family) + fallbacks,
+  };
   const body = template.replace(PLACEHOLDER, (_, name: keyof typeof families) => families[name]);
   return `${[...fonts.map(fontFace), body.trim()].join('\n\n')}\n`;
 }

@@ -2,30 +2,23 @@
  * Images referenced by the chapters, embedded under images/ with names by first appearance.
  * `check` has already refused missing and escaping local images (src/validate/images.ts);
  * remote images are never fetched and are left out here, as are types EPUB does not list as
- * core media. Resizing and conversion are a later issue.
+ * core media. Each file goes through src/images/process.ts (size, colour, metadata) once.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book, Chapter } from '../../model/book.js';
 import { chapterImages } from '../../model/walk.js';
 import { allChapters } from '../../model/book.js';
+import { IMAGE_EXTENSIONS, prepareImage } from '../../images/process.js';
 
 export interface EmbeddedImage {
   /** Package-relative, e.g. images/img001.png */
   href: string;
   mediaType: string;
   bytes: Uint8Array;
+  width?: number;
+  height?: number;
 }
-
-const MEDIA_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
 
 function chapterImageSources(chapter: Chapter): string[] {
   return Array.from(chapterImages(chapter), ({ image }) => image.src);
@@ -35,33 +28,35 @@ function chapterImageSources(chapter: Chapter): string[] {
 function resolveSource(book: Book, chapter: Chapter, src: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
   const clean = decodeURI(src.split(/[?#]/)[0] ?? '');
-  return path.resolve(book.root, path.dirname(chapter.file), clean);
+  const file = path.resolve(book.root, path.dirname(chapter.file), clean);
+  // `check` reports an image outside the project as an error; the writer never reads one.
+  return file.startsWith(path.resolve(book.root) + path.sep) ? file : undefined;
 }
 
 export interface ImageCatalogue {
   images: EmbeddedImage[];
-  /** Key: chapter id + NUL + src as written. */
-  hrefOf(chapter: Chapter, src: string): string | undefined;
+  /** The embedded image a Markdown `src` (as written in that chapter) became. */
+  imageOf(chapter: Chapter, src: string): EmbeddedImage | undefined;
 }
 
 export async function collectImages(book: Book): Promise<ImageCatalogue> {
   const images: EmbeddedImage[] = [];
-  const byFile = new Map<string, string>();
-  const byReference = new Map<string, string>();
+  const byFile = new Map<string, EmbeddedImage>();
+  const byReference = new Map<string, EmbeddedImage>();
   for (const chapter of allChapters(book)) {
     for (const src of chapterImageSources(chapter)) {
       const file = resolveSource(book, chapter, src);
-      const mediaType = file ? MEDIA_TYPES[path.extname(file).toLowerCase()] : undefined;
-      if (!file || !mediaType || !existsSync(file)) continue;
-      let href = byFile.get(file);
-      if (!href) {
-        href = `images/img${String(images.length + 1).padStart(3, '0')}${path.extname(file).toLowerCase()}`;
-        const bytes = await readFile(file);
-        images.push({ href, mediaType, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-        byFile.set(file, href);
+      if (!file || !IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase()) || !existsSync(file)) continue;
+      let image = byFile.get(file);
+      if (!image) {
+        const prepared = await prepareImage(file);
+        const { bytes, mediaType, width, height } = prepared;
+        image = { href: `images/img${String(images.length + 1).padStart(3, '0')}${prepared.extension}`, mediaType, bytes, width, height };
+        images.push(image);
+        byFile.set(file, image);
       }
-      byReference.set(`${chapter.id}\u0000${src}`, href);
+      byReference.set(`${chapter.id}\u0000${src}`, image);
     }
   }
-  return { images, hrefOf: (chapter, src) => byReference.get(`${chapter.id}\u0000${src}`) };
+  return { images, imageOf: (chapter, src) => byReference.get(`${chapter.id}\u0000${src}`) };
 }

@@ -5,13 +5,17 @@
 import type { BuildContext } from '../../build/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import { collectGlyphs } from '../../fonts/glyphs.js';
-import type { Book, Chapter } from '../../model/book.js';
+import { coverImage } from '../../images/cover.js';
+import { allChapters, type Book, type Chapter } from '../../model/book.js';
+import type { PrintPagination } from '../../model/pagination.js';
+import { renderCoverPage } from './cover-page.js';
+import { markersByBlock, pageTargets, type PageTarget } from './page-breaks.js';
 import { chapterHref, renderChapter } from './chapter.js';
 import { APPLE_OPTIONS_PATH, CONTAINER_PATH, renderAppleDisplayOptions, renderContainer } from './container.js';
 import { renderCss } from './css.js';
 import { embedFonts, FONT_MEDIA_TYPE } from './fonts.js';
 import { renderBoardPage, renderCopyrightPage, renderPartPage, renderTitlePage } from './generated-pages.js';
-import { collectImages, type ImageCatalogue } from './images.js';
+import { collectImages, type EmbeddedImage, type ImageCatalogue } from './images.js';
 import { BODY_EXTRA_TEXT, HEADING_EXTRA_TEXT, LABELS } from './labels.js';
 import { markdownLinkResolver } from './links.js';
 import { renderNav, type Landmark } from './nav.js';
@@ -20,6 +24,7 @@ import { packageIdentifier, renderOpf, type ManifestItem } from './opf.js';
 import {
   BOARD_HREF,
   COPYRIGHT_HREF,
+  COVER_HREF,
   CSS_HREF,
   inPackage,
   NAV_HREF,
@@ -34,6 +39,7 @@ import { zipEpub, type ZipEntry } from './zip.js';
 
 const XHTML = 'application/xhtml+xml';
 const NCX_ID = 'ncx';
+const COVER_IMAGE_ID = 'cover-image';
 
 /** A file of the package: manifest entry and its content. */
 interface PackageFile extends ManifestItem {
@@ -45,35 +51,46 @@ function xhtmlFile(id: string, href: string, data: string, inSpine = true, prope
   return { id, href, mediaType: XHTML, data, inSpine, properties };
 }
 
-function renderContext(book: Book, chapter: Chapter, images: ImageCatalogue): RenderContext {
+/** What one build's documents share: images, the print pages, the cover. */
+interface Assets {
+  images: ImageCatalogue;
+  pages: PageTarget[];
+  cover: EmbeddedImage;
+}
+
+function renderContext(book: Book, chapter: Chapter, assets: Assets): RenderContext {
   const resolveLink = markdownLinkResolver(book);
+  const { images, pages } = assets;
   return {
+    pageBreaks: markersByBlock(pages, chapter.id),
     href: chapterHref(chapter),
     linkHref: (href) => resolveLink(chapter, href),
-    imageHref: (src) => images.hrefOf(chapter, src),
+    image: (src) => images.imageOf(chapter, src),
   };
 }
 
 /** Content documents in reading order; the nav sits after the preface like the printed 目录. */
-function contentDocuments(book: Book, front: FrontPages, images: ImageCatalogue): PackageFile[] {
+function contentDocuments(book: Book, front: FrontPages, assets: Assets): PackageFile[] {
   const lang = book.meta.language;
   const toc = buildToc(book);
   const firstPart = book.parts[0];
   const landmarks: Landmark[] = [
+    { type: 'cover', label: LABELS.cover, href: COVER_HREF },
     { type: 'titlepage', label: LABELS.titlePage, href: TITLEPAGE_HREF },
     { type: 'copyright-page', label: LABELS.copyrightPage, href: COPYRIGHT_HREF },
     { type: 'toc', label: LABELS.toc, href: `${NAV_HREF}#toc` },
     ...(firstPart ? [{ type: 'bodymatter', label: LABELS.bodyMatter, href: textHref(firstPart.id) }] : []),
   ];
   const chapterFile = (chapter: Chapter): PackageFile =>
-    xhtmlFile(chapter.id, chapterHref(chapter), renderChapter(chapter, lang, renderContext(book, chapter, images)));
+    xhtmlFile(chapter.id, chapterHref(chapter), renderChapter(chapter, lang, renderContext(book, chapter, assets)));
 
   return [
+    xhtmlFile('cover', COVER_HREF, renderCoverPage(assets.cover.href, front.displayTitle, lang)),
     xhtmlFile('titlepage', TITLEPAGE_HREF, renderTitlePage(front.titlePage, front.displayTitle, lang)),
     xhtmlFile('copyright', COPYRIGHT_HREF, renderCopyrightPage(front.copyright, lang)),
     ...(front.board.length > 0 ? [xhtmlFile('board', BOARD_HREF, renderBoardPage(front.board, lang))] : []),
     ...book.front.map(chapterFile),
-    xhtmlFile('nav', NAV_HREF, renderNav(toc, landmarks, lang), true, 'nav'),
+    xhtmlFile('nav', NAV_HREF, renderNav(toc, landmarks, lang, assets.pages), true, 'nav'),
     ...book.parts.flatMap((part) => [
       xhtmlFile(part.id, textHref(part.id), renderPartPage(part, textHref(part.id), lang)),
       ...part.chapters.map(chapterFile),
@@ -81,12 +98,28 @@ function contentDocuments(book: Book, front: FrontPages, images: ImageCatalogue)
   ];
 }
 
-export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext): Promise<Uint8Array> {
-  const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: HEADING_EXTRA_TEXT });
-  const [fonts, images] = await Promise.all([embedFonts(ctx.fonts, glyphs), collectImages(book)]);
-  const identifier = packageIdentifier(book.meta);
+/** Marks that point at a chapter and block this book has; anything else would dangle. */
+function validTargets(book: Book, pagination: PrintPagination | undefined): PageTarget[] {
+  const blocks = new Map(allChapters(book).map((c) => [c.id, c.blocks.length]));
+  return pageTargets(pagination).filter((t) => t.blockIndex >= -1 && t.blockIndex < (blocks.get(t.chapterId) ?? -1));
+}
 
-  const documents = contentDocuments(book, front, images);
+/**
+ * `pagination`, when the PDF was laid out in the same run, adds the print edition's page-list
+ * and page-break markers and names the print ISBN as the source of the pagination.
+ */
+export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {
+  const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: HEADING_EXTRA_TEXT });
+  const [fonts, images, coverImg] = await Promise.all([
+    embedFonts(ctx.fonts, glyphs),
+    collectImages(book),
+    coverImage(book.root, front.titlePage, ctx.fonts),
+  ]);
+  const identifier = packageIdentifier(book.meta);
+  const cover: EmbeddedImage = { ...coverImg, href: `images/cover${coverImg.extension}` };
+  const pages = validTargets(book, pagination);
+
+  const documents = contentDocuments(book, front, { images, pages, cover });
   const files: PackageFile[] = [
     ...documents,
     {
@@ -98,12 +131,13 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
     },
     { id: 'css', href: CSS_HREF, mediaType: 'text/css', inSpine: false, data: await renderCss(fonts, ctx.fonts) },
     ...fonts.map((font) => ({
-      id: `font-${font.role}-${font.weight}`,
+      id: `font-${font.href.replace(/^fonts\/|\.ttf$/g, "")}`,
       href: font.href,
       mediaType: FONT_MEDIA_TYPE,
       inSpine: false,
       data: font.bytes,
     })),
+    { id: COVER_IMAGE_ID, href: cover.href, mediaType: cover.mediaType, inSpine: false, data: cover.bytes, properties: 'cover-image' },
     ...images.images.map((image, i) => ({
       id: `img${String(i + 1).padStart(3, '0')}`,
       href: image.href,
@@ -121,6 +155,8 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
     spine: documents.filter((d) => d.inSpine).map((d) => d.id),
     ncxId: NCX_ID,
     hasImages: images.images.length > 0,
+    coverImageId: COVER_IMAGE_ID,
+    pagination: pages.length > 0 && pagination ? { isbn: pagination.isbn } : undefined,
   });
 
   const encoder = new TextEncoder();

@@ -1,5 +1,7 @@
 /** Inline AST → XHTML phrasing content. */
 import type { Inline } from '../../model/book.js';
+import { noteMarker } from '../../derive/note-marker.js';
+import { LABELS } from './labels.js';
 import { relativeHref } from './paths.js';
 import type { RenderContext } from './render-context.js';
 import { epubType, type XMLBuilder } from './xml.js';
@@ -41,11 +43,14 @@ function renderInline(parent: XMLBuilder, inline: Inline, ctx: RenderContext): v
 }
 
 function renderImage(parent: XMLBuilder, image: Extract<Inline, { type: 'image' }>, ctx: RenderContext): void {
-  const href = ctx.imageHref(image.src);
+  const embedded = ctx.image(image.src);
   // A missing image is reported by validation, not here; writing a dangling <img> would make
   // the EPUB invalid.
-  if (!href) return;
-  const img = parent.ele('img').att('src', relativeHref(ctx.href, href)).att('alt', image.alt);
+  if (!embedded) return;
+  // alt exactly as written: an empty alt marks a decorative image and must stay empty.
+  const img = parent.ele('img').att('src', relativeHref(ctx.href, embedded.href)).att('alt', image.alt);
+  // The size lets a reader reserve the space before the image loads (no reflow jumps).
+  if (embedded.width && embedded.height) img.att('width', String(embedded.width)).att('height', String(embedded.height));
   if (image.title) img.att('title', image.title);
 }
 
@@ -53,5 +58,6 @@ function renderNoteRef(parent: XMLBuilder, ref: Extract<Inline, { type: 'footnot
   const a = parent.ele('a');
   epubType(a, 'noteref');
   a.att('role', 'doc-noteref').att('href', `#${ref.noteId}`).att('id', ref.refId).att('class', 'noteref');
-  a.ele('sup').txt(`[${ref.number}]`);
+  // Circled numbers sit on the baseline at text size in Chinese print; no <sup>.
+  a.att('aria-label', `${LABELS.noteRef}${ref.number}`).txt(noteMarker(ref.number));
 }

@@ -5,11 +5,16 @@
 export const LABELS = {
   toc: '目录',
   board: '编委会',
+  cover: '封面',
   titlePage: '扉页',
+  pageList: '页码',
   copyrightPage: '版权页',
   bodyMatter: '正文',
   landmarks: '导览',
   footnotes: '注释',
+  /** Spoken names of note links (aria-label), followed by the note number. */
+  noteRef: '注释',
+  backLink: '返回正文注释',
   /** Chinese books wrap the date line under a title in full-width parentheses. */
   dateOpen: '（',
   dateClose: '）',

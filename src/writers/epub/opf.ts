@@ -25,6 +25,10 @@ export interface PackageInput {
   spine: string[];
   ncxId: string;
   hasImages: boolean;
+  /** Manifest id of the cover image (also named by an EPUB 2 `cover` meta for older readers). */
+  coverImageId?: string;
+  /** Set when the e-book carries the print edition's page-list. */
+  pagination?: { isbn: string };
 }
 
 export const IDENTIFIER_ID = 'bookid';
@@ -115,16 +119,20 @@ function addCollections(metadata: XMLBuilder, meta: BookMetadata): void {
   }
 }
 
-function addAccessibility(metadata: XMLBuilder, hasImages: boolean): void {
+function addAccessibility(metadata: XMLBuilder, hasImages: boolean, paginated: boolean): void {
   const property = (name: string, value: string): void => {
     metadata.ele('meta').att('property', `schema:${name}`).txt(value);
   };
   property('accessMode', 'textual');
   if (hasImages) property('accessMode', 'visual');
   property('accessModeSufficient', 'textual');
-  for (const feature of ['tableOfContents', 'readingOrder', 'structuralNavigation']) {
-    property('accessibilityFeature', feature);
-  }
+  const features = ['tableOfContents', 'readingOrder', 'structuralNavigation'];
+  // Every image keeps the alt text its author wrote (the cover's is the title).
+  if (hasImages) features.push('alternativeText');
+  // pageNavigation: the page-list; pageBreakMarkers: the markers in the text;
+  // printPageNumbers: the older name some stores still read for the same thing.
+  if (paginated) features.push('pageNavigation', 'pageBreakMarkers', 'printPageNumbers');
+  for (const feature of features) property('accessibilityFeature', feature);
   property('accessibilityHazard', 'none');
   property('accessibilitySummary', ACCESSIBILITY_SUMMARY);
 }
@@ -133,7 +141,13 @@ function renderMetadata(pkg: XMLBuilder, input: PackageInput): void {
   const { meta, front } = input;
   const metadata = pkg.ele('metadata').att(NS.xmlns, 'xmlns:dc', NS.dc);
   metadata.ele(NS.dc, 'dc:identifier').att('id', IDENTIFIER_ID).txt(packageIdentifier(meta));
-  if (meta.ebookIsbn) metadata.ele(NS.dc, 'dc:source').txt(isbnUrn(meta.isbn));
+  if (input.pagination) {
+    // The page-list's folios are those of this print edition (EPUB 3.3 §5.5 source-of).
+    metadata.ele(NS.dc, 'dc:source').att('id', 'print-source').txt(isbnUrn(input.pagination.isbn));
+    refine(metadata, 'print-source', 'source-of', 'pagination');
+  } else if (meta.ebookIsbn) {
+    metadata.ele(NS.dc, 'dc:source').txt(isbnUrn(meta.isbn));
+  }
   metadata.ele(NS.dc, 'dc:title').att('id', 'title').txt(front.displayTitle);
   refine(metadata, 'title', 'title-type', 'main');
   meta.contributors
@@ -149,7 +163,8 @@ function renderMetadata(pkg: XMLBuilder, input: PackageInput): void {
   addSubjects(metadata, meta);
   addCollections(metadata, meta);
   metadata.ele('meta').att('property', 'dcterms:modified').txt(modifiedTimestamp(input.buildDate));
-  addAccessibility(metadata, input.hasImages);
+  addAccessibility(metadata, input.hasImages || input.coverImageId !== undefined, input.pagination !== undefined);
+  if (input.coverImageId) metadata.ele('meta').att('name', 'cover').att('content', input.coverImageId);
 }
 
 export function renderOpf(input: PackageInput): string {

@@ -9,6 +9,7 @@ export const OPF_PATH = `${PACKAGE_DIR}/content.opf`;
 export const NAV_HREF = 'nav.xhtml';
 export const NCX_HREF = 'toc.ncx';
 export const CSS_HREF = 'styles/book.css';
+export const COVER_HREF = 'text/cover.xhtml';
 export const TITLEPAGE_HREF = 'text/titlepage.xhtml';
 export const COPYRIGHT_HREF = 'text/copyright.xhtml';
 export const BOARD_HREF = 'text/board.xhtml';

@@ -1,0 +1,42 @@
+/**
+ * Finding where a piece of text sits in a source file, for diagnostics raised after parsing
+ * (the model keeps block positions, not the position of every character).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface Located {
+  line: number;
+  /** 1-based, UTF-16 code units, like every position in hanpress. */
+  column: number;
+}
+
+/** Reads each source file once per diagnostic run. */
+export class SourceFiles {
+  private readonly cache = new Map<string, Promise<string[] | undefined>>();
+
+  constructor(private readonly root: string) {}
+
+  lines(file: string): Promise<string[] | undefined> {
+    let lines = this.cache.get(file);
+    if (!lines) {
+      lines = readFile(path.resolve(this.root, file), 'utf8').then(
+        (text) => text.split(/\r?\n/),
+        () => undefined,
+      );
+      this.cache.set(file, lines);
+    }
+    return lines;
+  }
+
+  /** First occurrence of `needle` on or after `fromLine` (1-based); undefined when absent. */
+  async find(file: string, needle: string, fromLine = 1): Promise<Located | undefined> {
+    const lines = await this.lines(file);
+    if (!lines) return undefined;
+    for (let i = Math.max(0, fromLine - 1); i < lines.length; i++) {
+      const at = lines[i]?.indexOf(needle) ?? -1;
+      if (at >= 0) return { line: i + 1, column: at + 1 };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Which characters a font file can draw, read from its `cmap` table. The coverage gate needs
+ * only this, for every face of the font config on every build, so it reads the two cmap
+ * formats that matter (4: BMP, 12: all planes) directly instead of loading a full font engine.
+ */
+import { readFile } from 'node:fs/promises';
+import type { FontFace } from './config.js';
+
+export interface CharacterMap {
+  has(codePoint: number): boolean;
+}
+
+function tag(bytes: Buffer, at: number): string {
+  return bytes.toString('latin1', at, at + 4);
+}
+
+function tableOffsets(font: Buffer, base: number): Map<string, number> {
+  const count = font.readUInt16BE(base + 4);
+  const tables = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const entry = base + 12 + i * 16;
+    tables.set(tag(font, entry), font.readUInt32BE(entry + 8));
+  }
+  return tables;
+}
+
+/** PostScript name (name id 6) of a face, for picking one face of a .ttc. */
+function postscriptName(font: Buffer, base: number): string | undefined {
+  return nameRecord(font, base, 6);
+}
+
+/** A name record's text, Windows or Macintosh platform, whichever comes first. */
+function nameRecord(font: Buffer, base: number, id: number): string | undefined {
+  const name = tableOffsets(font, base).get('name');
+  if (name === undefined) return undefined;
+  const count = font.readUInt16BE(name + 2);
+  const strings = name + font.readUInt16BE(name + 4);
+  for (let i = 0; i < count; i++) {
+    const record = name + 6 + i * 12;
+    if (font.readUInt16BE(record + 6) !== id) continue;
+    const platform = font.readUInt16BE(record);
+    const length = font.readUInt16BE(record + 8);
+    const start = strings + font.readUInt16BE(record + 10);
+    const raw = font.subarray(start, start + length);
+    // Windows names are UTF-16BE; Macintosh names are single-byte Roman (ASCII for PS names).
+    return platform === 3 ? Buffer.from(raw).swap16().toString('utf16le') : raw.toString('latin1');
+  }
+  return undefined;
+}
+
+function faceOffset(font: Buffer, face: FontFace): number {
+  if (tag(font, 0) !== 'ttcf') return 0;
+  const count = font.readUInt32BE(8);
+  const offsets = Array.from({ length: count }, (_, i) => font.readUInt32BE(12 + i * 4));
+  const match = offsets.find((o) => postscriptName(font, o) === face.postscriptName);
+  return match ?? offsets[0] ?? 0;
+}
+
+type Ranges = Array<[start: number, end: number]>;
+
+function format4(font: Buffer, at: number, ranges: Ranges): void {
+  const segments = font.readUInt16BE(at + 6) / 2;
+  const ends = at + 14;
+  const starts = ends + segments * 2 + 2;
+  const deltas = starts + segments * 2;
+  const rangeOffsets = deltas + segments * 2;
+  for (let s = 0; s < segments; s++) {
+    const end = font.readUInt16BE(ends + s * 2);
+    const start = font.readUInt16BE(starts + s * 2);
+    const delta = font.readUInt16BE(deltas + s * 2);
+    const rangeOffset = font.readUInt16BE(rangeOffsets + s * 2);
+    for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+      let glyph: number;
+      if (rangeOffset === 0) glyph = (cp + delta) & 0xffff;
+      else {
+        const address = rangeOffsets + s * 2 + rangeOffset + (cp - start) * 2;
+        const raw = font.readUInt16BE(address);
+        glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
+      }
+      if (glyph !== 0) ranges.push([cp, cp]);
+    }
+  }
+}
+
+function format12(font: Buffer, at: number, ranges: Ranges): void {
+  const groups = font.readUInt32BE(at + 12);
+  for (let g = 0; g < groups; g++) {
+    const group = at + 16 + g * 12;
+    const start = font.readUInt32BE(group);
+    const end = font.readUInt32BE(group + 4);
+    // Glyph 0 is .notdef: a group starting there maps its first character to nothing.
+    const firstGlyph = font.readUInt32BE(group + 8);
+    ranges.push([firstGlyph === 0 ? start + 1 : start, end]);
+  }
+}
+
+/** Reads the Unicode subtable (format 12 preferred, else 4) of one face. */
+export function parseCharacterMap(font: Buffer, face: FontFace): CharacterMap {
+  const base = faceOffset(font, face);
+  const cmap = tableOffsets(font, base).get('cmap');
+  if (cmap === undefined) throw new Error('the font has no cmap table');
+  const count = font.readUInt16BE(cmap + 2);
+  let best: { format: number; at: number } | undefined;
+  for (let i = 0; i < count; i++) {
+    const record = cmap + 4 + i * 8;
+    const platform = font.readUInt16BE(record);
+    const encoding = font.readUInt16BE(record + 2);
+    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+    if (!unicode) continue;
+    const at = cmap + font.readUInt32BE(record + 4);
+    const format = font.readUInt16BE(at);
+    if (format === 12 || (format === 4 && best?.format !== 12)) best = { format, at };
+  }
+  if (!best) throw new Error('the font has no Unicode cmap subtable');
+  const ranges: Ranges = [];
+  if (best.format === 12) format12(font, best.at, ranges);
+  else format4(font, best.at, ranges);
+  const single = new Set<number>();
+  const spans: Ranges = [];
+  for (const [start, end] of ranges) {
+    if (start === end) single.add(start);
+    else if (start < end) spans.push([start, end]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const inSpan = (cp: number): boolean => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = spans[mid] ?? [0, -1];
+      if (cp < s) hi = mid - 1;
+      else if (cp > e) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  return { has: (cp) => single.has(cp) || inSpan(cp) };
+}
+
+export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
+  try {
+    return parseCharacterMap(await readFile(face.path), face);
+  } catch (error) {
+    throw new Error(`cannot read the character map of ${face.path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * The family name inside the file (typographic family, name id 16, else id 1). Text renderers
+ * that load a font file (Pango, for the generated cover) select by this name, which need not
+ * equal the `family` a publisher wrote in fonts.yaml.
+ */
+export async function readFamilyName(face: FontFace): Promise<string | undefined> {
+  const font = await readFile(face.path);
+  const base = faceOffset(font, face);
+  return nameRecord(font, base, 16) ?? nameRecord(font, base, 1);
+}

@@ -1,0 +1,104 @@
+/**
+ * The cover image: the project's own cover.jpg when it has one (prepared like every image),
+ * otherwise a typographic cover made from the metadata — title, volume number, subtitle,
+ * statement of responsibility, publisher — set in the book's own fonts (the files of
+ * fonts.yaml, rendered by sharp's Pango text input) on a background drawn as SVG. The same
+ * metadata and fonts give the same bytes.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import sharp, { type OverlayOptions } from 'sharp';
+import type { TitlePage } from '../derive/front-pages.js';
+import { readFamilyName } from '../fonts/cmap.js';
+import type { FontConfig, FontFace } from '../fonts/config.js';
+import { prepareImage, type PreparedImage } from './process.js';
+import { create } from 'xmlbuilder2';
+
+/** 1:1.5, 1600 px wide: what the large stores ask for at the least. */
+export const COVER_WIDTH = 1600;
+export const COVER_HEIGHT = 2400;
+export const COVER_FILE = 'cover.jpg';
+
+const PAPER = '#f3ede2';
+const BAND = '#8c1c13';
+const GOLD = '#e3c27a';
+const INK = '#2b2b2b';
+const BAND_TOP = 240;
+const BAND_BOTTOM = 1380;
+const TEXT_WIDTH = 1300;
+
+interface Line {
+  text: string;
+  face: FontFace;
+  /** Pixel size of the type (Pango at 72 dpi: points = pixels). */
+  size: number;
+  colour: string;
+  bold?: boolean;
+  /** Top of the line's box, in cover pixels. */
+  top: number;
+}
+
+/** Pango markup is XML-like: the five characters it reserves are escaped. */
+function pangoText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function textLayer(line: Line): Promise<OverlayOptions> {
+  const family = (await readFamilyName(line.face)) ?? 'serif';
+  const { data, info } = await sharp({
+    text: {
+      text: `<span foreground="${line.colour}">${pangoText(line.text)}</span>`,
+      font: `${family}${line.bold ? ' Bold' : ''} ${line.size}`,
+      fontfile: line.face.path,
+      width: TEXT_WIDTH,
+      align: 'centre',
+      rgba: true,
+      dpi: 72,
+      wrap: 'word-char',
+    },
+  })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  return { input: data, top: line.top, left: Math.round((COVER_WIDTH - info.width) / 2) };
+}
+
+function background(): Buffer {
+  const svg = create()
+    .ele('http://www.w3.org/2000/svg', 'svg')
+    .att('width', String(COVER_WIDTH))
+    .att('height', String(COVER_HEIGHT));
+  const rect = (y: number, height: number, fill: string): void => {
+    svg.ele('rect').att('x', '0').att('y', String(y)).att('width', String(COVER_WIDTH)).att('height', String(height)).att('fill', fill);
+  };
+  rect(0, COVER_HEIGHT, PAPER);
+  rect(BAND_TOP, BAND_BOTTOM - BAND_TOP, BAND);
+  rect(BAND_BOTTOM + 24, 6, GOLD);
+  return Buffer.from(svg.end({ headless: true }));
+}
+
+function coverLines(page: TitlePage, fonts: FontConfig): Line[] {
+  const lines: Line[] = [{ text: page.main, face: fonts.heading.bold, bold: true, size: 140, colour: '#ffffff', top: 520 }];
+  if (page.partNumber) lines.push({ text: page.partNumber, face: fonts.heading.normal, size: 110, colour: GOLD, top: 760 });
+  if (page.subtitle) lines.push({ text: page.subtitle, face: fonts.body.normal, size: 60, colour: '#ffffff', top: 960 });
+  page.responsibility.forEach((text, i) => lines.push({ text, face: fonts.body.normal, size: 56, colour: INK, top: 1600 + i * 90 }));
+  lines.push({ text: page.publisher, face: fonts.heading.normal, size: 56, colour: INK, top: 2140 });
+  return lines;
+}
+
+async function typographicCover(page: TitlePage, fonts: FontConfig): Promise<PreparedImage> {
+  const layers = await Promise.all(coverLines(page, fonts).map(textLayer));
+  const data = await sharp(background()).composite(layers).jpeg({ quality: 88, chromaSubsampling: '4:2:0' }).toBuffer();
+  return {
+    bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    mediaType: 'image/jpeg',
+    extension: '.jpg',
+    width: COVER_WIDTH,
+    height: COVER_HEIGHT,
+  };
+}
+
+/** The project's cover.jpg (next to book.yaml) when present, else the generated one. */
+export async function coverImage(root: string, page: TitlePage, fonts: FontConfig): Promise<PreparedImage> {
+  const own = path.join(root, COVER_FILE);
+  return existsSync(own) ? prepareImage(own) : typographicCover(page, fonts);
+}
