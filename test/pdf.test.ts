@@ -82,7 +82,8 @@ describe('print PDF of the sample book', () => {
 
   it('sets every page 170 × 240 mm (700×1000 1/16)', () => {
     for (const page of doc.getPages()) {
-      const box = page.getMediaBox();
+      // The trimmed page; the MediaBox holds the bleed too (test/print-boxes.test.ts).
+      const box = page.getTrimBox();
       expect(box.width).toBeCloseTo(170 * MM, 0);
       expect(Math.abs(box.width - 481.89)).toBeLessThan(0.5);
       expect(Math.abs(box.height - 680.31)).toBeLessThan(0.5);

@@ -11,7 +11,7 @@ import { checkProject } from './check.js';
 import { resolveBuildDate, type BuildContext } from './context.js';
 import { writeOutputsAtomically } from './output.js';
 import { writeEpub } from '../writers/epub/index.js';
-import { writePdf } from '../writers/pdf/index.js';
+import { writePdf, type PdfOptions } from '../writers/pdf/index.js';
 import { verifyEpub, verifyPdf } from '../verify/verify.js';
 import { printSpecDiagnostics, sheetsForPages } from '../verify/print-spec.js';
 import type { Book } from '../model/book.js';
@@ -23,6 +23,8 @@ export interface BuildOptions {
   /** Output directory; created when missing. */
   outDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Print sheet: crop marks in a slug around the bleed (`--print`). */
+  print?: boolean;
 }
 
 export interface BuiltFile {
@@ -49,12 +51,12 @@ type PdfOutput = Awaited<ReturnType<typeof writePdf>>;
  * on the copyright page cannot change how many pages there are, so one more render with the
  * computed value is final.
  */
-async function layOutPrint(book: Book, ctx: BuildContext): Promise<{ final: Book; pdf: PdfOutput }> {
-  const first = await writePdf(book, deriveFrontPages(book.meta), ctx);
+export async function layOutPrint(book: Book, ctx: BuildContext, options: PdfOptions = {}): Promise<{ final: Book; pdf: PdfOutput }> {
+  const first = await writePdf(book, deriveFrontPages(book.meta), ctx, options);
   if (book.meta.print.sheets !== undefined) return { final: book, pdf: first };
   const sheets = sheetsForPages(first.pageCount, book.meta.print.fold);
   const final: Book = { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets } } };
-  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx) };
+  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, options) };
 }
 
 /** The print pages for the EPUB's page-list, once the PDF writer reports them (issue 4). */
@@ -73,7 +75,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildReport> {
     buildDate: resolveBuildDate(options.env ?? process.env, book.meta.edition.date),
     fonts: await loadFontConfig(dir),
   };
-  const { final, pdf } = await layOutPrint(book, ctx);
+  const { final, pdf } = await layOutPrint(book, ctx, { cropMarks: options.print ?? false });
   const epub = await writeEpub(final, deriveFrontPages(final.meta), ctx, printPagination(pdf));
   failIfErrors([...verifyEpub(epub), ...verifyPdf(pdf.bytes, pdf.pageCount)]);
   diagnostics.push(...printSpecDiagnostics(book.meta, pdf.pageCount, metaSource));

@@ -17,14 +17,17 @@ function summary(report: BuildReport, cwd: string): string {
 
 export const buildCommand: Command = {
   name: 'build',
-  usage: `  hanpress build [dir] [--out <dir>]      build <dir>/book.yaml into an EPUB and a PDF (default out: dist/)`,
-  options: { out: { type: 'string', short: 'o' } },
+  usage: [
+    `  hanpress build [dir] [--out <dir>]      build <dir>/book.yaml into an EPUB and a PDF (default out: dist/)`,
+    `        [--print]                         PDF for the printer: crop marks outside the 3 mm bleed`,
+  ].join('\n'),
+  options: { out: { type: 'string', short: 'o' }, print: { type: 'boolean' } },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
     const dir = path.resolve(io.cwd, positionals[0] ?? '.');
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? 'dist');
     return reportFailure('build', dir, io, async () => {
-      const report = await buildBook({ dir, outDir, env: io.env });
+      const report = await buildBook({ dir, outDir, env: io.env, print: values.print === true });
       printDiagnostics(report.diagnostics, 'text', dir, io);
       io.out(summary(report, io.cwd));
       return 0;

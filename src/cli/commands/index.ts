@@ -5,5 +5,6 @@ import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
+import { proofCommand } from './proof.js';
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand, lintCommand, exportCommand, importCommand];
+export const COMMANDS: Command[] = [buildCommand, checkCommand, lintCommand, exportCommand, importCommand, proofCommand];

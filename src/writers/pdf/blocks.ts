@@ -9,7 +9,9 @@ import { FONT_KEYS, type StyleName, type Typography } from './design.js';
 import { balanceHeadline } from './headline.js';
 import { circledNumber, inlineText, renderInlines } from './inlines.js';
 import { composedParagraph, flattenInlines, noteDestination, type RunStyle } from './paragraph.js';
+import { figureSize, imageKey, type PdfImages } from './images.js';
 import type { Content, Node } from './pdfmake.js';
+import { tableNode } from './tables.js';
 
 export interface BlockContext {
   typo: Typography;
@@ -19,6 +21,10 @@ export interface BlockContext {
   measure: Measure<RunStyle>;
   /** Leave paragraphs to pdfmake's own line breaking (the benchmark's baseline only). */
   plain?: boolean;
+  /** Height of the text block in points: no figure is taller. */
+  textHeight?: number;
+  /** The book's figures, prepared by images.ts. */
+  images?: PdfImages;
 }
 
 /** Where each top-level block of a chapter starts: its first laid-out node. */
@@ -85,8 +91,11 @@ function renderBlock(block: Block, scope: ChapterScope, inherited: StyleName): N
   const { cx } = scope;
   const { typo } = cx;
   switch (block.type) {
-    case 'paragraph':
+    case 'paragraph': {
+      const image = soleImage(block.children);
+      if (image) return figure(image, scope);
       return paragraph(block.children, inherited, scope, inherited === 'blockquote' ? { inset: typo.bodySize * 2 } : {});
+    }
     case 'heading':
       return [heading(block, cx)];
     case 'list': {
@@ -101,20 +110,39 @@ function renderBlock(block: Block, scope: ChapterScope, inherited: StyleName): N
       return block.children.flatMap((b) => renderBlock(b, scope, 'blockquote'));
     case 'codeBlock':
       return [{ ...typo.styled('code'), text: block.value.replace(/\n$/, ''), preserveLeadingSpaces: true }];
-    case 'table': {
-      const cell = (inlines: Inline[]): Node => ({ ...typo.styled('tableCell'), text: renderInlines(inlines) });
-      const head = block.head.map((c) => ({ ...cell(c), bold: true }));
-      return [
-        {
-          table: { widths: block.head.map(() => '*'), body: [head, ...block.rows.map((r) => r.map(cell))], dontBreakRows: true },
-          layout: 'lightHorizontalLines',
-          margin: [0, 6, 0, 6],
-        },
-      ];
-    }
+    case 'table':
+      return [tableNode(block, cx)];
     case 'thematicBreak':
       return [{ text: '＊　＊　＊', alignment: 'center', margin: [0, 6, 0, 6] }];
   }
+}
+
+type ImageInline = Extract<Inline, { type: 'image' }>;
+
+/** A paragraph that holds one image and nothing else (but white space) is a figure. */
+function soleImage(inlines: Inline[]): ImageInline | undefined {
+  const rest = inlines.filter((i) => !(i.type === 'text' && i.value.trim() === '') && i.type !== 'break');
+  const only = rest.length === 1 ? rest[0] : undefined;
+  return only?.type === 'image' ? only : undefined;
+}
+
+/**
+ * A figure: the image centred, fitted to the measure and the text height (less the caption's
+ * room), its title as the caption below. Alt text is for screens; print shows the picture.
+ * Image and caption never part.
+ */
+function figure(image: ImageInline, scope: ChapterScope): Node[] {
+  const { cx } = scope;
+  const prepared = cx.images?.get(imageKey(scope.chapterId, image.src));
+  if (!prepared) return [];
+  const captionStyle = cx.typo.styled('tableCell');
+  const captionHeight = image.title ? (captionStyle.fontSize ?? 9) * (captionStyle.lineHeight ?? 1.5) * 2 + 6 : 0;
+  // Room for pdfmake's rounding and the figure's own margins.
+  const maxHeight = (cx.textHeight ?? Number.POSITIVE_INFINITY) - captionHeight - 14;
+  const size = figureSize(prepared, cx.textWidth, maxHeight);
+  const stack: Content[] = [{ image: prepared.dataUrl, width: size.width, height: size.height, alignment: 'center' }];
+  if (image.title) stack.push({ ...captionStyle, text: image.title, alignment: 'center', margin: [0, 6, 0, 0] });
+  return [{ stack, unbreakable: true, margin: [0, 6, 0, 6] }];
 }
 
 /** List items are set by pdfmake beside their marker, without a first-line indent. */

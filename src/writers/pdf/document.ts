@@ -12,6 +12,7 @@ import { infoDictionary, pdfMetadata, type Producer } from './metadata.js';
 import { PageMap } from './page-map.js';
 import type { Content, DocDefinition } from './pdfmake.js';
 import type { PdfFonts } from './fonts.js';
+import type { PdfImages } from './images.js';
 import { fontMeasure } from './paragraph.js';
 import { boardPage } from './sections/board.js';
 import { chapterNode } from './sections/chapter.js';
@@ -39,6 +40,7 @@ export function buildDocument(
   geometry: PageGeometry,
   producer: Producer,
   plain = false,
+  images: PdfImages = new Map(),
 ): DocumentPlan {
   const pages = new PageMap();
   const { meta } = book;
@@ -56,7 +58,7 @@ export function buildDocument(
     compress: true,
   };
   const content = (fonts: PdfFonts): Content[] => {
-    const blocks = { typo, textWidth: geometry.textWidth, measure: fontMeasure(fonts), plain };
+    const blocks = { typo, textWidth: geometry.textWidth, textHeight: geometry.textHeight, measure: fontMeasure(fonts), plain, images };
     return sections(book, front, { typo, geometry, pages, blocks });
   };
   return { doc, content, pages };

@@ -8,9 +8,11 @@ import type { Book } from '../../model/book.js';
 import type { PageMark, PrintPagination } from '../../model/pagination.js';
 import { loadDesign, Typography } from './design.js';
 import { buildDocument } from './document.js';
+import { collectPdfImages } from './images.js';
 import { loadFormats, pageGeometry, trimmedSize } from './geometry.js';
 import { pdfMetadata, xmpPacket } from './metadata.js';
 import { PDFMAKE_VERSION } from './pdfmake.js';
+import { DEFAULT_BLEED_MM } from './print-boxes.js';
 import { renderPdf } from './render.js';
 
 export interface PdfOutput {
@@ -23,6 +25,10 @@ export interface PdfOutput {
 export interface PdfOptions {
   /** Set paragraphs with pdfmake's own line breaking instead of the composer (benchmarks). */
   plainPdfmake?: boolean;
+  /** Grow the sheet by a slug with crop marks (`hanpress build --print`). */
+  cropMarks?: boolean;
+  /** Bleed beyond the trim in millimetres (default 3). */
+  bleedMm?: number;
 }
 
 export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext, options: PdfOptions = {}): Promise<PdfOutput> {
@@ -31,7 +37,8 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const typo = await Typography.create(design, ctx.fonts);
   const geometry = pageGeometry(trim, design, typo.bodyLeading);
   const producer = { creator: 'hanpress', producer: `hanpress (pdfmake ${PDFMAKE_VERSION}, PDFKit)` };
-  const plan = buildDocument(book, front, ctx, typo, geometry, producer, options.plainPdfmake ?? false);
+  const images = await collectPdfImages(book);
+  const plan = buildDocument(book, front, ctx, typo, geometry, producer, options.plainPdfmake ?? false, images);
   const xmp = xmpPacket(pdfMetadata(book.meta, front, ctx.buildDate, producer));
   let marks: PageMark[] = [];
   const afterLayout = (): void => {
@@ -39,6 +46,7 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
     marks = plan.pages.marks();
     plan.pages.printFoliosInToc();
   };
-  const rendered = await renderPdf({ ...plan, afterLayout }, ctx.fonts, geometry, xmp);
+  const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };
+  const rendered = await renderPdf({ ...plan, afterLayout }, ctx.fonts, geometry, xmp, boxes);
   return { ...rendered, pagination: { isbn: book.meta.isbn, marks } };
 }

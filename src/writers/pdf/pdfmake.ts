@@ -35,7 +35,10 @@ export interface Node {
   text?: string | Array<string | TextRun>;
   stack?: Content[];
   columns?: Array<Node & { width?: number | string }>;
-  table?: { widths: Array<number | string>; body: Content[][]; dontBreakRows?: boolean };
+  table?: { widths: Array<number | string>; body: Content[][]; dontBreakRows?: boolean; headerRows?: number };
+  /** An image: a data: URL. */
+  image?: string;
+  height?: number;
   layout?: string;
   canvas?: CanvasLine[];
   ul?: Content[];

@@ -7,6 +7,8 @@ import type { PageGeometry } from './geometry.js';
 import { FONT_KEYS } from './design.js';
 import { fontsOf, type PdfFonts } from './fonts.js';
 import { createPrinter, type Content, type DocDefinition, type FontDescriptor, type PdfKitDocument } from './pdfmake.js';
+import { destinationsFollowTransform, outlineToTrimTopLeft, type PdfKitDestinationHost } from './destinations.js';
+import { applyPrintBoxes, type PdfKitPageHost, type PrintBoxOptions } from './print-boxes.js';
 
 function faceSource(face: FontFace): string | [string, string] {
   return face.postscriptName ? [face.path, face.postscriptName] : face.path;
@@ -29,26 +31,32 @@ function fontFiles(fonts: FontConfig): Set<string> {
  * content of the page, and a translation there carries text, rules and link rectangles alike.
  * The pdfkit document only exists inside createPdfKitDocument; the background callback is
  * the first thing pdfmake calls after creating it, so that is where the hook goes in. The
- * same listener counts the pages.
+ * same listener counts the pages, and sets the print boxes and crop marks first, so they are
+ * drawn in the page's own coordinates, not the verso's shifted ones.
  */
 function mirrorVersos(
   doc: Omit<DocDefinition, 'content'>,
   geometry: PageGeometry,
   document: () => PdfKitDocument | undefined,
   afterLayout: () => void,
+  boxes: PrintBoxOptions,
 ): { doc: Omit<DocDefinition, 'content'>; pages: () => number } {
   const shift = geometry.outer - geometry.inner;
+  const spot = { spotAdded: false };
   let installed = false;
   let page = 0;
   const background = (): null => {
     const pdf = document();
     if (!installed && pdf) {
       installed = true;
+      destinationsFollowTransform(pdf as unknown as PdfKitDestinationHost);
       pdf.on('pageAdded', () => {
         page++;
         // pdfmake adds pdfkit pages only when it renders, so the first page is the moment
         // layout is complete and nothing has been drawn yet.
         if (page === 1) afterLayout();
+        // The PdfKitDocument type lists only what pdfmake's side needs; the page hooks are pdfkit's own.
+        applyPrintBoxes(pdf as unknown as PdfKitPageHost, boxes, spot);
         if (page % 2 === 0 && shift !== 0) pdf.translate(shift, 0);
       });
     }
@@ -131,13 +139,20 @@ export interface RenderPlan {
   afterLayout(): void;
 }
 
-export async function renderPdf(plan: RenderPlan, fonts: FontConfig, geometry: PageGeometry, xmp: string): Promise<Rendered> {
+export async function renderPdf(
+  plan: RenderPlan,
+  fonts: FontConfig,
+  geometry: PageGeometry,
+  xmp: string,
+  boxes: PrintBoxOptions,
+): Promise<Rendered> {
   const printer = createPrinter(fontDescriptors(fonts), fontFiles(fonts));
-  const mirrored = mirrorVersos(plan.doc, geometry, () => printer.pdfKitDoc, () => plan.afterLayout());
+  const mirrored = mirrorVersos(plan.doc, geometry, () => printer.pdfKitDoc, () => plan.afterLayout(), boxes);
   // Last: copying the definition after this would run the getter too early.
   const doc = composeLazily(mirrored.doc, (f) => plan.content(f), () => printer.pdfKitDoc as PdfFontDocument | undefined);
   const pdf = await printer.createPdfKitDocument(doc);
   useXmp(pdf, xmp);
+  outlineToTrimTopLeft(pdf as unknown as PdfKitDestinationHost, geometry.height);
   const bytes = await collect(pdf);
   return { bytes, pageCount: mirrored.pages() };
 }

@@ -1,0 +1,65 @@
+/**
+ * Figures for the print PDF: every local image a chapter names, through the same sharp
+ * pipeline as the EPUB (src/images/process.ts: orientation, sRGB, no metadata, at most
+ * 1600 px on the long side), embedded as PNG or JPEG data. SVG and remote images are left
+ * out, as `check` already warns; a figure that is left out never stops the build.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { IMAGE_EXTENSIONS, prepareImage } from '../../images/process.js';
+import { allChapters, type Book, type Chapter } from '../../model/book.js';
+import { chapterImages } from '../../model/walk.js';
+
+/** Print resolution a figure's pixels are set at before it is shrunk to fit the type area. */
+export const PRINT_PPI = 300;
+
+export interface PdfImage {
+  /** data: URL pdfmake embeds. */
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+export type PdfImages = ReadonlyMap<string, PdfImage>;
+
+export function imageKey(chapterId: string, src: string): string {
+  return `${chapterId}\u0000${src}`;
+}
+
+/** Absolute path of a local image, relative to the Markdown file that names it. */
+function localFile(book: Book, chapter: Chapter, src: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
+  const file = path.resolve(book.root, path.dirname(chapter.file), decodeURI(src.split(/[?#]/)[0] ?? ''));
+  return file.startsWith(path.resolve(book.root) + path.sep) ? file : undefined;
+}
+
+export async function collectPdfImages(book: Book): Promise<PdfImages> {
+  const byFile = new Map<string, PdfImage>();
+  const out = new Map<string, PdfImage>();
+  for (const chapter of allChapters(book)) {
+    for (const { image } of chapterImages(chapter)) {
+      const file = localFile(book, chapter, image.src);
+      const ext = file && path.extname(file).toLowerCase();
+      if (!file || !ext || ext === '.svg' || !IMAGE_EXTENSIONS.has(ext) || !existsSync(file)) continue;
+      let prepared = byFile.get(file);
+      if (!prepared) {
+        const p = await prepareImage(file);
+        if (p.mediaType === 'image/svg+xml' || !p.width || !p.height) continue;
+        prepared = { dataUrl: `data:${p.mediaType};base64,${Buffer.from(p.bytes).toString('base64')}`, width: p.width, height: p.height };
+        byFile.set(file, prepared);
+      }
+      out.set(imageKey(chapter.id, image.src), prepared);
+    }
+  }
+  return out;
+}
+
+/**
+ * The printed size in points: the pixels at PRINT_PPI, shrunk (never enlarged) to the measure
+ * and to the text height left after the caption, keeping the aspect ratio.
+ */
+export function figureSize(image: Pick<PdfImage, 'width' | 'height'>, maxWidth: number, maxHeight: number): { width: number; height: number } {
+  const natural = { width: (image.width * 72) / PRINT_PPI, height: (image.height * 72) / PRINT_PPI };
+  const scale = Math.min(1, maxWidth / natural.width, maxHeight / natural.height);
+  return { width: natural.width * scale, height: natural.height * scale };
+}
