@@ -37,12 +37,15 @@ async function corpus(chapters: number): Promise<{ dir: string; characters: numb
 
 const quarter = await corpus(Math.ceil(full / 4));
 const whole = await corpus(full);
+const quarterName = `水浒传 ${Math.ceil(full / 4)} ch.`;
+const wholeName = `水浒传 ${full} ch.`;
 const rows = [
   { name: 'sample book', characters: NaN, m: measure(sample) },
-  { name: `水浒传 ${Math.ceil(full / 4)} ch.`, characters: quarter.characters, m: measure(quarter.dir) },
-  { name: `水浒传 ${full} ch.`, characters: whole.characters, m: measure(whole.dir) },
+  { name: quarterName, characters: quarter.characters, m: measure(quarter.dir) },
   // The same text with pdfmake's own line breaking: the baseline the composer must beat.
-  { name: `  plain pdfmake`, characters: whole.characters, m: measure(whole.dir, true) },
+  { name: '  plain pdfmake', characters: quarter.characters, m: measure(quarter.dir, true) },
+  { name: wholeName, characters: whole.characters, m: measure(whole.dir) },
+  { name: '  plain pdfmake', characters: whole.characters, m: measure(whole.dir, true) },
 ];
 console.log('case                 chars    load ms   epub ms    pdf ms  pages   epub MB   pdf MB  peak MB');
 for (const { name, characters, m } of rows) {
@@ -60,15 +63,19 @@ for (const { name, characters, m } of rows) {
     ].join(' '),
   );
 }
-const [, q, w, plain] = rows;
-if (w && plain) {
-  const ratio = (a: number, b: number): string => `×${(a / b).toFixed(2)}`;
+const [, q, qPlain, w, wPlain] = rows;
+const ratio = (a: number, b: number): string => `×${(a / b).toFixed(2)}`;
+console.log('');
+for (const [name, c, p] of [[quarterName, q, qPlain], [wholeName, w, wPlain]] as const) {
+  if (!c || !p) continue;
   console.log(
-    `\ncomposer vs plain pdfmake on 水浒传: PDF time ${ratio(w.m.pdfMs, plain.m.pdfMs)}, peak RSS ${ratio(w.m.peakRssMb, plain.m.peakRssMb)}, file size ${ratio(w.m.pdfBytes, plain.m.pdfBytes)}`,
+    `composer vs plain pdfmake, ${name}: PDF time ${ratio(c.m.pdfMs, p.m.pdfMs)}, peak RSS ${ratio(c.m.peakRssMb, p.m.peakRssMb)}, file size ${ratio(c.m.pdfBytes, p.m.pdfBytes)}`,
   );
 }
-if (q && w) {
+if (q && w && qPlain && wPlain) {
   const charRatio = w.characters / q.characters;
+  const per100k = (a: number, b: number): string => (((a - b) / (w.characters - q.characters)) * 1e5).toFixed(0);
   console.log(`\ncharacters ×${charRatio.toFixed(2)} → EPUB time ×${(w.m.epubMs / q.m.epubMs).toFixed(2)}, PDF time ×${(w.m.pdfMs / q.m.pdfMs).toFixed(2)} (linear = ×${charRatio.toFixed(2)})`);
   console.log(`PDF ms per 100k characters: ${((w.m.pdfMs / w.characters) * 1e5).toFixed(0)}; PDF/EPUB time ×${(w.m.pdfMs / w.m.epubMs).toFixed(1)}`);
+  console.log(`peak RSS growth per 100k characters (quarter → whole): composer ${per100k(w.m.peakRssMb, q.m.peakRssMb)} MB, plain pdfmake ${per100k(wPlain.m.peakRssMb, qPlain.m.peakRssMb)} MB`);
 }

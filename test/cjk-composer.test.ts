@@ -2,9 +2,13 @@
  * The CJK line composer on short made-up inputs, with a fake font (ideographs and full-width
  * marks 10 pt, half-width marks 5 pt, Latin 5 pt, space 2.5 pt) so every width is known.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noEnd, noStart } from '../src/cjk/classes.js';
 import { composeParagraph, lineText, renderedWidth, type ComposedLine, type Measure } from '../src/cjk/index.js';
+import { loadFontConfig, type FontFace } from '../src/fonts/config.js';
+import { accelerate, type PdfKitFont } from '../src/writers/pdf/fonts.js';
+import { createPrinter, type DocDefinition } from '../src/writers/pdf/pdfmake.js';
 
 type Style = { name: string };
 const plain: Style = { name: 'plain' };
@@ -154,4 +158,52 @@ describe('CJK line composer', () => {
     const large = perChar(80);
     expect(large).toBeLessThan(small * 1.2);
   });
+});
+
+/** A pdfkit font object for `face`, as pdfmake opens it (a fresh document each time). */
+async function pdfkitFont(face: FontFace): Promise<PdfKitFont & { layout(t: string, f?: string[]): PdfKitRun }> {
+  const printer = createPrinter({ f: { normal: face.path, bold: face.path } }, new Set([face.path]));
+  const doc = { content: [], pageSize: { width: 100, height: 100 }, pageMargins: [0, 0, 0, 0], defaultStyle: { font: 'f' } };
+  await printer.createPdfKitDocument(doc as unknown as DocDefinition);
+  const pdf = printer.pdfKitDoc as unknown as { provideFont(f: string, b: boolean, i: boolean): PdfKitFont & { layout(t: string, f?: string[]): PdfKitRun } };
+  return pdf.provideFont('f', false, false);
+}
+
+interface PdfKitRun {
+  glyphs: Array<{ id: number }>;
+  positions: Array<Record<string, number>>;
+  advanceWidth: number;
+}
+
+describe('the per-code-point fast path of the PDF fonts (fonts.ts)', () => {
+  const MARKS = Array.from('，。、；：？！（）「」『』“”‘’《》〈〉【】〔〕〖〗［］｛｝　');
+  const HANZI = Array.from('一天下大事之的了是宋江道鳌𠀀');
+
+  it('measures and lays out exactly as fontkit shapes, on every bundled face', async () => {
+    const config = await loadFontConfig(path.resolve(import.meta.dirname, '../manuscript'));
+    const faces = [config.body.normal, config.body.bold, config.heading.normal, config.heading.bold];
+    for (const face of faces) {
+      const shaped = await pdfkitFont(face);
+      const fast = accelerate(await pdfkitFont(face));
+      const all = [...MARKS, ...HANZI];
+      for (const features of [undefined, ['halt']]) {
+        // Pairs: no kerning or contextual form between any two of them.
+        for (const a of all) {
+          for (const b of all) {
+            expect(fast.widthOfString(a + b, 10.5, features), `${face.path} ${a}${b} ${String(features)}`).toBe(shaped.widthOfString(a + b, 10.5, features));
+          }
+        }
+        const line = '话说：「大宋仁宗天子在位，」『嘉祐三年』（三月）《三日》五更三点。';
+        const want = shaped.layout(line, features);
+        const got = fast.layout(line, features);
+        expect(got.glyphs.map((g) => g.id)).toEqual(want.glyphs.map((g) => g.id));
+        expect(got.positions).toEqual(want.positions);
+        expect(got.advanceWidth).toBe(want.advanceWidth);
+      }
+      // Text that needs shaping (Latin, ——, ……) takes pdfkit's own path.
+      for (const text of ['APP……', '——他说', 'Typst 2015—2017']) {
+        expect(fast.widthOfString(text, 10.5)).toBe(shaped.widthOfString(text, 10.5));
+      }
+    }
+  }, 60_000);
 });

@@ -16,6 +16,8 @@ import { parseCharacterMap } from '../src/fonts/cmap.js';
 import { loadFontConfig } from '../src/fonts/config.js';
 import { collectGlyphs } from '../src/fonts/glyphs.js';
 import { subsetFont } from '../src/fonts/subset.js';
+import { PDFDocument } from 'pdf-lib';
+import { fonts as pdfFonts, pageText, pageTextItems, squash } from './helpers/pdf.js';
 import { BODY_EXTRA_TEXT } from '../src/writers/epub/labels.js';
 import { corpusProject } from '../bench/corpus-project.js';
 import { d2lProject } from './helpers/d2l-project.js';
@@ -101,6 +103,16 @@ describe('the glyph coverage gate', () => {
     const css = new TextDecoder().decode(files['OEBPS/styles/book.css']);
     expect(css).toContain('font-family: "Lacking Serif", "Noto Serif SC Fallback", serif;');
     expect((await runEpubcheck(report.epub.path)).messages).toEqual([]);
+    // The PDF sets the character in the fallback face: a second serif face is embedded (the
+    // lacking body subset and the fallback share a PostScript name), and the text extracts.
+    const pdfBytes = new Uint8Array(await readFile(report.pdf.path));
+    const serifFaces = pdfFonts(await PDFDocument.load(pdfBytes, { updateMetadata: false })).filter((f) =>
+      f.baseFont.includes('NotoSerifSC'),
+    );
+    expect(serifFaces).toHaveLength(2);
+    expect(serifFaces.every((f) => f.embedded)).toBe(true);
+    const pages = (await pageTextItems(pdfBytes)).map((items) => squash(pageText(items)));
+    expect(pages.some((page) => page.includes(squash(ADDED_LINE)))).toBe(true);
   });
 });
 

@@ -89,26 +89,59 @@ function cleanText(value: string): string {
 
 const HALF_WIDTH = ['halt'];
 
+/** A measure that also knows which face draws each character (fallback fonts). */
+export interface FontMeasure extends Measure<RunStyle> {
+  /** Runs split so that characters the run's face lacks are set in a fallback face. */
+  withFallbacks(runs: Array<StyledText<RunStyle>>): Array<StyledText<RunStyle>>;
+}
+
 /**
- * A measuring function over pdfmake's own font objects. Short texts (the composer's units)
- * are cached per style; whole segments are not, so the cache stays the size of the glyph set.
+ * A measuring function over pdfmake's own font objects. Those objects measure ideographs and
+ * CJK punctuation from a per-code-point table (fonts.ts), so there is nothing to cache here:
+ * a unit or a segment costs one table lookup per character, and memory stays the size of the
+ * glyph set however long the book is.
  */
-export function fontMeasure(fonts: PdfFonts): Measure<RunStyle> {
-  const caches = new Map<RunStyle, Map<string, number>>();
-  return (text, style, half) => {
+export function fontMeasure(fonts: PdfFonts): FontMeasure {
+  const measure = (text: string, style: RunStyle, half: boolean): number => {
     const size = style.sup ? style.size * SUP_SCALE : style.size;
-    const font = fonts.font(style.font, style.bold);
-    if (text.length > 4) return font.widthOfString(text, size, half ? HALF_WIDTH : undefined);
-    let cache = caches.get(style);
-    if (!cache) caches.set(style, (cache = new Map()));
-    const key = half ? `h${text}` : text;
-    let width = cache.get(key);
-    if (width === undefined) {
-      width = font.widthOfString(text, size, half ? HALF_WIDTH : undefined);
-      cache.set(key, width);
-    }
-    return width;
+    return fonts.font(style.font, style.bold).widthOfString(text, size, half ? HALF_WIDTH : undefined);
   };
+  return Object.assign(measure, { withFallbacks: (runs: Array<StyledText<RunStyle>>) => splitByFace(runs, fonts) });
+}
+
+/**
+ * Runs → runs whose every character has a glyph in the run's font: a character the role's
+ * face lacks goes into a run of its own style set in the first fallback face that has it
+ * (one style object per run and face, so the composer keeps such characters together).
+ */
+export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: PdfFonts): Array<StyledText<RunStyle>> {
+  if (!fonts.hasFallbacks) return runs;
+  const out: Array<StyledText<RunStyle>> = [];
+  for (const run of runs) {
+    const { style } = run;
+    const faceOf = (ch: string): string => fonts.faceFor(style.font, style.bold, ch.codePointAt(0) ?? 0);
+    let covered = true;
+    for (const ch of run.text) {
+      if (faceOf(ch) !== style.font) {
+        covered = false;
+        break;
+      }
+    }
+    if (covered) {
+      out.push(run);
+      continue;
+    }
+    const derived = new Map<string, RunStyle>([[style.font, style]]);
+    let current: StyledText<RunStyle> | undefined;
+    for (const ch of run.text) {
+      const key = faceOf(ch);
+      let face = derived.get(key);
+      if (!face) derived.set(key, (face = { ...style, font: key }));
+      if (current?.style === face) current.text += ch;
+      else out.push((current = { text: ch, style: face }));
+    }
+  }
+  return out;
 }
 
 /** Room pdfmake gets beyond the measure, so float rounding never re-wraps a composed line. */
@@ -159,8 +192,9 @@ export interface ComposedParagraph {
   sharedAnchors: Map<string, string>;
 }
 
-export function composedParagraph(runs: Array<StyledText<RunStyle>>, spec: ParagraphSpec, measure: Measure<RunStyle>): ComposedParagraph {
-  const lines = composeParagraph(runs, { measure: spec.measure, indent: spec.indent }, measure);
+export function composedParagraph(runs: Array<StyledText<RunStyle>>, spec: ParagraphSpec, measure: Measure<RunStyle> | FontMeasure): ComposedParagraph {
+  const faced = 'withFallbacks' in measure ? measure.withFallbacks(runs) : runs;
+  const lines = composeParagraph(faced, { measure: spec.measure, indent: spec.indent }, measure);
   const sharedAnchors = new Map<string, string>();
   const nodes = lines.map((line) => {
     const node = lineNode(line, spec);

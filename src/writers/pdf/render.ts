@@ -5,7 +5,7 @@
 import type { FontConfig, FontFace } from '../../fonts/config.js';
 import type { PageGeometry } from './geometry.js';
 import { FONT_KEYS } from './design.js';
-import { fontsOf, type PdfFonts } from './fonts.js';
+import { fallbackDescriptors, fallbackFiles, fontsOf, type PdfFonts } from './fonts.js';
 import { createPrinter, type Content, type DocDefinition, type FontDescriptor, type PdfKitDocument } from './pdfmake.js';
 import { destinationsFollowTransform, outlineToTrimTopLeft, type PdfKitDestinationHost } from './destinations.js';
 import { applyPrintBoxes, type PdfKitPageHost, type PrintBoxOptions } from './print-boxes.js';
@@ -18,11 +18,15 @@ function fontDescriptors(fonts: FontConfig): Record<string, FontDescriptor> {
   return {
     [FONT_KEYS.body]: { normal: faceSource(fonts.body.normal), bold: faceSource(fonts.body.bold) },
     [FONT_KEYS.heading]: { normal: faceSource(fonts.heading.normal), bold: faceSource(fonts.heading.bold) },
+    ...fallbackDescriptors(fonts),
   };
 }
 
 function fontFiles(fonts: FontConfig): Set<string> {
-  return new Set([fonts.body.normal, fonts.body.bold, fonts.heading.normal, fonts.heading.bold].map((f) => f.path));
+  return new Set([
+    ...[fonts.body.normal, fonts.body.bold, fonts.heading.normal, fonts.heading.bold].map((f) => f.path),
+    ...fallbackFiles(fonts),
+  ]);
 }
 
 /**
