@@ -56,20 +56,29 @@ function ellipsisAt(block: ProseBlock, i: number): { end: number; finding?: Find
   return { end };
 }
 
-export function ellipsisForm(blocks: ProseBlock[]): Finding[] {
+/** Runs `at` on every position holding one of `marks`; `at` says where its run ends. */
+function scanMarks(
+  blocks: ProseBlock[],
+  marks: string,
+  at: (block: ProseBlock, i: number) => { end: number; finding?: Finding },
+): Finding[] {
   const findings: Finding[] = [];
   for (const block of blocks) {
     for (let i = 0; i < block.masked.length; ) {
-      if (skipHan(block.masked, i) || !'….。．·・'.includes(block.masked[i] as string)) {
+      if (skipHan(block.masked, i) || !marks.includes(block.masked[i] as string)) {
         i++;
         continue;
       }
-      const { end, finding } = ellipsisAt(block, i);
+      const { end, finding } = at(block, i);
       if (finding) findings.push(finding);
       i = Math.max(end, i + 1);
     }
   }
   return findings;
+}
+
+export function ellipsisForm(blocks: ProseBlock[]): Finding[] {
+  return scanMarks(blocks, '….。．·・', ellipsisAt);
 }
 
 /** A single — between two words is a 连接号 (北京—上海, 2015—2017); next to a mark or at an end, a dash. */
@@ -94,17 +103,5 @@ function dashAt(block: ProseBlock, i: number): { end: number; finding?: Finding 
 }
 
 export function dashForm(blocks: ProseBlock[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const block of blocks) {
-    for (let i = 0; i < block.masked.length; ) {
-      if (skipHan(block.masked, i) || !'-－─━—'.includes(block.masked[i] as string)) {
-        i++;
-        continue;
-      }
-      const { end, finding } = dashAt(block, i);
-      if (finding) findings.push(finding);
-      i = Math.max(end, i + 1);
-    }
-  }
-  return findings;
+  return scanMarks(blocks, '-－─━—', dashAt);
 }
