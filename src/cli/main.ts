@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BuildFailure } from '../diagnostics/diagnostic.js';
+import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import { COMMANDS } from './commands/index.js';
 import { printDiagnostics, UsageError, type Io } from './io.js';
 
@@ -20,7 +20,33 @@ function version(): string {
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  debug: { type: 'boolean' },
 } as const;
+
+/** Exit code of an unexpected failure inside hanpress (EX_SOFTWARE of sysexits.h). */
+export const BUG_EXIT_CODE = 70;
+
+/** The first line of what was thrown, without the stack: a user sees one line, not a trace. */
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const first = text.split('\n')[0] ?? '';
+  return first.length > 300 ? `${first.slice(0, 300)}…` : first;
+}
+
+/**
+ * Anything that is not a user mistake we foresaw: printed as `internal/bug` with one line, the
+ * stack only with --debug.
+ */
+export function reportBug(error: unknown, io: Pick<Io, 'err' | 'cwd'>, debug: boolean): number {
+  const bug = diagnostic('internal/bug', { message: `Unexpected error: ${oneLine(error)}` });
+  printDiagnostics([bug], 'text', io.cwd, { ...io, out: io.err, env: {} });
+  if (debug) io.err(error instanceof Error && error.stack ? error.stack : String(error));
+  return BUG_EXIT_CODE;
+}
+
+export function wantsDebug(argv: string[]): boolean {
+  return argv.includes('--debug');
+}
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const name = argv.find((arg) => !arg.startsWith('-'));
@@ -54,6 +80,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       printDiagnostics(error.diagnostics, 'text', io.cwd, io);
       return 1;
     }
-    throw error;
+    return reportBug(error, io, wantsDebug(argv));
   }
 }

@@ -2,10 +2,15 @@
  * Diagnostics are data until the CLI prints them. Every code is permanent; the message says
  * what happened, the hint what to write instead; the position is shown by the code frame.
  */
+import { CATALOGUE, type DiagnosticCode } from './catalogue.js';
+
+export type { DiagnosticCode } from './catalogue.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  code: string;
+  /** A code of src/diagnostics/catalogue.ts. */
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   /** Path relative to the project root (or absolute when outside it). */
@@ -13,6 +18,18 @@ export interface Diagnostic {
   line?: number;
   column?: number;
   hint?: string;
+}
+
+/**
+ * A diagnostic whose severity and hint default to the catalogue's, for places that have no more
+ * specific hint to give.
+ */
+export function diagnostic(
+  code: DiagnosticCode,
+  fields: Omit<Diagnostic, 'code' | 'severity' | 'hint'> & Partial<Pick<Diagnostic, 'severity' | 'hint'>>,
+): Diagnostic {
+  const entry = CATALOGUE[code];
+  return { code, severity: entry.severity, hint: entry.hint, ...fields };
 }
 
 /** Collects diagnostics for one build; stages push, the CLI reads. */

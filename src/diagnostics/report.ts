@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { docsLink } from './catalogue.js';
 import { codeFrame } from './codeframe.js';
 import type { Diagnostic } from './diagnostic.js';
 
@@ -67,7 +68,8 @@ export function formatGithub(d: Diagnostic, options: ReportOptions): string {
 
 export function formatDiagnostics(diagnostics: Diagnostic[], format: ReportFormat, options: ReportOptions): string {
   if (format === 'json') {
-    return JSON.stringify(diagnostics.map((d) => ({ ...d, file: shownPath(d, options) ?? d.file })), null, 2);
+    const entries = diagnostics.map((d) => ({ ...d, file: shownPath(d, options) ?? d.file, docs: docsLink(d.code) }));
+    return JSON.stringify(entries, null, 2);
   }
   const formatOne = format === 'github' ? formatGithub : formatText;
   return diagnostics.map((d) => formatOne(d, options)).join(format === 'github' ? '\n' : '\n\n');

@@ -6,12 +6,13 @@
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
 import { parse as parseBcp47 } from 'bcp-47';
+import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { checkClc } from '../metadata/clc.js';
 import { checkIsbn13 } from '../metadata/isbn.js';
 import { ROLE_NAMES } from '../metadata/roles.js';
 
 export interface KeywordParams {
-  code: string;
+  code: DiagnosticCode;
   hint: string;
 }
 

@@ -2,6 +2,7 @@
  * Runs ajv and turns its errors into positioned diagnostics in the YAML source.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { schemaCode } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { bookSchema, frontMatterSchema, type FrontMatter } from './book-schema.js';
@@ -78,7 +79,7 @@ function ownParams(error: ErrorObject): (KeywordParams & { message?: string }) |
   return undefined;
 }
 
-export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: string): Diagnostic[] {
+export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: 'book' | 'front-matter'): Diagnostic[] {
   return relevant(errors).map((error) => {
     const path = pathOf(error);
     const field = path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
@@ -90,7 +91,7 @@ export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, cod
     const message =
       error.keyword === 'anyOf' ? `${where} must be one line of text or a list of lines.` : describe(error, where);
     return {
-      code: `${codePrefix}/${error.keyword}`,
+      code: schemaCode(codePrefix, error.keyword),
       severity: 'error' as const,
       message,
       file: source.file,

@@ -3,9 +3,9 @@
  * written to disk. EPUBCheck runs in the tests; these catch a broken writer in every build.
  */
 import { unzipSync } from 'fflate';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 
-function internal(code: string, message: string): Diagnostic {
+function internal(code: DiagnosticCode, message: string): Diagnostic {
   return {
     code,
     severity: 'error',

@@ -1,0 +1,192 @@
+/**
+ * Every diagnostic code hanpress can print, in one place: its default severity, a short title,
+ * the general hint (a diagnostic's own hint may be more specific) and where docs/diagnostics.md
+ * explains it. `Diagnostic.code` is typed from this table, so a code that is not here does not
+ * compile; codes are permanent: rename one only by keeping the old one here too.
+ *
+ * Data only, without imports of other stages, so every stage can use it.
+ */
+import type { Severity } from './diagnostic.js';
+
+export interface CatalogueEntry {
+  severity: Severity;
+  title: string;
+  hint: string;
+}
+
+/** Areas in the order docs/diagnostics.md lists them; a code's area is the part before `/`. */
+export const AREAS: Record<string, string> = {
+  load: 'Finding the project',
+  encoding: 'Text encoding',
+  yaml: 'YAML files',
+  book: 'book.yaml schema',
+  'front-matter': 'Chapter front matter',
+  isbn: 'ISBN',
+  cip: 'CIP data',
+  language: 'Language',
+  contributors: 'Contributors',
+  title: 'Titles',
+  edition: 'Edition',
+  date: 'Dates',
+  print: 'Print specification',
+  contents: 'Reading order and chapter files',
+  markdown: 'Markdown',
+  lint: 'Punctuation lint',
+  image: 'Images',
+  cover: 'Cover',
+  fonts: 'Fonts',
+  pdf: 'PDF layout',
+  output: 'Writing the outputs',
+  onix: 'ONIX export',
+  import: 'OCR import',
+  verify: 'Self-checks of the written files',
+  internal: 'Bugs in hanpress',
+};
+
+const SCHEMA_HINT = 'Correct the value at the position shown; docs/metadata.md lists every field and its form.';
+const FM_HINT = 'Correct the front matter at the position shown; docs/metadata.md lists the chapter fields.';
+const BUG_HINT = 'This is a hanpress bug, not a problem in your book: please report it with the book project.';
+
+export const CATALOGUE = {
+  // load
+  'load/no-book-yaml': { severity: 'error', title: 'No book.yaml in the folder', hint: 'Run hanpress in a book project folder, or pass its path: hanpress build manuscript' },
+
+  // encoding
+
+  // yaml
+  'yaml/syntax': { severity: 'error', title: 'YAML syntax error', hint: 'Check indentation and quoting; values with : or # inside need quotes.' },
+
+  // book.yaml schema (ajv keywords)
+  'book/required': { severity: 'error', title: 'A required field is missing', hint: 'Add the field named in the message.' },
+  'book/additionalProperties': { severity: 'error', title: 'Unknown field', hint: 'Check the spelling of the field or remove it.' },
+  'book/type': { severity: 'error', title: 'A value has the wrong type', hint: 'Write text in quotes when YAML would read it as a number or date.' },
+  'book/enum': { severity: 'error', title: 'A value is not one of the allowed ones', hint: 'Use one of the values the hint lists.' },
+  'book/pattern': { severity: 'error', title: 'A value is not written in the expected form', hint: SCHEMA_HINT },
+  'book/minItems': { severity: 'error', title: 'A list is empty', hint: 'List at least one entry.' },
+  'book/minLength': { severity: 'error', title: 'A value is empty', hint: 'Write a value; an empty string is not allowed.' },
+  'book/minimum': { severity: 'error', title: 'A number is too small', hint: SCHEMA_HINT },
+  'book/exclusiveMinimum': { severity: 'error', title: 'A number must be above zero', hint: SCHEMA_HINT },
+  'book/propertyNames': { severity: 'error', title: 'A key is not allowed here', hint: SCHEMA_HINT },
+  'book/invalid': { severity: 'error', title: 'A value breaks a schema rule', hint: SCHEMA_HINT },
+
+  // front matter
+  'front-matter/missing': { severity: 'error', title: 'A chapter has no front matter', hint: 'Start the file with ---, a line `title: …`, and a closing ---.' },
+  'front-matter/required': { severity: 'error', title: 'A required front-matter field is missing', hint: 'Add the field named in the message (every chapter needs `title:`).' },
+  'front-matter/additionalProperties': { severity: 'error', title: 'Unknown front-matter field', hint: 'Check the spelling of the field or remove it.' },
+  'front-matter/type': { severity: 'error', title: 'A front-matter value has the wrong type', hint: FM_HINT },
+  'front-matter/enum': { severity: 'error', title: 'A front-matter value is not one of the allowed ones', hint: FM_HINT },
+  'front-matter/pattern': { severity: 'error', title: 'A front-matter value is not in the expected form', hint: FM_HINT },
+  'front-matter/minItems': { severity: 'error', title: 'A front-matter list is empty', hint: 'List at least one entry.' },
+  'front-matter/minLength': { severity: 'error', title: 'A front-matter value is empty', hint: 'Write a value; an empty string is not allowed.' },
+  'front-matter/minimum': { severity: 'error', title: 'A front-matter number is too small', hint: FM_HINT },
+  'front-matter/anyOf': { severity: 'error', title: 'A title is neither one line nor a list of lines', hint: 'Write `title:` as one line of text or as a list of lines.' },
+  'front-matter/invalid': { severity: 'error', title: 'A front-matter value breaks a schema rule', hint: FM_HINT },
+
+  // field rules
+  'isbn/check-digit': { severity: 'error', title: 'Wrong ISBN check digit', hint: 'Copy the ISBN from the CIP data; the message names the right check digit.' },
+  'isbn/hyphenation': { severity: 'error', title: 'ISBN hyphenated wrongly', hint: 'Write the hyphenation the message gives (registration group and publisher ranges).' },
+  'isbn/unknown-range': { severity: 'error', title: 'ISBN in no known range', hint: 'Copy the ISBN from the CIP data or the publisher’s ISBN allocation.' },
+  'isbn/ebook-same-as-print': { severity: 'error', title: 'E-book ISBN equals the print ISBN', hint: 'Each format carries its own ISBN: write the e-book’s, or remove `ebookIsbn`.' },
+  'cip/clc': { severity: 'error', title: 'Not a 中图法 class number', hint: 'Copy the class number from the CIP data, e.g. D412.6.' },
+  'cip/number': { severity: 'error', title: 'CIP 核字 line in the wrong form', hint: 'Copy the 核字 line exactly as issued, in the form of the CIP profile.' },
+  'language/bcp47': { severity: 'error', title: 'Not a BCP 47 language tag', hint: 'Write a tag such as zh-CN or zh-Hans.' },
+  'contributors/role': { severity: 'error', title: 'Unknown contributor role', hint: 'Use a role from the list in docs/metadata.md (著, 主编, 编, 译 …).' },
+  'contributors/no-primary': { severity: 'error', title: 'No primary contributor', hint: 'Mark the names of the statement of responsibility with `primary: true`.' },
+  'title/latin-numeral': { severity: 'error', title: 'Volume number in Latin letters', hint: 'Write the Roman numeral character (Ⅱ, U+2161), as the CIP data prints it.' },
+  'edition/before-cip': { severity: 'error', title: 'Edition date before the CIP publication date', hint: 'Correct one of the two dates.' },
+  'edition/printing-before-edition': { severity: 'error', title: 'Printing date before the edition date', hint: 'A printing (印次) cannot come before its edition (版次).' },
+  'date/future': { severity: 'error', title: 'A date lies in the future', hint: 'Write the month the book is actually published or printed.' },
+
+  // print
+  'print/word-count': { severity: 'error', title: '字数 below the manuscript’s length', hint: 'Write at least the number of thousand characters the message gives.' },
+  'print/odd-pages': { severity: 'warning', title: 'Odd number of PDF pages', hint: 'The printer will add a blank last page; check that nothing is missing at the end.' },
+  'print/sheets-mismatch': { severity: 'warning', title: '印张 disagrees with the page count', hint: 'Write the `sheets` value the message gives, or leave `sheets` out.' },
+
+  // contents
+  'contents/outside-project': { severity: 'error', title: 'A chapter file lies outside the project', hint: 'Keep chapter files inside the project folder (symbolic links are followed before this is decided).' },
+  'contents/duplicate': { severity: 'error', title: 'A chapter is listed twice', hint: 'Remove one of the two entries.' },
+  'contents/missing-file': { severity: 'error', title: 'A listed chapter file does not exist', hint: 'Create the file or correct the path (paths are relative to book.yaml).' },
+  'contents/part-mismatch': { severity: 'error', title: 'Front matter names another part', hint: 'Make `part:` match the part book.yaml lists the file in.' },
+
+  // markdown
+  'markdown/h1-in-chapter': { severity: 'warning', title: 'Level-1 heading inside a chapter', hint: 'Use ## for sections; the chapter title comes from the front matter.' },
+
+  // lint (severity: each rule's default level; book.yaml `lint:` may change it)
+  'lint/unknown-rule': { severity: 'warning', title: 'A lint comment names no known rule', hint: 'See docs/lint.md for the rule ids.' },
+  'lint/pair-balance': { severity: 'error', title: 'Paired marks do not balance', hint: 'See docs/lint.md#rules.' },
+  'lint/quote-direction': { severity: 'error', title: 'Quotation mark turned the wrong way', hint: 'See docs/lint.md#rules.' },
+  'lint/quote-nesting': { severity: 'error', title: 'Quotation marks nested in the wrong order', hint: 'See docs/lint.md#rules.' },
+  'lint/straight-quote': { severity: 'error', title: 'Straight quotation mark in Chinese text', hint: 'See docs/lint.md#rules.' },
+  'lint/half-width-punctuation': { severity: 'error', title: 'Half-width punctuation between Chinese characters', hint: 'See docs/lint.md#rules.' },
+  'lint/lookalike-mark': { severity: 'error', title: 'Look-alike character for a punctuation mark', hint: 'See docs/lint.md#rules.' },
+  'lint/full-width-alphanumeric': { severity: 'warning', title: 'Full-width letter or digit', hint: 'See docs/lint.md#rules.' },
+  'lint/cjk-space': { severity: 'warning', title: 'Space between Chinese characters', hint: 'See docs/lint.md#rules.' },
+  'lint/ellipsis-form': { severity: 'error', title: 'Ellipsis in the wrong form', hint: 'See docs/lint.md#rules.' },
+  'lint/dash-form': { severity: 'error', title: 'Dash in the wrong form', hint: 'See docs/lint.md#rules.' },
+  'lint/doubled-mark': { severity: 'error', title: 'Punctuation mark doubled', hint: 'See docs/lint.md#rules.' },
+  'lint/line-start-mark': { severity: 'error', title: 'Paragraph starts with a mark that may not start a line', hint: 'See docs/lint.md#rules.' },
+
+  // images
+  'image/remote': { severity: 'warning', title: 'Remote image left out', hint: 'Download the image into the project and link it with a relative path.' },
+  'image/outside-project': { severity: 'error', title: 'An image lies outside the project', hint: 'Copy the image into the project (symbolic links are followed before this is decided).' },
+  'image/missing': { severity: 'error', title: 'An image does not exist', hint: 'Paths are relative to the Markdown file; check the spelling and the folder.' },
+
+  // cover
+
+  // fonts
+  'fonts/not-found': { severity: 'error', title: 'A font file does not exist', hint: 'Run npm install, or correct the path in fonts.yaml.' },
+  'fonts/missing-role': { severity: 'error', title: 'fonts.yaml lacks a role', hint: 'Add `body:` and `heading:` entries with `family` and `normal` (and `bold`).' },
+  'fonts/bad-fallback': { severity: 'error', title: 'A fallback entry has no path', hint: 'Write each fallback as `- { family: Name, path: file.ttf }`.' },
+  'fonts/missing-glyph': { severity: 'error', title: 'A character is in no configured font', hint: 'Name a font that has it under `fallback:` in fonts.yaml, or replace the character.' },
+  'fonts/collection-not-embeddable': { severity: 'error', title: 'A font collection cannot be embedded in the EPUB', hint: 'Point fonts.yaml at a single-face .ttf or .otf for this role.' },
+
+  // pdf
+  'pdf/unknown-format': { severity: 'error', title: 'Unknown 开本', hint: 'Use one of the 开本 the message lists, or add a row to templates/pdf/formats.yaml.' },
+  'pdf/text-block-too-large': { severity: 'error', title: 'Text block larger than the page', hint: 'Lower textBlock.charsPerLine or textBlock.linesPerPage.' },
+
+  // output
+
+  // onix
+  'onix/language': { severity: 'error', title: 'No ONIX language code for the book’s language', hint: 'Use a primary language subtag ONIX knows (zh, en …).' },
+  'onix/no-extent': { severity: 'warning', title: 'ONIX record without a page count', hint: 'Write `sheets` under `print` to include the Extent.' },
+
+  // import
+  'import/no-source': { severity: 'error', title: 'The OCR text cannot be read', hint: 'Give the path of a UTF-8 text file.' },
+  'import/out-not-empty': { severity: 'error', title: 'The import folder already holds files', hint: 'Choose an empty or new folder, or add --force.' },
+
+  // verify
+  'verify/epub-mimetype': { severity: 'error', title: 'EPUB without a stored mimetype entry', hint: BUG_HINT },
+  'verify/epub-zip': { severity: 'error', title: 'EPUB is not a readable zip', hint: BUG_HINT },
+  'verify/epub-package': { severity: 'error', title: 'EPUB without a package document', hint: BUG_HINT },
+  'verify/pdf-structure': { severity: 'error', title: 'PDF without header or end marker', hint: BUG_HINT },
+  'verify/pdf-pages': { severity: 'error', title: 'PDF without pages', hint: BUG_HINT },
+
+  // internal
+  'internal/bug': { severity: 'error', title: 'Something unexpected went wrong inside hanpress', hint: 'Please report it with the command you ran and the book project; run again with --debug to see the stack trace.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type DiagnosticCode = keyof typeof CATALOGUE;
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(CATALOGUE, code);
+}
+
+export function catalogueEntry(code: DiagnosticCode): CatalogueEntry {
+  return CATALOGUE[code];
+}
+
+/** `isbn/check-digit` → `isbn-check-digit`: the id of the code's row in docs/diagnostics.md. */
+export function docsAnchor(code: string): string {
+  return code.replace(/[^a-zA-Z0-9]+/g, '-').toLowerCase();
+}
+
+export function docsLink(code: string): string {
+  return `docs/diagnostics.md#${docsAnchor(code)}`;
+}
+
+/** The code of an ajv schema error: `book/type`, or `book/invalid` for a keyword not listed. */
+export function schemaCode(prefix: 'book' | 'front-matter', keyword: string): DiagnosticCode {
+  const code = `${prefix}/${keyword}`;
+  return isDiagnosticCode(code) ? code : `${prefix}/invalid`;
+}
+
