@@ -58,9 +58,10 @@ describe('lint on 水浒传', () => {
       'lint/dash-form': 79,
       'lint/quote-direction': 75,
       'lint/ellipsis-form': 44,
-      'lint/doubled-mark': 18,
+      'lint/doubled-mark': 19,
       'lint/line-start-mark': 2,
       'lint/full-width-alphanumeric': 1,
+      'lint/literal-emphasis': 1,
     });
     const chapters = new Set(diagnostics.filter((d) => d.code.startsWith('lint/quote')).map((d) => d.file));
     expect(chapters.size).toBeGreaterThan(60);
@@ -88,6 +89,8 @@ describe('lint on 水浒传', () => {
     ['chapters/005.md:283:7 doubled-mark'], // 知客忍不住笑，，与他插在炉内
     ['chapters/038.md:33:327 full-width-alphanumeric'], // 感谢贤弟指教１万望维持
     ['chapters/008.md:87:1 line-start-mark'], // ，薛二人半日方才得自在。
+    ['chapters/040.md:9:791 doubled-mark'], // 都唤他做“神算子，”。第三个好汉 — ， and 。 with ” between
+    ['chapters/016.md:327:106 literal-emphasis'], // 刺了脸上“迭配**州”字 — a lost character written as **
   ])('reports %s', (expected) => {
     expect(diagnostics.map(key)).toContain(expected);
   });

@@ -156,8 +156,35 @@ describe('doubled-mark and lookalike-mark', () => {
     expect(lint('好，，走。不许擅开。，他说。\n')).toEqual(['doubled-mark@5:2', 'doubled-mark@5:10']);
     expect(fix('好，，走。\n')).toBe('好，走。\n');
   });
+  it('finds two pause marks with only closing quotes or a soft line break between them', () => {
+    expect(lint('他说：“好。”，然后走了。\n')).toEqual(['doubled-mark@5:6']);
+    expect(lint('他说好。\n，然后走了。\n')).toEqual(['doubled-mark@5:4']);
+    expect(lint('“神算子，”\n。第三个好汉\n')).toEqual(['doubled-mark@5:5']);
+    const [finding] = lintMarkdown({ file: 't.md', text: `${FRONT}他说：“好。”，然后。\n`, bodyLineOffset: 3 }, lintLevels()).findings;
+    expect(finding?.diagnostic.message).toBe('Two marks in a row: 。”，.');
+    expect(finding?.fix).toBeUndefined();
+  });
+  it('leaves a quotation that ends the sentence and one that goes on alone', () => {
+    expect(lint('他说：“好。”然后走了。他说“好”，然后走了。\n他说完了。\n然后走了。\n')).toEqual([]);
+  });
   it('replaces the ratio sign ∶ used as a colon', () => {
     expect(fix('他道∶“好。”\n')).toBe('他道：“好。”\n');
+  });
+});
+
+describe('literal-emphasis', () => {
+  it('reports ** and __ the parser leaves in the text, at their position', () => {
+    expect(lint('**加粗 **没有闭合。\n')).toEqual(['literal-emphasis@5:1', 'literal-emphasis@5:6']);
+    expect(lint('这是__“加粗”__的。\n')).toEqual(['literal-emphasis@5:3', 'literal-emphasis@5:9']);
+    expect(lint('> 引文**没有闭合。\n\n| 甲 | 乙 |\n|---|---|\n| **一 | 二** |\n')).toEqual([
+      'literal-emphasis@5:5',
+      'literal-emphasis@9:3',
+      'literal-emphasis@9:10',
+    ]);
+  });
+  it('accepts emphasis next to Chinese punctuation, escapes and code', () => {
+    expect(lint('这是**“加粗”**的，读**《红楼梦》**吧，他*（注）*说。\n')).toEqual([]);
+    expect(lint('乘号写作\\*\\*，代码`a**b`与`__init__`。\n\n```\n**x\n```\n')).toEqual([]);
   });
 });
 

@@ -81,6 +81,22 @@ const cases: Case[] = [
     hint: /TB, TD … TP/,
   },
   {
+    name: 'CLC class number without the dot after its third digit',
+    file: 'book.yaml',
+    edit: replaceOnce('clc: [D412.6]', 'clc: [D4126]'),
+    code: 'cip/clc',
+    at: { file: 'book.yaml', line: 35, column: 9 },
+    hint: /write D412\.6\.$/,
+  },
+  {
+    name: 'CLC class number with the dot in the wrong place',
+    file: 'book.yaml',
+    edit: replaceOnce('clc: [D412.6]', 'clc: [D412.6, TP3111.323]'),
+    code: 'cip/clc',
+    at: { file: 'book.yaml', line: 35, column: 17 },
+    hint: /write TP311\.132\.3\.$/,
+  },
+  {
     name: 'CLC letter that is no class',
     file: 'book.yaml',
     edit: replaceOnce('clc: [D412.6]', 'clc: [W412.6]'),

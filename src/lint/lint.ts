@@ -8,6 +8,7 @@ import { isSuppressed, suppressions } from './disable.js';
 import { lineStarts, proseBlocks, type ProseBlock } from './prose.js';
 import { LINT_RULES, type LintLevel, type LintRuleId } from './rule-ids.js';
 import { brackets } from './rules/brackets.js';
+import { literalEmphasis } from './rules/emphasis.js';
 import { dashForm, ellipsisForm } from './rules/forms.js';
 import { lineStartMark } from './rules/line-start.js';
 import { doubledMark, lookalikeMark } from './rules/marks.js';
@@ -27,6 +28,7 @@ const RULES: ((blocks: ProseBlock[]) => Finding[])[] = [
   ellipsisForm,
   dashForm,
   doubledMark,
+  literalEmphasis,
 ];
 
 export interface LintedFinding {

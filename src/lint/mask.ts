@@ -157,8 +157,7 @@ function latinRuns(codes: Uint16Array): Range[] {
 
 const UTF16 = new TextDecoder('utf-16le');
 
-/** Masks one block's source text (as it stands in the file, container markup included). */
-export function maskProse(text: string): string {
+function maskMarkup(text: string): Uint16Array {
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
   for (const r of containerRanges(text)) maskRange(codes, r, MARKUP_CODE);
@@ -167,7 +166,18 @@ export function maskProse(text: string): string {
   for (const r of mathRanges(text, inCode)) maskRange(codes, r);
   for (const pattern of [AUTOLINK, URL, EMAIL, ISBN]) for (const r of regexRanges(text, pattern)) maskRange(codes, r);
   for (const r of linkTargetRanges(text)) maskRange(codes, r);
+  return codes;
+}
+
+/** Masks one block's source text (as it stands in the file, container markup included). */
+export function maskProse(text: string): string {
+  const codes = maskMarkup(text);
   // Latin runs last, on what is still unmasked: a mask breaks a run, so `x`, 中文 stays apart.
   for (const r of latinRuns(codes)) maskRange(codes, r);
   return UTF16.decode(codes);
+}
+
+/** Like maskProse, but Latin text stays visible: for rules about Markdown, not Chinese prose. */
+export function maskMarkupOnly(text: string): string {
+  return UTF16.decode(maskMarkup(text));
 }

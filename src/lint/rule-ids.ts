@@ -17,6 +17,7 @@ export const LINT_RULES = {
   'dash-form': 'error',
   'doubled-mark': 'error',
   'line-start-mark': 'error',
+  'literal-emphasis': 'error',
 } as const satisfies Record<string, LintLevel>;
 
 export type LintRuleId = keyof typeof LINT_RULES;

@@ -10,8 +10,27 @@ const CLC = new RegExp(`^${CLASS}${NUMBER}(?:-${NUMBER})?(?:=${NUMBER})?(?:\\(${
 
 export type ClcProblem = { hint: string };
 
+const MAIN_NUMBER = new RegExp(`^(${CLASS})(${NUMBER})(.*)$`);
+
+/**
+ * The class number with its dots where 中图法 puts them: after every third digit of the main
+ * number (D412.6, TP311.132.3). `D4126` and `D41.26` both become `D412.6`; subdivisions after
+ * `-`, `=` or `(` are left as written. Undefined when the value has no main number.
+ */
+export function dottedClc(value: string): string | undefined {
+  const m = MAIN_NUMBER.exec(value);
+  if (!m) return undefined;
+  const digits = (m[2] ?? '').replace(/\./g, '');
+  const groups = digits.match(/\d{1,3}/g) ?? [];
+  return `${m[1]}${groups.join('.')}${m[3] ?? ''}`;
+}
+
 export function checkClc(value: string): ClcProblem | undefined {
-  if (CLC.test(value)) return undefined;
+  if (CLC.test(value)) {
+    const dotted = dottedClc(value);
+    if (dotted === undefined || dotted === value) return undefined;
+    return { hint: `中图法 puts a dot after every third digit of the class number: write ${dotted}.` };
+  }
   if (/^1/.test(value)) return { hint: `CLC numbers start with a class letter: did OCR turn I into 1? Write I${value.slice(1)}.` };
   if (/^0/.test(value)) return { hint: `CLC numbers start with a class letter: did OCR turn O into 0? Write O${value.slice(1)}.` };
   if (/^T(?![BDEFGHJKLMNPQSUV])/.test(value)) {

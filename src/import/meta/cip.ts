@@ -4,7 +4,7 @@
  * are flagged: Latin letters for Roman numerals (II for Ⅱ) and, in 中图法 class numbers, digits
  * read for letters (1 for I, 0 for O) or letters for digits.
  */
-import { checkClc } from '../../metadata/clc.js';
+import { checkClc, dottedClc } from '../../metadata/clc.js';
 import { CIRCLED_CLASS, latinToRoman } from '../cjk.js';
 import { ChangeLog, result, type RuleResult, type SourceLine } from '../types.js';
 
@@ -70,9 +70,15 @@ export function fixClc(code: string, line: number, log: ChangeLog): string {
     log.changes.push({ rule: 'cataloguing', line, before: code, after: fixed, note: 'CLC class number: OCR read I/O as 1/0 (or the reverse); check against the CIP data' });
     log.unsure.push({ rule: 'cataloguing', line, message: `CLC number ${code} corrected to ${fixed}: confirm with the CIP data` });
   }
-  const problem = checkClc(fixed);
-  if (problem) log.unsure.push({ rule: 'cataloguing', line, message: `CLC number ${fixed}: ${problem.hint}` });
-  return fixed;
+  // OCR loses the dot of D412.6 as often as it misreads letters: put it back after the third digit.
+  const dotted = checkClc(fixed) ? (dottedClc(fixed) ?? fixed) : fixed;
+  if (dotted !== fixed) {
+    log.changes.push({ rule: 'cataloguing', line, before: fixed, after: dotted, note: 'CLC class number: 中图法 puts a dot after every third digit' });
+    log.unsure.push({ rule: 'cataloguing', line, message: `CLC number ${fixed} written as ${dotted}: confirm with the CIP data` });
+  }
+  const problem = checkClc(dotted);
+  if (problem) log.unsure.push({ rule: 'cataloguing', line, message: `CLC number ${dotted}: ${problem.hint}` });
+  return dotted;
 }
 
 function circledItems(text: string): string[] {

@@ -1,11 +1,12 @@
 /**
  * doubled-mark: the same pause mark twice (，， 。。), or two different pause marks in a row
  * (。， ；，) where one of them is a slip. A doubled mark is collapsed by --fix; two different
- * marks are only reported, since which one was meant is not known.
+ * marks are only reported, since which one was meant is not known; so are two marks with only
+ * closing quotes or brackets or a soft line break between them (。”，  。⏎，).
  * lookalike-mark: a character that looks like a Chinese mark but is another one: ∶ (U+2236
  * RATIO) for ：, a lone ． (U+FF0E) for 。 or ·.
  */
-import { after, before, isChinese, isHan, skipHan } from '../chars.js';
+import { after, before, CLOSING_MARKS, isChinese, isHan, MARKUP, oneOf, skipHan } from '../chars.js';
 import type { Finding } from '../finding.js';
 import type { ProseBlock } from '../prose.js';
 
@@ -35,15 +36,44 @@ function doubledAt(block: ProseBlock, i: number): Finding | undefined {
   };
 }
 
+const SOFT = ' \t\r\n*_' + MARKUP;
+
+/**
+ * 。”， and 。⏎， : the second mark is the next thing printed after the first, past closing
+ * quotes and brackets, and past a line break in the source (the reader sees no break).
+ */
+function acrossAt(block: ProseBlock, i: number): Finding | undefined {
+  const a = block.masked[i] as string;
+  if (!DOUBLABLE.includes(a)) return undefined;
+  let j = i + 1;
+  let closers = '';
+  let broken = false;
+  for (; j < block.masked.length; j++) {
+    const ch = block.masked[j] as string;
+    if (ch === '\n') broken = true;
+    else if (CLOSING_MARKS.includes(ch)) closers += ch;
+    else if (!SOFT.includes(ch)) break;
+  }
+  const b = block.masked[j] ?? '';
+  if (!oneOf(DOUBLABLE, b) || (closers === '' && !broken)) return undefined;
+  const where = broken ? ' across a line break' : '';
+  return {
+    rule: 'doubled-mark',
+    offset: block.start + i,
+    message: `Two marks in a row${where}: ${a}${closers}${b}.`,
+    hint: closers === '' ? `Keep the one the sentence needs: ${a} or ${b}.` : `Keep one: ${a}${closers} when the quotation ends the sentence, ${closers}${b} when the sentence goes on.`,
+  };
+}
+
 export function doubledMark(blocks: ProseBlock[]): Finding[] {
   const findings: Finding[] = [];
   for (const block of blocks) {
     for (let i = 0; i < block.masked.length - 1; i++) {
       if (skipHan(block.masked, i)) continue;
-      const finding = doubledAt(block, i);
+      const finding = doubledAt(block, i) ?? acrossAt(block, i);
       if (!finding) continue;
       findings.push(finding);
-      i++;
+      if (finding.fix) i++;
     }
   }
   return findings;
