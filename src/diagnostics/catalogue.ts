@@ -125,6 +125,7 @@ export const CATALOGUE = {
   'lint/dash-form': { severity: 'error', title: 'Dash in the wrong form', hint: 'See docs/lint.md#rules.' },
   'lint/doubled-mark': { severity: 'error', title: 'Punctuation mark doubled', hint: 'See docs/lint.md#rules.' },
   'lint/line-start-mark': { severity: 'error', title: 'Paragraph starts with a mark that may not start a line', hint: 'See docs/lint.md#rules.' },
+  'lint/literal-emphasis': { severity: 'error', title: 'A ** or __ left in the text by the Markdown parser', hint: 'See docs/lint.md#rules.' },
 
   // images
   'image/remote': { severity: 'warning', title: 'Remote image left out', hint: 'Download the image into the project and link it with a relative path.' },
