@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
+import { preflightCommand } from './preflight.js';
 import { proofCommand } from './proof.js';
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand, lintCommand, exportCommand, importCommand, proofCommand];
+export const COMMANDS: Command[] = [buildCommand, checkCommand, lintCommand, exportCommand, importCommand, proofCommand, preflightCommand];

@@ -9,6 +9,7 @@ import type { PageMark, PrintPagination } from '../../model/pagination.js';
 import { loadDesign, Typography } from './design.js';
 import { buildDocument } from './document.js';
 import { collectPdfImages } from './images.js';
+import { inkDocument, inkImages } from './ink.js';
 import { loadFormats, pageGeometry, trimmedSize } from './geometry.js';
 import { pdfMetadata, xmpPacket } from './metadata.js';
 import { PDFMAKE_VERSION } from './pdfmake.js';
@@ -29,6 +30,8 @@ export interface PdfOptions {
   cropMarks?: boolean;
   /** Bleed beyond the trim in millimetres (default 3). */
   bleedMm?: number;
+  /** The print book block: K-only ink and greyscale figures (src/print/ink.ts, `--print`). */
+  ink?: boolean;
 }
 
 export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext, options: PdfOptions = {}): Promise<PdfOutput> {
@@ -37,8 +40,9 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const typo = await Typography.create(design, ctx.fonts);
   const geometry = pageGeometry(trim, design, typo.bodyLeading);
   const producer = { creator: 'hanpress', producer: `hanpress (pdfmake ${PDFMAKE_VERSION}, PDFKit)` };
-  const images = await collectPdfImages(book);
-  const plan = buildDocument(book, front, ctx, typo, geometry, producer, options.plainPdfmake ?? false, images);
+  const images = options.ink ? await inkImages(await collectPdfImages(book)) : await collectPdfImages(book);
+  const built = buildDocument(book, front, ctx, typo, geometry, producer, options.plainPdfmake ?? false, images);
+  const plan = options.ink ? { ...built, ...inkDocument(built.doc, built.content) } : built;
   const xmp = xmpPacket(pdfMetadata(book.meta, front, ctx.buildDate, producer));
   let marks: PageMark[] = [];
   const afterLayout = (): void => {
