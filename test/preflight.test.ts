@@ -221,7 +221,7 @@ describe('hanpress preflight', () => {
     expect(good).toMatchObject({ code: 0, out: 'good.pdf: PDF/X-4, 1 page(s): preflight passed\n' });
     const missing = await run('preflight', 'nothing.pdf');
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/cannot read nothing\.pdf \(ENOENT\)/);
+    expect(missing.err).toMatch(/^error preflight\/unreadable: Cannot read nothing\.pdf \(ENOENT\)\./m);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { preflight, type PreflightReport } from '../../print/preflight/index.js';
 import { errorCount, onlyPositionals, parseFormat, printDiagnostics, UsageError, type Command, type Io } from '../io.js';
 
@@ -29,8 +30,8 @@ export const preflightCommand: Command = {
     try {
       bytes = await readFile(file);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      io.err(`error preflight/no-file: cannot read ${path.relative(io.cwd, file)} (${code ?? 'unknown error'}).`);
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      printDiagnostics([diagnostic('preflight/unreadable', { message: `Cannot read ${path.relative(io.cwd, file)} (${reason}).` })], format, io.cwd, io);
       return 1;
     }
     const report = await preflight(bytes, { file: path.relative(io.cwd, file), cover: values.cover === true });

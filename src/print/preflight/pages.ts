@@ -6,6 +6,7 @@
 import { PDFArray, PDFDict, PDFName, type PDFContext, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { classify, describePaint, isKOnly, isRgb, isRichBlack, type Space } from './colour.js';
 import { ContentScanner, type Mark } from './content.js';
+import type { DiagnosticCode } from '../../diagnostics/diagnostic.js';
 import type { Finding } from './finding.js';
 import { arrayOf, boxOf, dictOf, entries, get, getDict, nameOf, numberOf, type Box } from './objects.js';
 
@@ -161,9 +162,11 @@ interface Tally {
 
 /** Turns the scanner's marks on one page into counted findings. */
 function markRules(options: PageRuleOptions) {
-  const tallies = new Map<string, Tally & { severity: Finding['severity']; text: (t: Tally) => string; hint?: string }>();
-  const bump = (key: string, severity: Finding['severity'], example: string, text: (t: Tally) => string, hint?: string): void => {
-    const t = tallies.get(key) ?? { count: 0, example, severity, text, ...(hint ? { hint } : {}) };
+  const tallies = new Map<string, Tally & { code: DiagnosticCode; severity: Finding['severity']; text: (t: Tally) => string; hint?: string }>();
+  /** One tally per code and variant (text, fill, stroke), so each gets its own message. */
+  const bump = (code: DiagnosticCode, variant: string, severity: Finding['severity'], example: string, text: (t: Tally) => string, hint?: string): void => {
+    const key = `${code}|${variant}`;
+    const t = tallies.get(key) ?? { code, count: 0, example, severity, text, ...(hint ? { hint } : {}) };
     t.count++;
     tallies.set(key, t);
   };
@@ -171,42 +174,42 @@ function markRules(options: PageRuleOptions) {
   const onMark = (mark: Mark): void => {
     switch (mark.type) {
       case 'rgb-operator':
-        bump('preflight/rgb-operator', 'error', mark.operator, (t) => `${t.count} RGB colour operator(s) (${t.example}).`, 'Print files must not be RGB: set text and rules in K only, images in CMYK or gray.');
+        bump('preflight/rgb-operator', '', 'error', mark.operator, (t) => `${t.count} RGB colour operator(s) (${t.example}).`, 'Print files must not be RGB: set text and rules in K only, images in CMYK or gray.');
         break;
       case 'rgb-space':
-        bump('preflight/rgb-colour-space', 'error', `/${mark.name} ${mark.operator}`, (t) => `the content selects an RGB colour space ${t.count} time(s) (${t.example}).`);
+        bump('preflight/rgb-colour-space', '', 'error', `/${mark.name} ${mark.operator}`, (t) => `the content selects an RGB colour space ${t.count} time(s) (${t.example}).`);
         break;
       case 'text':
       case 'path': {
         const what = mark.type === 'text' ? 'text' : mark.stroke ? 'stroke' : 'fill';
         if (isRgb(mark.paint.space)) {
-          bump(`preflight/rgb-paint|${what}`, 'error', describePaint(mark.paint), (t) => `${t.count} ${what} operation(s) painted in RGB (${t.example}).`);
+          bump('preflight/rgb-paint', what, 'error', describePaint(mark.paint), (t) => `${t.count} ${what} operation(s) painted in RGB (${t.example}).`);
         } else if (mark.type === 'text' && isRichBlack(mark.paint)) {
-          bump('preflight/rich-black-text', 'error', describePaint(mark.paint), (t) => `${t.count} text run(s) in rich black (${t.example}): black type must be K only.`);
+          bump('preflight/rich-black-text', '', 'error', describePaint(mark.paint), (t) => `${t.count} text run(s) in rich black (${t.example}): black type must be K only.`);
         } else if (!options.cover && !isKOnly(mark.paint)) {
-          bump(`preflight/not-k-only|${what}`, 'error', describePaint(mark.paint), (t) => `${t.count} ${what} operation(s) not in K only (${t.example}).`, 'Text and rules of the book block print in black ink alone.');
+          bump('preflight/not-k-only', what, 'error', describePaint(mark.paint), (t) => `${t.count} ${what} operation(s) not in K only (${t.example}).`, 'Text and rules of the book block print in black ink alone.');
         }
         break;
       }
       case 'image':
         if (isRgb(mark.space)) {
-          bump('preflight/rgb-image', 'error', mark.name, (t) => `${t.count} RGB image(s) (${t.example}).`, 'Convert images to CMYK or grayscale.');
+          bump('preflight/rgb-image', '', 'error', mark.name, (t) => `${t.count} RGB image(s) (${t.example}).`, 'Convert images to CMYK or grayscale.');
         } else if (!mark.mask && mark.ppi < MIN_PPI) {
-          bump('preflight/image-resolution', 'warning', `${mark.name} at ${Math.round(mark.ppi)} ppi`, (t) => `${t.count} image(s) under ${MIN_PPI} ppi at the printed size (${t.example}).`);
+          bump('preflight/image-resolution', '', 'warning', `${mark.name} at ${Math.round(mark.ppi)} ppi`, (t) => `${t.count} image(s) under ${MIN_PPI} ppi at the printed size (${t.example}).`);
         } else if (!options.cover && !mark.mask && mark.space.kind === 'cmyk') {
           // A CMYK image in a K-only book block is allowed; nothing to say.
         } else if (mark.space.kind === 'other' && !mark.mask) {
-          bump('preflight/image-space', 'warning', `${mark.name} (${spaceName(mark.space)})`, (t) => `${t.count} image(s) in a colour space this checker cannot classify (${t.example}).`);
+          bump('preflight/image-space', '', 'warning', `${mark.name} (${spaceName(mark.space)})`, (t) => `${t.count} image(s) in a colour space this checker cannot classify (${t.example}).`);
         }
         break;
       case 'missing-stream':
-        bump('preflight/unreadable-stream', 'warning', mark.what, (t) => `${t.count} stream(s) could not be decoded and were not checked (${t.example}).`);
+        bump('preflight/unreadable-stream', '', 'warning', mark.what, (t) => `${t.count} stream(s) could not be decoded and were not checked (${t.example}).`);
         break;
     }
   };
   const findings = (): Array<Omit<Finding, 'page'>> =>
-    [...tallies.entries()].map(([key, t]) => ({
-      code: key.split('|')[0] ?? key,
+    [...tallies.values()].map((t) => ({
+      code: t.code,
       severity: t.severity,
       message: t.text(t),
       ...(t.hint ? { hint: t.hint } : {}),
