@@ -88,7 +88,8 @@ describe('hanpress check', () => {
   it('passes the sample book', async () => {
     const result = await run(['check', 'manuscript']);
     expect(result.code).toBe(0);
-    expect(result.err).toBe('manuscript: no errors');
+    expect(result.out).toBe('manuscript: no errors');
+    expect(result.err).toBe('');
   });
 
   it('prints GitHub annotations and JSON diagnostics', async () => {
@@ -110,7 +111,7 @@ describe('hanpress check', () => {
     const lenient = await run(['check', dir], {}, dir);
     expect(lenient.code).toBe(0);
     expect(lenient.err).toContain('warning image/remote');
-    expect(lenient.err).toContain('0 error(s), 1 warning(s)');
+    expect(lenient.out).toBe(`${path.relative(dir, dir) || '.'}: no errors; 1 warning`);
     const strict = await run(['check', dir, '--strict'], {}, dir);
     expect(strict.code).toBe(1);
   });

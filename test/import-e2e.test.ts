@@ -69,7 +69,7 @@ describe('hanpress import of the OCR seed', () => {
     const report = await readFile(path.join(dir, 'import-report.md'), 'utf8');
     expect(report).toContain('- `slug` in book.yaml:');
     const { diagnostics } = await checkProject(dir);
-    expect(diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([['book/required', 'book.yaml', 'The document is missing `slug`.']]);
+    expect(diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([['book/required', 'book.yaml', 'book.yaml is missing `slug`.']]);
   });
 
   it('matches manuscript/book.yaml field for field, once the editor adds the slug', async () => {

@@ -33,7 +33,7 @@ describe('hanpress lint', () => {
   it('passes the sample manuscript', async () => {
     const result = await run(['lint', SAMPLE_DIR]);
     expect(result.code).toBe(0);
-    expect(result.err).toContain('no lint findings');
+    expect(result.out).toContain('no lint findings');
   });
 
   it('prints positioned diagnostics with a code frame and fails on errors', async () => {

@@ -372,7 +372,7 @@ describe('hanpress export onix', () => {
     expect(result.out).toBe('');
     expect(result.err).toContain('error book/type: `price` must be string.');
     expect(result.err).toMatch(/--> .*book\.yaml:\d+:\d+/);
-    expect(result.err).toContain('export failed: 1 error(s); nothing was written.');
+    expect(result.err).toContain('export failed: 1 error; nothing was written.');
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(await readdir(out)).toEqual(['record.xml']);
     expect(await readFile(file, 'utf8')).toBe('previous export');
@@ -389,7 +389,7 @@ describe('hanpress export onix', () => {
     for (const args of [['export', 'marc', SAMPLE_DIR], ['export']]) {
       const result = await run(args);
       expect(result.code).toBe(2);
-      expect(result.err).toContain('hanpress export onix [dir] [--out <file>]');
+      expect(result.err).toContain('Run hanpress export --help for the usage.');
     }
   });
 });

@@ -16,6 +16,8 @@ import { verifyEpub, verifyPdf } from '../verify/verify.js';
 import { printSpecDiagnostics, sheetsForPages } from '../verify/print-spec.js';
 import type { Book } from '../model/book.js';
 import type { PrintPagination } from '../model/pagination.js';
+import type { YamlSource } from '../load/yaml-source.js';
+import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
 
 export interface BuildOptions {
   /** Book project directory (holds book.yaml). */
@@ -25,6 +27,10 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Print sheet: crop marks in a slug around the bleed (`--print`). */
   print?: boolean;
+  /** Build only one of the two outputs (`--only`). */
+  only?: 'epub' | 'pdf';
+  /** Told what the build is doing, for a progress line. */
+  progress?: (text: string) => void;
 }
 
 export interface BuiltFile {
@@ -39,6 +45,9 @@ export interface BuildReport {
   /** Warnings that did not stop the build. */
   diagnostics: Diagnostic[];
 }
+
+/** A build with `only` set makes one of the two files. */
+export type OneOutputReport = Omit<BuildReport, 'epub' | 'pdf'> & Partial<Pick<BuildReport, 'epub' | 'pdf'>>;
 
 function failIfErrors(diagnostics: Diagnostic[]): void {
   if (diagnostics.some((d) => d.severity === 'error')) throw new BuildFailure(diagnostics);
@@ -59,37 +68,87 @@ export async function layOutPrint(book: Book, ctx: BuildContext, options: PdfOpt
   return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, options) };
 }
 
-/** The print pages for the EPUB's page-list, once the PDF writer reports them (issue 4). */
-function printPagination(pdf: { pageCount: number; pagination?: PrintPagination }): PrintPagination | undefined {
-  return pdf.pagination;
+/**
+ * `--only epub`: the page-list and computed 印张 of the last PDF of this same book, or a
+ * warning that the EPUB has none.
+ */
+async function cachedPrint(book: Book, key: string, metaSource: YamlSource | undefined): Promise<{ final: Book; pagination?: PrintPagination; diagnostics: Diagnostic[] }> {
+  const cache = await readPrintCache(book.root, key);
+  if (!cache) {
+    return {
+      final: book,
+      diagnostics: [
+        {
+          code: 'build/no-page-list',
+          severity: 'warning',
+          message: 'This EPUB has no page-list of the print edition: no PDF of the book as it is now has been built.',
+          hint: 'Build the PDF once (hanpress build, or --only pdf); --only epub then reuses its pages until the text, book.yaml or fonts change.',
+        },
+        ...(book.meta.print.sheets === undefined
+          ? [{ code: 'build/no-sheets', severity: 'warning' as const, ...(metaSource ? { file: metaSource.file, ...metaSource.positionOf(['print']) } : {}), message: 'The copyright page has no 印张: it is computed from the PDF, which this build does not make.', hint: 'Build the PDF too, or write `sheets:` under `print:`.' }]
+          : []),
+      ],
+    };
+  }
+  const sheets = book.meta.print.sheets ?? cache.sheets;
+  const final: Book = sheets === undefined ? book : { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets } } };
+  return { final, ...(cache.pagination ? { pagination: cache.pagination } : {}), diagnostics: [] };
+}
+
+function outputPath(outDir: string, book: Book, ext: string): string {
+  return path.join(path.resolve(outDir), `${book.meta.slug}.${ext}`);
 }
 
 /** Throws BuildFailure with positioned diagnostics when the book cannot be built. */
-export async function buildBook(options: BuildOptions): Promise<BuildReport> {
+export async function buildBook(options: BuildOptions & { only?: undefined }): Promise<BuildReport>;
+export async function buildBook(options: BuildOptions): Promise<OneOutputReport>;
+export async function buildBook(options: BuildOptions): Promise<OneOutputReport> {
   const started = performance.now();
+  const say = options.progress ?? ((): void => {});
   const dir = path.resolve(options.dir);
+  say('checking the book');
   const { book, metaSource, diagnostics } = await checkProject(dir);
   if (!book) throw new BuildFailure(diagnostics);
   failIfErrors(diagnostics);
+  const chapters = book.front.length + book.parts.reduce((n, p) => n + p.chapters.length, 0);
   const ctx: BuildContext = {
     buildDate: resolveBuildDate(options.env ?? process.env, book.meta.edition.date),
     fonts: await loadFontConfig(dir),
   };
-  const { final, pdf } = await layOutPrint(book, ctx, { cropMarks: options.print ?? false });
-  const epub = await writeEpub(final, deriveFrontPages(final.meta), ctx, printPagination(pdf));
-  failIfErrors([...verifyEpub(epub), ...verifyPdf(pdf.bytes, pdf.pageCount)]);
-  diagnostics.push(...printSpecDiagnostics(book.meta, pdf.pageCount, metaSource));
-  const outDir = path.resolve(options.outDir);
-  const epubPath = path.join(outDir, `${book.meta.slug}.epub`);
-  const pdfPath = path.join(outDir, `${book.meta.slug}.pdf`);
-  await writeOutputsAtomically([
-    { path: epubPath, bytes: epub },
-    { path: pdfPath, bytes: pdf.bytes },
-  ]);
-  return {
-    epub: { path: epubPath, bytes: epub.length },
-    pdf: { path: pdfPath, bytes: pdf.bytes.length, pages: pdf.pageCount },
-    milliseconds: performance.now() - started,
-    diagnostics,
-  };
+  const key = printCacheKey(book, ctx.fonts);
+  const outputs: { path: string; bytes: Uint8Array }[] = [];
+  const report: Omit<OneOutputReport, 'milliseconds'> = { diagnostics };
+  let final: Book;
+  let pagination: PrintPagination | undefined;
+  if (options.only !== 'epub') {
+    say(`laying out the PDF: ${chapters} chapters`);
+    const printed = await layOutPrint(book, ctx, { cropMarks: options.print ?? false });
+    final = printed.final;
+    pagination = printed.pdf.pagination;
+    say(`checking the PDF: ${printed.pdf.pageCount} pages`);
+    failIfErrors(verifyPdf(printed.pdf.bytes, printed.pdf.pageCount));
+    diagnostics.push(...printSpecDiagnostics(book.meta, printed.pdf.pageCount, metaSource));
+    const pdfPath = outputPath(options.outDir, book, 'pdf');
+    outputs.push({ path: pdfPath, bytes: printed.pdf.bytes });
+    report.pdf = { path: pdfPath, bytes: printed.pdf.bytes.length, pages: printed.pdf.pageCount };
+  } else {
+    const cached = await cachedPrint(book, key, metaSource);
+    final = cached.final;
+    pagination = cached.pagination;
+    diagnostics.push(...cached.diagnostics);
+  }
+  if (options.only !== 'pdf') {
+    say(`writing the EPUB: ${chapters} chapters`);
+    const epub = await writeEpub(final, deriveFrontPages(final.meta), ctx, pagination);
+    failIfErrors(verifyEpub(epub));
+    const epubPath = outputPath(options.outDir, book, 'epub');
+    outputs.unshift({ path: epubPath, bytes: epub });
+    report.epub = { path: epubPath, bytes: epub.length };
+  }
+  say('writing the files');
+  await writeOutputsAtomically(outputs);
+  if (report.pdf) {
+    await writePrintCache(dir, { key, pageCount: report.pdf.pages, ...(final.meta.print.sheets === undefined ? {} : { sheets: final.meta.print.sheets }), ...(pagination ? { pagination } : {}) });
+  }
+  return { ...report, milliseconds: performance.now() - started };
 }

@@ -1,37 +1,106 @@
 /**
- * What every command shares: the streams it writes to, usage errors, printing diagnostics.
+ * What every command shares: the streams it writes to, its description for help and argument
+ * parsing, usage errors, and the one place that prints diagnostics (cli/output.ts).
  */
+import path from 'node:path';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostics, type ReportFormat } from '../diagnostics/report.js';
+import { plural, type ReportFormat } from '../diagnostics/report.js';
+import { printDiagnostics, type OutputSettings } from './output.js';
 
 export interface Io {
+  /** Results: what was built, checked, exported. */
   out: (text: string) => void;
+  /** Diagnostics, progress and usage mistakes. */
   err: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * Set when stderr is a terminal: colour and the progress line are used only then. `status`
+   * rewrites one line in place (an empty text clears it).
+   */
+  tty?: { columns: number; status: (text: string) => void };
 }
 
-/** A mistake in the command line itself: printed with the usage text, exit code 2. */
-export class UsageError extends Error {}
+/** A mistake in the command line itself: printed with a pointer to --help, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose help the message points to. */
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** One letter: `-o`. */
+  short?: string;
+  /** How help names the value: `<dir>`. */
+  value?: string;
+  /** Also accepted as `--no-<name>`, which sets it to false. */
+  negatable?: boolean;
+  /** One line for help. */
+  description: string;
+}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
 
 export interface Command {
   name: string;
-  /** Usage lines shown by --help, already indented as the help text sets them. */
-  usage: string;
-  /** node:util parseArgs option descriptors this command accepts. */
-  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-  run(positionals: string[], values: Record<string, string | boolean | undefined>, io: Io): Promise<number>;
+  /** Positional arguments as help shows them: `[dir]`. */
+  args: string;
+  /** One line for the list of commands. */
+  summary: string;
+  /** More text for the command's own help (examples, defaults). */
+  details?: string;
+  /** Options this command accepts besides the global ones (--help, --version). */
+  options: Record<string, OptionSpec>;
+  run(positionals: string[], values: OptionValues, io: Io): Promise<number>;
 }
+
+/** How diagnostics are printed: every command that prints diagnostics takes these. */
+export const OUTPUT_OPTIONS: Record<string, OptionSpec> = {
+  quiet: { type: 'boolean', short: 'q', description: 'print errors only: no warnings, no progress line' },
+  verbose: { type: 'boolean', description: 'print every warning in full instead of a summary by rule' },
+  'max-warnings': { type: 'string', value: '<n>', description: 'exit with code 1 when there are more than n warnings (for CI)' },
+  color: { type: 'boolean', negatable: true, description: 'colour on or off (default: on a terminal, unless NO_COLOR is set)' },
+};
+
+export const FORMAT_OPTION: OptionSpec = {
+  type: 'string',
+  value: 'text|json|github',
+  description: 'diagnostics as text, as JSON on stdout, or as GitHub Actions annotations',
+};
 
 export function parseFormat(value: string | boolean | undefined): ReportFormat {
   if (value === undefined || value === 'text' || value === 'json' || value === 'github') return value ?? 'text';
   throw new UsageError(`Unknown --format ${String(value)}: use text, json or github.`);
 }
 
-export function printDiagnostics(diagnostics: Diagnostic[], format: ReportFormat, root: string, io: Io): void {
-  if (diagnostics.length === 0) return;
-  const text = formatDiagnostics(diagnostics, format, { root, cwd: io.cwd });
-  (format === 'json' ? io.out : io.err)(text);
+function parseMaxWarnings(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  throw new UsageError(`--max-warnings needs a whole number, e.g. --max-warnings 0 (got ${String(value)}).`);
+}
+
+/** Colour: --color / --no-color win; then NO_COLOR (any value) and FORCE_COLOR; then a terminal. */
+export function useColor(values: OptionValues, io: Io): boolean {
+  if (typeof values.color === 'boolean') return values.color;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.tty !== undefined;
+}
+
+export function outputSettings(values: OptionValues, io: Io, root: string): OutputSettings {
+  return {
+    format: parseFormat(values.format),
+    quiet: values.quiet === true,
+    verbose: values.verbose === true,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    color: useColor(values, io),
+    root,
+  };
 }
 
 export function errorCount(diagnostics: Diagnostic[]): number {
@@ -41,7 +110,7 @@ export function errorCount(diagnostics: Diagnostic[]): number {
 /** Runs a command's work; a BuildFailure becomes printed diagnostics and exit code 1. */
 export async function reportFailure(
   what: string,
-  root: string,
+  settings: OutputSettings,
   io: Io,
   work: () => Promise<number>,
 ): Promise<number> {
@@ -49,17 +118,23 @@ export async function reportFailure(
     return await work();
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
-    printDiagnostics(error.diagnostics, 'text', root, io);
-    io.err(`\n${what} failed: ${errorCount(error.diagnostics)} error(s); nothing was written.`);
+    io.tty?.status('');
+    printDiagnostics(error.diagnostics, settings, io);
+    io.err(`\n${what} failed: ${plural(errorCount(error.diagnostics), 'error')}; nothing was written.`);
     return 1;
   }
 }
 
-export function onlyPositionals(positionals: string[], max: number): void {
-  if (positionals.length > max) throw new UsageError(`Unexpected argument ${positionals[max]}.`);
+export function onlyPositionals(positionals: string[], max: number, command?: string): void {
+  if (positionals.length > max) throw new UsageError(`Unexpected argument ${positionals[max]}.`, command);
 }
 
-export function stringOption(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
+export function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A path as the user should see it: relative to where they are, `.` for that folder itself. */
+export function shown(file: string, io: Io): string {
+  return path.relative(io.cwd, file) || '.';
 }

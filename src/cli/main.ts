@@ -1,27 +1,30 @@
 /**
  * The hanpress command line: finds the command, parses its arguments, runs it, sets the exit
- * code. User mistakes never end in a stack trace.
+ * code. User mistakes never end in a stack trace: a mistake in the command line is exit code 2
+ * with a suggestion and a pointer to the command's help.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../diagnostics/report.js';
+import { suggest } from '../diagnostics/suggest.js';
+import { parseArguments } from './args.js';
 import { COMMANDS } from './commands/index.js';
-import { printDiagnostics, UsageError, type Io } from './io.js';
+import { commandHelp, GLOBAL_OPTIONS, globalHelp } from './help.js';
+import { UsageError, type Command, type Io } from './io.js';
 
 export type { Io } from './io.js';
-
-const USAGE = `Usage:\n${COMMANDS.map((c) => c.usage).join('\n')}\n  hanpress --help | --version`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-const GLOBAL_OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  debug: { type: 'boolean' },
-} as const;
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command;
+  const near = suggest(name, [...COMMANDS.map((c) => c.name), 'help']);
+  throw new UsageError(`Unknown command ${name}.${near ? ` Did you mean ${near}?` : ''}`);
+}
 
 /** Exit code of an unexpected failure inside hanpress (EX_SOFTWARE of sysexits.h). */
 export const BUG_EXIT_CODE = 70;
@@ -39,7 +42,7 @@ function oneLine(error: unknown): string {
  */
 export function reportBug(error: unknown, io: Pick<Io, 'err' | 'cwd'>, debug: boolean): number {
   const bug = diagnostic('internal/bug', { message: `Unexpected error: ${oneLine(error)}` });
-  printDiagnostics([bug], 'text', io.cwd, { ...io, out: io.err, env: {} });
+  io.err(formatDiagnostics([bug], 'text', { root: io.cwd, cwd: io.cwd }));
   if (debug) io.err(error instanceof Error && error.stack ? error.stack : String(error));
   return BUG_EXIT_CODE;
 }
@@ -49,35 +52,53 @@ export function wantsDebug(argv: string[]): boolean {
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
-  const name = argv.find((arg) => !arg.startsWith('-'));
-  const command = COMMANDS.find((c) => c.name === name);
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...GLOBAL_OPTIONS, ...(command?.options ?? {}) },
-  });
+  const at = argv.findIndex((arg) => !arg.startsWith('-'));
+  const name = at < 0 ? undefined : argv[at];
+  const rest = at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];
+  if (name === undefined || name === 'help') {
+    const { positionals, values } = parseArguments(rest, GLOBAL_OPTIONS);
+    if (values.version) {
+      io.out(version());
+      return 0;
+    }
+    const topic = positionals[0];
+    if (topic !== undefined) {
+      io.out(commandHelp(findCommand(topic)));
+      return 0;
+    }
+    io.out(globalHelp(COMMANDS));
+    return name === 'help' || values.help === true ? 0 : 2;
+  }
+  const command = findCommand(name);
+  const { positionals, values } = parseArguments(rest, { ...command.options, ...GLOBAL_OPTIONS }, command.name);
   if (values.version) {
     io.out(version());
     return 0;
   }
-  if (values.help || name === undefined) {
-    io.out(USAGE);
-    return values.help ? 0 : 2;
+  if (values.help) {
+    io.out(commandHelp(command));
+    return 0;
   }
-  if (!command) throw new UsageError(`Unknown command ${name}.`);
-  return command.run(positionals.slice(1), values as Record<string, string | boolean | undefined>, io);
+  try {
+    return await command.run(positionals, values, io);
+  } catch (error) {
+    // A command's own usage mistakes point to its help.
+    if (error instanceof UsageError && error.command === undefined) throw new UsageError(error.message, command.name);
+    throw error;
+  }
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(error as Error).message}\n\n${USAGE}`);
+    if (error instanceof UsageError) {
+      const help = error.command ? `hanpress ${error.command} --help` : 'hanpress --help';
+      io.err(`${error.message}\nRun ${help} for the usage.`);
       return 2;
     }
     if (error instanceof BuildFailure) {
-      printDiagnostics(error.diagnostics, 'text', io.cwd, io);
+      io.err(formatDiagnostics(error.diagnostics, 'text', { root: io.cwd, cwd: io.cwd }));
       return 1;
     }
     return reportBug(error, io, wantsDebug(argv));

@@ -30,23 +30,54 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Columns of source text a frame shows on one line; longer lines are cut around the caret. */
+export const FRAME_WIDTH = 96;
+
+/**
+ * Cuts `text` to at most `width` columns around code unit `at`, marking cuts with …. Returns
+ * the cut text and where `at` lands in it (code units), so the caret can be placed.
+ */
+export function clipAround(text: string, at: number, width: number): { text: string; at: number } {
+  if (displayWidth(text) <= width) return { text, at };
+  const chars = Array.from(text);
+  // Index of the character holding code unit `at`.
+  let index = 0;
+  for (let units = 0; index < chars.length && units + (chars[index] as string).length <= at; index++) units += (chars[index] as string).length;
+  // Keep a third of the window before the caret, the rest after it.
+  let start = index;
+  let used = 0;
+  while (start > 0 && used + displayWidth(chars[start - 1] as string) <= width / 3) used += displayWidth(chars[--start] as string);
+  let end = index;
+  while (end < chars.length && used + displayWidth(chars[end] as string) <= width - 2) used += displayWidth(chars[end++] as string);
+  while (start > 0 && used + displayWidth(chars[start - 1] as string) <= width - 2) used += displayWidth(chars[--start] as string);
+  const head = start > 0 ? '…' : '';
+  const body = chars.slice(start, end).join('');
+  const tail = end < chars.length ? '…' : '';
+  const before = chars.slice(start, index).join('');
+  return { text: head + body + tail, at: head.length + before.length };
+}
+
 /**
  * @param source whole file text
  * @param line 1-based
  * @param column 1-based, in UTF-16 code units
+ * @param width longest source line shown, in columns; longer lines are cut around the caret
  */
-export function codeFrame(source: string, line: number, column: number, context = 1): string {
+export function codeFrame(source: string, line: number, column: number, context = 1, width = FRAME_WIDTH): string {
   const lines = source.split(/\r?\n/);
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const gutter = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\t/g, '    ');
+    const raw = lines[n - 1] ?? '';
+    // Neighbours are cut at the same offset so the window shows the same stretch of each line.
+    const clipped = clipAround(raw, Math.max(0, column - 1), width);
+    const text = clipped.text.replace(/\t/g, '    ');
     const marker = n === line ? '>' : ' ';
     out.push(`${marker} ${String(n).padStart(gutter)} | ${text}`);
     if (n === line) {
-      const before = (lines[n - 1] ?? '').slice(0, Math.max(0, column - 1));
+      const before = clipped.text.slice(0, clipped.at);
       out.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}^`);
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Prints diagnostics for people (text with code frames), for tools (JSON) and for GitHub
  * Actions (workflow annotations). Reading the source files for code frames happens here, at
- * the edge.
+ * the edge. In text, errors are always printed in full; many warnings are summarised by rule
+ * (count, the first positions, one hint) so a long book's report fits on a screen.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,31 @@ export interface ReportOptions {
   root: string;
   /** Directory paths are shown relative to (the user's cwd). */
   cwd: string;
+  /** ANSI colours (only on a terminal; NO_COLOR turns them off). */
+  color?: boolean;
+}
+
+export interface TextReportOptions extends ReportOptions {
+  /** Every warning in full instead of a summary by rule. */
+  verbose?: boolean;
+  /** Leave warnings out. */
+  quiet?: boolean;
+}
+
+/** Up to this many warnings are printed in full; more are summarised by rule. */
+export const FULL_WARNINGS = 5;
+/** Positions listed for a summarised rule. */
+export const POSITIONS_SHOWN = 3;
+
+const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+type Style = keyof typeof ANSI;
+
+function paint(text: string, style: Style, options: ReportOptions): string {
+  return options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text;
+}
+
+function severityWord(d: Diagnostic, options: ReportOptions): string {
+  return paint(d.severity, d.severity === 'error' ? 'red' : 'yellow', options);
 }
 
 function shownPath(d: Diagnostic, options: ReportOptions): string | undefined {
@@ -39,15 +65,60 @@ function location(d: Diagnostic, options: ReportOptions): string {
 }
 
 export function formatText(d: Diagnostic, options: ReportOptions): string {
-  const lines = [`${d.severity} ${d.code}: ${d.message}`];
+  const lines = [`${severityWord(d, options)} ${paint(d.code, 'bold', options)}: ${d.message}`];
   const where = location(d, options);
-  if (where) lines.push(`  --> ${where}`);
+  if (where) lines.push(`  ${paint('-->', 'cyan', options)} ${where}`);
   const source = sourceText(d, options);
   if (source !== undefined && d.line !== undefined) {
-    lines.push(codeFrame(source, d.line, d.column ?? 1).replace(/^/gm, '  '));
+    const frame = codeFrame(source, d.line, d.column ?? 1).replace(/^/gm, '  ');
+    lines.push(options.color ? frame.replace(/\^$/m, paint('^', d.severity === 'error' ? 'red' : 'yellow', options)) : frame);
   }
-  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  if (d.hint) lines.push(`  ${paint('hint:', 'cyan', options)} ${d.hint}`);
   return lines.join('\n');
+}
+
+/** 3826 → "3,826": counts in a summary are read at a glance. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One rule's warnings in three lines: first message with the count, first positions, hint. */
+function formatRule(group: Diagnostic[], options: ReportOptions): string {
+  const first = group[0] as Diagnostic;
+  const lines = [`${severityWord(first, options)} ${paint(first.code, 'bold', options)}: ${first.message}${group.length > 1 ? paint(` (×${count(group.length)})`, 'bold', options) : ''}`];
+  const positions = group.map((d) => location(d, options)).filter(Boolean);
+  if (positions.length > 0) {
+    const more = group.length - Math.min(POSITIONS_SHOWN, positions.length);
+    lines.push(`  ${paint('at', 'cyan', options)} ${positions.slice(0, POSITIONS_SHOWN).join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}`);
+  }
+  if (first.hint) lines.push(`  ${paint('hint:', 'cyan', options)} ${first.hint}`);
+  return lines.join('\n');
+}
+
+function byCode(diagnostics: Diagnostic[]): Diagnostic[][] {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) groups.set(d.code, [...(groups.get(d.code) ?? []), d]);
+  return [...groups.values()];
+}
+
+/** Whether formatReport summarised (some) warnings instead of printing each in full. */
+export function summarisesWarnings(diagnostics: Diagnostic[], options: Pick<TextReportOptions, 'verbose' | 'quiet'>): boolean {
+  return !options.verbose && !options.quiet && diagnostics.filter((d) => d.severity === 'warning').length > FULL_WARNINGS;
+}
+
+/** Text for people: errors in full, then warnings in full or summarised by rule. */
+export function formatReport(diagnostics: Diagnostic[], options: TextReportOptions): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = options.quiet ? [] : diagnostics.filter((d) => d.severity === 'warning');
+  const blocks = errors.map((d) => formatText(d, options));
+  // Summarised rules are two or three lines each, set without blank lines between them.
+  if (summarisesWarnings(diagnostics, options)) blocks.push(byCode(warnings).map((g) => formatRule(g, options)).join('\n'));
+  else blocks.push(...warnings.map((d) => formatText(d, options)));
+  return blocks.filter(Boolean).join('\n\n');
 }
 
 function escapeGithub(text: string, property = false): string {
@@ -66,6 +137,7 @@ export function formatGithub(d: Diagnostic, options: ReportOptions): string {
   return `::${d.severity} ${props.join(',')}::${escapeGithub(message)}`;
 }
 
+/** Every diagnostic, one by one (JSON, GitHub annotations, or text in full). */
 export function formatDiagnostics(diagnostics: Diagnostic[], format: ReportFormat, options: ReportOptions): string {
   if (format === 'json') {
     const entries = diagnostics.map((d) => ({ ...d, file: shownPath(d, options) ?? d.file, docs: docsLink(d.code) }));

@@ -135,8 +135,8 @@ export async function loadProject(
         {
           code: 'load/no-book-yaml',
           severity: 'error',
-          message: `No ${BOOK_FILE} in ${root}.`,
-          hint: 'Run hanpress in a book project folder, or pass its path: hanpress build manuscript',
+          message: `No ${BOOK_FILE} in ${root} or the folders above it.`,
+          hint: 'Run hanpress in a book project folder (or a folder inside it), pass its path (hanpress build mybook), or start a new one: hanpress init mybook',
         },
       ],
     };

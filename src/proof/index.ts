@@ -13,7 +13,7 @@ import { DEFAULT_SHEET, pageFacts, renderSheet } from './sheet.js';
 
 export interface ProofOptions {
   dir: string;
-  /** The PNG to write; default `<slug>-proof.png` in `cwd` (never in dist/). */
+  /** The PNG to write; default `<slug>-proof.png` in the folder `cwd` (the CLI passes the project's dist/). */
   out?: string;
   cwd: string;
   /** `--pages` as given; undefined for the default choice. */

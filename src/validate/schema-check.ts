@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { bookSchema, frontMatterSchema, type FrontMatter } from './book-schema.js';
 import type { BookMetadata } from '../model/metadata.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { addHanpressKeywords, keywordProblemOf, type KeywordParams } from './keywords.js';
 
 function compile<T>(schema: object): ValidateFunction<T> {
@@ -25,10 +26,24 @@ function pathOf(error: ErrorObject): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The fields allowed where an unknown one was written, from the schema ajv reports. */
+function knownFields(e: ErrorObject): string[] {
+  const properties = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+function unknownFieldHint(e: ErrorObject): string {
+  const written = String(e.params.additionalProperty);
+  const near = suggest(written, knownFields(e));
+  if (near) return `Did you mean \`${near}\`? \`${written}\` is not a field hanpress knows.`;
+  const fields = knownFields(e);
+  const list = fields.length > 0 && fields.length <= 12 ? ` Fields here: ${fields.join(', ')}.` : '';
+  return `\`${written}\` is not a field hanpress knows; check its spelling or remove it.${list}`;
+}
+
 const HINTS: Record<string, (e: ErrorObject, field: string) => string> = {
   required: (e) => `Add \`${String(e.params.missingProperty)}:\` here.`,
-  additionalProperties: (e) =>
-    `\`${String(e.params.additionalProperty)}\` is not a field hanpress knows; check its spelling or remove it.`,
+  additionalProperties: unknownFieldHint,
   pattern: (_e, field) => PATTERN_HINTS[field] ?? 'Write the value in the documented form.',
   type: (e, field) =>
     e.params.type === 'string'
@@ -83,7 +98,7 @@ export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, cod
   return relevant(errors).map((error) => {
     const path = pathOf(error);
     const field = path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
-    const where = path.length > 0 ? `\`${path.join('.')}\`` : 'The document';
+    const where = path.length > 0 ? `\`${path.join('.')}\`` : codePrefix === 'book' ? 'book.yaml' : 'the front matter';
     const at = error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path;
     const position = source.positionOf(at, error.keyword === 'additionalProperties' ? 'key' : 'value');
     const own = ownParams(error);

@@ -7,9 +7,20 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import type { BookMetadata } from '../model/metadata.js';
 
-/** 印张 from a page count: 76 pages at 1/16 are 4.75 sheets. */
+/**
+ * Pages as the printer counts them: a folded sheet of paper is 4 pages, so a book's page count
+ * is rounded up to a multiple of 4 (the blanks are added at the end).
+ */
+export function printedPages(pages: number): number {
+  return Math.ceil(pages / 4) * 4;
+}
+
+/**
+ * 印张 from a page count, as a copyright page prints it: 76 pages at 1/16 are 4.75 sheets;
+ * 15 pages at 1/32 are 0.5 (16 printed pages), never 0.4688.
+ */
 export function sheetsForPages(pages: number, fold: number): number {
-  return Math.round((pages / fold) * 1e4) / 1e4;
+  return printedPages(pages) / fold;
 }
 
 export function printSpecDiagnostics(meta: BookMetadata, pageCount: number, source?: YamlSource): Diagnostic[] {
@@ -24,7 +35,8 @@ export function printSpecDiagnostics(meta: BookMetadata, pageCount: number, sour
     });
   }
   const { sheets, fold } = meta.print;
-  if (sheets !== undefined && sheets * fold !== pageCount) {
+  // Blank pages the printer adds to fill the last folded sheet are fine.
+  if (sheets !== undefined && (sheets * fold < pageCount || sheets * fold > printedPages(pageCount))) {
     out.push({
       code: 'print/sheets-mismatch',
       severity: 'warning',

@@ -1,36 +1,55 @@
 import path from 'node:path';
-import { buildBook, type BuildReport } from '../../build/build.js';
-import { onlyPositionals, printDiagnostics, reportFailure, stringOption, type Command } from '../io.js';
+import { buildBook, type OneOutputReport } from '../../build/build.js';
+import { overWarningLimit, printDiagnostics, tally } from '../output.js';
+import { findProject } from '../project.js';
+import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command, type Io } from '../io.js';
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function summary(report: BuildReport, cwd: string): string {
-  const rel = (p: string): string => path.relative(cwd, p);
+function summary(report: OneOutputReport, io: Io): string {
   return [
-    `built ${rel(report.epub.path)}  ${formatBytes(report.epub.bytes)}`,
-    `built ${rel(report.pdf.path)}  ${report.pdf.pages} pages, ${formatBytes(report.pdf.bytes)}`,
+    ...(report.epub ? [`built ${shown(report.epub.path, io)}  ${formatBytes(report.epub.bytes)}`] : []),
+    ...(report.pdf ? [`built ${shown(report.pdf.path, io)}  ${report.pdf.pages} pages, ${formatBytes(report.pdf.bytes)}`] : []),
     `in ${(report.milliseconds / 1000).toFixed(1)} s`,
   ].join('\n');
 }
 
+function parseOnly(value: string | undefined): 'epub' | 'pdf' | undefined {
+  if (value === undefined || value === 'epub' || value === 'pdf') return value;
+  throw new UsageError(`Unknown --only ${value}: use epub or pdf.`, 'build');
+}
+
 export const buildCommand: Command = {
   name: 'build',
-  usage: [
-    `  hanpress build [dir] [--out <dir>]      build <dir>/book.yaml into an EPUB and a PDF (default out: dist/)`,
-    `        [--print]                         PDF for the printer: crop marks outside the 3 mm bleed`,
+  args: '[dir]',
+  summary: 'check the book, then write its EPUB and PDF',
+  details: [
+    'Writes <out>/<slug>.epub and <out>/<slug>.pdf, or nothing when the book has errors.',
+    'Warnings do not stop a build; --max-warnings does (the files are still written).',
   ].join('\n'),
-  options: { out: { type: 'string', short: 'o' }, print: { type: 'boolean' } },
+  options: {
+    out: { type: 'string', short: 'o', value: '<dir>', description: 'output folder (default: dist/ in the project)' },
+    only: { type: 'string', value: 'epub|pdf', description: 'build only the EPUB or only the PDF' },
+    print: { type: 'boolean', description: 'PDF for the printer: crop marks in a slug outside the 3 mm bleed' },
+    ...OUTPUT_OPTIONS,
+  },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
-    const dir = path.resolve(io.cwd, positionals[0] ?? '.');
-    const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? 'dist');
-    return reportFailure('build', dir, io, async () => {
-      const report = await buildBook({ dir, outDir, env: io.env, print: values.print === true });
-      printDiagnostics(report.diagnostics, 'text', dir, io);
-      io.out(summary(report, io.cwd));
-      return 0;
+    const dir = findProject(positionals[0], io.cwd);
+    const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? path.join(dir, 'dist'));
+    const only = parseOnly(stringOption(values, 'only'));
+    const settings = outputSettings(values, io, dir);
+    const progress = settings.quiet ? undefined : io.tty?.status;
+    return reportFailure('build', settings, io, async () => {
+      const report = await buildBook({ dir, outDir, env: io.env, print: values.print === true, ...(only ? { only } : {}), ...(progress ? { progress } : {}) });
+      progress?.('');
+      printDiagnostics(report.diagnostics, settings, io);
+      const counted = tally(report.diagnostics, settings);
+      if (counted) io.err(`\n${counted}`);
+      io.out(summary(report, io));
+      return overWarningLimit(report.diagnostics, settings, io) ? 1 : 0;
     });
   },
 };

@@ -1,28 +1,35 @@
-import path from 'node:path';
 import { checkProject } from '../../build/check.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { errorCount, onlyPositionals, parseFormat, printDiagnostics, type Command, type Io } from '../io.js';
-
-function checkSummary(diagnostics: Diagnostic[], dir: string, io: Io): string {
-  const errors = errorCount(diagnostics);
-  if (diagnostics.length === 0) return `${path.relative(io.cwd, dir) || '.'}: no errors`;
-  return `\n${errors} error(s), ${diagnostics.length - errors} warning(s)`;
-}
+import { overWarningLimit, printDiagnostics, tally } from '../output.js';
+import { findProject } from '../project.js';
+import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, shown, type Command } from '../io.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: `  hanpress check [dir] [--format text|json|github] [--strict]
-                                          validate the book without building; --strict fails on warnings`,
-  options: { format: { type: 'string' }, strict: { type: 'boolean' } },
+  args: '[dir]',
+  summary: 'check book.yaml and every chapter without building',
+  details: 'Exit code 0: no errors; 1: errors (or warnings with --strict, or more than --max-warnings); 2: a usage mistake.',
+  options: {
+    format: FORMAT_OPTION,
+    strict: { type: 'boolean', description: 'fail on warnings too (exit code 1)' },
+    ...OUTPUT_OPTIONS,
+  },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
-    const dir = path.resolve(io.cwd, positionals[0] ?? '.');
-    const format = parseFormat(values.format);
+    const dir = findProject(positionals[0], io.cwd);
+    const settings = outputSettings(values, io, dir);
     const { diagnostics } = await checkProject(dir);
-    printDiagnostics(diagnostics, format, dir, io);
-    if (format === 'text') io.err(checkSummary(diagnostics, dir, io));
-    if (format === 'json' && diagnostics.length === 0) io.out('[]');
-    const failing = values.strict === true ? diagnostics.length : errorCount(diagnostics);
-    return failing > 0 ? 1 : 0;
+    printDiagnostics(diagnostics, settings, io);
+    const errors = errorCount(diagnostics);
+    if (settings.format === 'text') {
+      const counted = tally(diagnostics, settings);
+      if (errors > 0) io.err(`\n${counted ?? ''}`);
+      else {
+        if (counted) io.err('');
+        io.out(`${shown(dir, io)}: no errors${counted ? `; ${counted.replace(/^0 errors, /, '')}` : ''}`);
+      }
+    }
+    const over = overWarningLimit(diagnostics, settings, io);
+    const failing = values.strict === true ? diagnostics.length : errors;
+    return failing > 0 || over ? 1 : 0;
   },
 };

@@ -1,31 +1,38 @@
 import path from 'node:path';
 import { writeOutputsAtomically } from '../../build/output.js';
 import { exportOnix } from '../../export/onix.js';
-import { onlyPositionals, printDiagnostics, reportFailure, stringOption, UsageError, type Command } from '../io.js';
+import { printDiagnostics } from '../output.js';
+import { findProject } from '../project.js';
+import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command } from '../io.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `  hanpress export onix [dir] [--out <file>]
-                                          write an ONIX 3.0 record of the print book (default: stdout)`,
-  options: { out: { type: 'string', short: 'o' } },
+  args: 'onix [dir]',
+  summary: 'write an ONIX 3.0 record of the print book',
+  details: 'The book is checked first, as hanpress check does; nothing is exported while it has errors.',
+  options: {
+    out: { type: 'string', short: 'o', value: '<file>', description: 'write the record to this file (default: stdout)' },
+    ...OUTPUT_OPTIONS,
+  },
   async run(positionals, values, io) {
     const [kind, dirArg] = positionals;
     if (kind !== 'onix') {
       throw new UsageError(kind === undefined ? 'Missing export format: use onix.' : `Unknown export format ${kind}: use onix.`);
     }
     onlyPositionals(positionals, 2);
-    const dir = path.resolve(io.cwd, dirArg ?? '.');
+    const dir = findProject(dirArg, io.cwd);
     const outFile = stringOption(values, 'out');
-    return reportFailure('export', dir, io, async () => {
+    const settings = outputSettings(values, io, dir);
+    return reportFailure('export', settings, io, async () => {
       const { xml, diagnostics } = await exportOnix(dir, io.env);
-      printDiagnostics(diagnostics, 'text', dir, io);
+      printDiagnostics(diagnostics, settings, io);
       if (outFile === undefined) {
         io.out(xml.replace(/\n$/, ''));
         return 0;
       }
       const target = path.resolve(io.cwd, outFile);
       await writeOutputsAtomically([{ path: target, bytes: Buffer.from(xml, 'utf8') }]);
-      io.out(`exported ${path.relative(io.cwd, target)}`);
+      io.out(`exported ${shown(target, io)}`);
       return 0;
     });
   },

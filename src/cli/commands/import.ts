@@ -10,7 +10,7 @@ import { BuildFailure } from '../../diagnostics/diagnostic.js';
 import { projectFiles } from '../../import/files.js';
 import { importOcr } from '../../import/import-ocr.js';
 import { importStats } from '../../import/report.js';
-import { onlyPositionals, reportFailure, stringOption, UsageError, type Command } from '../io.js';
+import { onlyPositionals, outputSettings, reportFailure, stringOption, UsageError, type Command } from '../io.js';
 
 async function isNonEmptyDir(dir: string): Promise<boolean> {
   try {
@@ -44,9 +44,13 @@ function refuseOverwrite(shown: string): never {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: `  hanpress import <ocr.txt> --out <dir> [--force]
-                                          turn OCR text of a printed book into a book project`,
-  options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  args: '<ocr.txt>',
+  summary: 'turn the OCR text of a printed book into a book project',
+  details: 'Writes book.yaml, front/, chapters/ and import-report.md (what changed, what to check, what to fill in).',
+  options: {
+    out: { type: 'string', short: 'o', value: '<dir>', description: 'folder of the new book project (required)' },
+    force: { type: 'boolean', description: 'write into a folder that already holds files' },
+  },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
     const [sourceArg] = positionals;
@@ -55,7 +59,8 @@ export const importCommand: Command = {
     if (outArg === undefined) throw new UsageError('Missing --out <dir> for the new book project.');
     const source = path.resolve(io.cwd, sourceArg);
     const outDir = path.resolve(io.cwd, outArg);
-    return reportFailure('import', io.cwd, io, async () => {
+    const settings = outputSettings({}, io, io.cwd);
+    return reportFailure('import', settings, io, async () => {
       if (values.force !== true && (await isNonEmptyDir(outDir))) refuseOverwrite(path.relative(io.cwd, outDir) || outDir);
       const book = importOcr(await readSource(source, sourceArg), path.basename(source));
       const files = projectFiles(book);

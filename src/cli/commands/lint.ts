@@ -10,12 +10,14 @@ import { lintLevels } from '../../lint/lint.js';
 import { lintFiles } from '../../lint/project.js';
 import type { LoadedProject } from '../../load/project.js';
 import { loadProject } from '../../load/project.js';
-import { errorCount, onlyPositionals, parseFormat, printDiagnostics, type Command, type Io } from '../io.js';
+import { overWarningLimit, printDiagnostics, tally, type OutputSettings } from '../output.js';
+import { findProject } from '../project.js';
+import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, shown, type Command, type Io } from '../io.js';
 
-function summary(diagnostics: Diagnostic[], dir: string, io: Io): string {
-  const errors = errorCount(diagnostics);
-  if (diagnostics.length === 0) return `${path.relative(io.cwd, dir) || '.'}: no lint findings`;
-  return `\n${errors} error(s), ${diagnostics.length - errors} warning(s)`;
+function summary(diagnostics: Diagnostic[], dir: string, settings: OutputSettings, io: Io): void {
+  const counted = tally(diagnostics, settings);
+  if (counted === undefined) io.out(`${shown(dir, io)}: no lint findings`);
+  else io.err(`\n${counted}`);
 }
 
 /** Rewrites every file with safe fixes (all files at once, atomically) and lists the changes. */
@@ -38,25 +40,30 @@ async function fixProject(project: LoadedProject, dir: string, io: Io, say: (t: 
 
 export const lintCommand: Command = {
   name: 'lint',
-  usage: `  hanpress lint [dir] [--format text|json|github] [--fix]
-                                          check punctuation per GB/T 15834; --fix applies the safe fixes`,
-  options: { format: { type: 'string' }, fix: { type: 'boolean' } },
+  args: '[dir]',
+  summary: 'check punctuation per GB/T 15834 (and apply the safe fixes)',
+  options: {
+    format: FORMAT_OPTION,
+    fix: { type: 'boolean', description: 'rewrite the files with the fixes that cannot change meaning' },
+    ...OUTPUT_OPTIONS,
+  },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
-    const dir = path.resolve(io.cwd, positionals[0] ?? '.');
-    const format = parseFormat(values.format);
+    const dir = findProject(positionals[0], io.cwd);
+    const settings = outputSettings(values, io, dir);
+    const format = settings.format;
     const loaded = await loadProject(dir);
     if (!loaded.project) {
-      printDiagnostics(loaded.diagnostics, format, dir, io);
+      printDiagnostics(loaded.diagnostics, settings, io);
       return 1;
     }
     // With --format json stdout holds only the JSON, so what --fix changed goes to stderr.
     if (values.fix === true) await fixProject(loaded.project, dir, io, format === 'json' ? io.err : io.out);
     const project = values.fix === true ? ((await loadProject(dir)).project ?? loaded.project) : loaded.project;
     const diagnostics = lintFiles(project, 'lint').flatMap((f) => [...f.diagnostics, ...f.findings.map((x) => x.diagnostic)]);
-    printDiagnostics(diagnostics, format, dir, io);
-    if (format === 'text') io.err(summary(diagnostics, dir, io));
-    if (format === 'json' && diagnostics.length === 0) io.out('[]');
-    return errorCount(diagnostics) > 0 ? 1 : 0;
+    printDiagnostics(diagnostics, settings, io);
+    if (format === 'text') summary(diagnostics, dir, settings, io);
+    const over = overWarningLimit(diagnostics, settings, io);
+    return errorCount(diagnostics) > 0 || over ? 1 : 0;
   },
 };

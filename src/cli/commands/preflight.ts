@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { preflight, type PreflightReport } from '../../print/preflight/index.js';
-import { errorCount, onlyPositionals, parseFormat, printDiagnostics, UsageError, type Command, type Io } from '../io.js';
+import { printDiagnostics } from '../output.js';
+import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, UsageError, type Command, type Io } from '../io.js';
 
 function summary(report: PreflightReport, file: string, io: Io): string {
   const errors = errorCount(report.findings);
@@ -18,12 +19,17 @@ function summary(report: PreflightReport, file: string, io: Io): string {
 
 export const preflightCommand: Command = {
   name: 'preflight',
-  usage: `  hanpress preflight <file.pdf> [--cover] [--format text|json|github]
-                                          check a print PDF: PDF/X keys, output intent, boxes, no RGB, K-only text, fonts`,
-  options: { format: { type: 'string' }, cover: { type: 'boolean' } },
+  args: '<file.pdf>',
+  summary: 'check a print PDF: PDF/X keys, output intent, boxes, no RGB, K-only text, fonts',
+  options: {
+    format: FORMAT_OPTION,
+    cover: { type: 'boolean', description: 'the PDF is a cover (spine and flaps), not the book block' },
+    ...OUTPUT_OPTIONS,
+  },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
-    const format = parseFormat(values.format);
+    const settings = outputSettings(values, io, io.cwd);
+    const format = settings.format;
     if (positionals[0] === undefined) throw new UsageError('preflight needs a PDF file, e.g. hanpress preflight dist/book-print.pdf.');
     const file = path.resolve(io.cwd, positionals[0]);
     let bytes: Uint8Array;
@@ -31,12 +37,11 @@ export const preflightCommand: Command = {
       bytes = await readFile(file);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      printDiagnostics([diagnostic('preflight/unreadable', { message: `Cannot read ${path.relative(io.cwd, file)} (${reason}).` })], format, io.cwd, io);
+      printDiagnostics([diagnostic('preflight/unreadable', { message: `Cannot read ${path.relative(io.cwd, file)} (${reason}).` })], settings, io);
       return 1;
     }
     const report = await preflight(bytes, { file: path.relative(io.cwd, file), cover: values.cover === true });
-    printDiagnostics(report.findings, format, io.cwd, io);
-    if (format === 'json' && report.findings.length === 0) io.out('[]');
+    printDiagnostics(report.findings, settings, io);
     if (format === 'text') (report.findings.length === 0 ? io.out : io.err)(summary(report, file, io));
     return errorCount(report.findings) > 0 ? 1 : 0;
   },

@@ -1,20 +1,26 @@
 import path from 'node:path';
 import { makeProof, PageListError } from '../../proof/index.js';
-import { onlyPositionals, printDiagnostics, reportFailure, stringOption, UsageError, type Command } from '../io.js';
+import { printDiagnostics } from '../output.js';
+import { findProject } from '../project.js';
+import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command } from '../io.js';
 
 export const proofCommand: Command = {
   name: 'proof',
-  usage: [
-    `  hanpress proof [dir] [--out <file.png>] [--pages <list>]`,
-    `                                          PNG contact sheet of spreads of the PDF, for review (default: <slug>-proof.png)`,
-  ].join('\n'),
-  options: { out: { type: 'string', short: 'o' }, pages: { type: 'string' } },
+  args: '[dir]',
+  summary: 'a PNG contact sheet of spreads of the PDF, for review',
+  details: 'Lays the PDF out in memory (no EPUB or PDF is written). Default spreads: title page, copyright page, first TOC page, first part opener, the densest body spread, the first page with notes.',
+  options: {
+    out: { type: 'string', short: 'o', value: '<file.png>', description: 'the PNG to write (default: dist/<slug>-proof.png in the project)' },
+    pages: { type: 'string', value: '<list>', description: 'the pages to show instead, e.g. 1,2,17-18' },
+    ...OUTPUT_OPTIONS,
+  },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
-    const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+    const dir = findProject(positionals[0], io.cwd);
+    const settings = outputSettings(values, io, dir);
     const pages = stringOption(values, 'pages');
     if (values.pages !== undefined && pages === undefined) throw new UsageError('--pages needs a list, e.g. --pages 1,2,17-18.');
-    return reportFailure('proof', dir, io, async () => {
+    return reportFailure('proof', settings, io, async () => {
       const out = stringOption(values, 'out');
       try {
         const report = await makeProof({
@@ -23,11 +29,12 @@ export const proofCommand: Command = {
           ...(out === undefined ? {} : { out: path.resolve(io.cwd, out) }),
           env: io.env,
           ...(pages === undefined ? {} : { pages }),
-          cwd: io.cwd,
+          // Without --out the sheet goes beside the build's outputs.
+          cwd: path.join(dir, 'dist'),
         });
-        printDiagnostics(report.diagnostics, 'text', dir, io);
+        printDiagnostics(report.diagnostics, settings, io);
         const spreads = report.spreads.map((s) => `  ${[s.left, s.right].filter(Boolean).join('–')}  ${s.labels.join(' · ')}`);
-        io.out([`proof ${path.relative(io.cwd, report.out)}  ${report.spreads.length} spreads of ${report.pageCount} pages`, ...spreads].join('\n'));
+        io.out([`proof ${shown(report.out, io)}  ${report.spreads.length} spreads of ${report.pageCount} pages`, ...spreads].join('\n'));
         return 0;
       } catch (error) {
         if (error instanceof PageListError) throw new UsageError(error.message);

@@ -1,0 +1,65 @@
+/**
+ * What the last PDF of a book told the EPUB: its page-list (where each print page starts) and
+ * the 印张 computed from its page count. Kept in the project's .hanpress-cache/ so that
+ * `build --only epub` still gets the print edition's page-list while nothing that shapes the
+ * pages has changed since: the key hashes the book model, the fonts and the hanpress version.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FontConfig } from '../fonts/config.js';
+import type { Book } from '../model/book.js';
+import type { PrintPagination } from '../model/pagination.js';
+
+export const CACHE_DIR = '.hanpress-cache';
+const CACHE_FILE = 'print-pages.json';
+
+export interface PrintCache {
+  key: string;
+  pageCount: number;
+  /** 印张 computed from the page count when book.yaml leaves it out. */
+  sheets?: number;
+  pagination?: PrintPagination;
+}
+
+function hanpressVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The same for two builds whose PDFs would have the same pages. */
+export function printCacheKey(book: Book, fonts: FontConfig): string {
+  // root is left out: a moved project keeps its pages.
+  const model = { ...book, root: undefined };
+  return createHash('sha256').update(JSON.stringify({ version: hanpressVersion(), model, fonts })).digest('hex');
+}
+
+function cachePath(root: string): string {
+  return path.join(root, CACHE_DIR, CACHE_FILE);
+}
+
+export async function readPrintCache(root: string, key: string): Promise<PrintCache | undefined> {
+  try {
+    const cache = JSON.parse(await readFile(cachePath(root), 'utf8')) as PrintCache;
+    return cache.key === key ? cache : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Best effort: a cache that cannot be written (read-only project, two builds at once) only
+ * costs the next `--only epub` build its page-list, so it never fails the build.
+ */
+export async function writePrintCache(root: string, cache: PrintCache): Promise<void> {
+  const target = cachePath(root);
+  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(temp, `${JSON.stringify(cache)}\n`);
+    await rename(temp, target);
+  } catch {
+    await rm(temp, { force: true });
+  }
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, suggest } from '../src/diagnostics/suggest.js';
+import { sheetsForPages } from '../src/verify/print-spec.js';
+
+describe('did you mean', () => {
+  it('measures edits with adjacent swaps as one', () => {
+    expect(editDistance('buld', 'build')).toBe(1);
+    expect(editDistance('pubisher', 'publisher')).toBe(1);
+    expect(editDistance('chekc', 'check')).toBe(1);
+    expect(editDistance('出版社', '出版者')).toBe(1);
+  });
+
+  it('suggests only what is near enough to be a slip', () => {
+    expect(suggest('buld', ['build', 'check', 'lint'])).toBe('build');
+    expect(suggest('pubisher', ['publisher', 'print', 'price'])).toBe('publisher');
+    expect(suggest('--ouy', ['--out', '--only', '--print'])).toBe('--out');
+    expect(suggest('publish', ['build', 'check', 'lint', 'proof'])).toBeUndefined();
+    expect(suggest('x', ['out'])).toBeUndefined();
+  });
+});
+
+describe('印张 from a page count', () => {
+  it('counts whole folded sheets of 4 pages, as the printer does', () => {
+    expect(sheetsForPages(76, 16)).toBe(4.75);
+    expect(sheetsForPages(15, 32)).toBe(0.5);
+    expect(sheetsForPages(306, 16)).toBe(19.25);
+    expect(sheetsForPages(448, 16)).toBe(28);
+  });
+});
