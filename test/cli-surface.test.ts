@@ -141,6 +141,22 @@ describe('colour', () => {
   });
 });
 
+describe('a Markdown file the reading order does not list', () => {
+  it('is a warning with its path', async () => {
+    const dir = await projectWith({
+      'chapters/3-33.md': () => '---\ntitle: 新的一篇\n---\n\n正文。\n',
+      'notes/draft.md': () => '草稿\n',
+      'README.md': () => '# repository readme\n',
+    });
+    const result = await runCli(['check'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.err).toContain("warning contents/unlisted: `chapters/3-33.md` is in the project folder but not in book.yaml's contents, so it is not in the book.\n  --> chapters/3-33.md");
+    expect(result.err).toContain('`notes/draft.md` is in the project folder');
+    expect(result.err).not.toContain('README.md');
+    expect(result.out).toBe('.: no errors; 2 warnings');
+  });
+});
+
 describe('the project folder', () => {
   it('is found upwards from the current folder when no dir is given', async () => {
     const dir = await projectWith();

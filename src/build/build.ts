@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BuildFailure, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { deriveFrontPages } from '../derive/front-pages.js';
 import { loadFontConfig } from '../fonts/config.js';
 import { checkProject } from './check.js';
@@ -78,14 +78,16 @@ async function cachedPrint(book: Book, key: string, metaSource: YamlSource | und
     return {
       final: book,
       diagnostics: [
-        {
-          code: 'build/no-page-list',
-          severity: 'warning',
+        diagnostic('build/no-page-list', {
           message: 'This EPUB has no page-list of the print edition: no PDF of the book as it is now has been built.',
-          hint: 'Build the PDF once (hanpress build, or --only pdf); --only epub then reuses its pages until the text, book.yaml or fonts change.',
-        },
+        }),
         ...(book.meta.print.sheets === undefined
-          ? [{ code: 'build/no-sheets', severity: 'warning' as const, ...(metaSource ? { file: metaSource.file, ...metaSource.positionOf(['print']) } : {}), message: 'The copyright page has no 印张: it is computed from the PDF, which this build does not make.', hint: 'Build the PDF too, or write `sheets:` under `print:`.' }]
+          ? [
+              diagnostic('build/no-sheets', {
+                ...(metaSource ? { file: metaSource.file, ...metaSource.positionOf(['print']) } : {}),
+                message: 'The copyright page has no 印张: it is computed from the PDF, which this build does not make.',
+              }),
+            ]
           : []),
       ],
     };

@@ -10,6 +10,7 @@ import type { Book } from '../model/book.js';
 import { projectGlyphCoverage } from '../validate/glyph-coverage.js';
 import { imageDiagnostics } from '../validate/images.js';
 import { manuscriptDiagnostics } from '../validate/manuscript-rules.js';
+import { unlistedMarkdown } from '../validate/unlisted.js';
 import type { RuleContext } from '../validate/rules.js';
 
 export interface CheckedProject {
@@ -29,6 +30,7 @@ export async function checkProject(dir: string, cx?: RuleContext): Promise<Check
     metaSource,
     diagnostics: [
       ...loaded.diagnostics,
+      ...(await unlistedMarkdown(dir, loaded.project.meta)),
       ...diagnostics,
       ...(await imageDiagnostics(book)),
       ...manuscriptDiagnostics(book, metaSource),

@@ -17,6 +17,7 @@ export interface CatalogueEntry {
 /** Areas in the order docs/diagnostics.md lists them; a code's area is the part before `/`. */
 export const AREAS: Record<string, string> = {
   load: 'Finding the project',
+  init: 'Starting a project',
   encoding: 'Text encoding',
   yaml: 'YAML files',
   book: 'book.yaml schema',
@@ -36,6 +37,7 @@ export const AREAS: Record<string, string> = {
   cover: 'Cover',
   fonts: 'Fonts',
   pdf: 'PDF layout',
+  build: 'Building one output',
   output: 'Writing the outputs',
   onix: 'ONIX export',
   import: 'OCR import',
@@ -50,7 +52,10 @@ const BUG_HINT = 'This is a hanpress bug, not a problem in your book: please rep
 
 export const CATALOGUE = {
   // load
-  'load/no-book-yaml': { severity: 'error', title: 'No book.yaml in the folder', hint: 'Run hanpress in a book project folder, or pass its path: hanpress build manuscript' },
+  'load/no-book-yaml': { severity: 'error', title: 'No book.yaml in the folder', hint: 'Run hanpress in a book project folder (or a folder inside it), pass its path, or start one: hanpress init mybook' },
+
+  // init
+  'init/exists': { severity: 'error', title: 'hanpress init would write over a file', hint: 'Choose a new folder (hanpress init mybook), or add --force to replace the files.' },
 
   // encoding
 
@@ -107,6 +112,7 @@ export const CATALOGUE = {
   'contents/outside-project': { severity: 'error', title: 'A chapter file lies outside the project', hint: 'Keep chapter files inside the project folder (symbolic links are followed before this is decided).' },
   'contents/duplicate': { severity: 'error', title: 'A chapter is listed twice', hint: 'Remove one of the two entries.' },
   'contents/missing-file': { severity: 'error', title: 'A listed chapter file does not exist', hint: 'Create the file or correct the path (paths are relative to book.yaml).' },
+  'contents/unlisted': { severity: 'warning', title: 'A Markdown file is not in the reading order', hint: 'List it in book.yaml’s contents to put it in the book, or move it out of the project folder.' },
   'contents/part-mismatch': { severity: 'error', title: 'Front matter names another part', hint: 'Make `part:` match the part book.yaml lists the file in.' },
 
   // markdown
@@ -145,6 +151,10 @@ export const CATALOGUE = {
   // pdf
   'pdf/unknown-format': { severity: 'error', title: 'Unknown 开本', hint: 'Use one of the 开本 the message lists, or add a row to templates/pdf/formats.yaml.' },
   'pdf/text-block-too-large': { severity: 'error', title: 'Text block larger than the page', hint: 'Lower textBlock.charsPerLine or textBlock.linesPerPage.' },
+
+  // build
+  'build/no-page-list': { severity: 'warning', title: 'An --only epub build without the print page-list', hint: 'Build the PDF once (hanpress build or --only pdf); --only epub then reuses its pages until the book changes.' },
+  'build/no-sheets': { severity: 'warning', title: 'No 印张 on an --only epub copyright page', hint: 'Build the PDF too, or write `sheets:` under `print:`.' },
 
   // output
 
