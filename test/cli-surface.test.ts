@@ -3,6 +3,7 @@
  * message for unknown options, how warnings are summarised, --quiet, --max-warnings, colour,
  * code frames of very long lines, and finding the project from a subfolder.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/cli/commands/index.js';
@@ -145,9 +146,10 @@ describe('a Markdown file the reading order does not list', () => {
   it('is a warning with its path', async () => {
     const dir = await projectWith({
       'chapters/3-33.md': () => '---\ntitle: 新的一篇\n---\n\n正文。\n',
-      'notes/draft.md': () => '草稿\n',
       'README.md': () => '# repository readme\n',
     });
+    await mkdir(path.join(dir, 'notes'));
+    await writeFile(path.join(dir, 'notes/draft.md'), '草稿\n');
     const result = await runCli(['check'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.err).toContain("warning contents/unlisted: `chapters/3-33.md` is in the project folder but not in book.yaml's contents, so it is not in the book.\n  --> chapters/3-33.md");
