@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { runEpubcheck } from './helpers/epubcheck.js';
 import { tempDir } from './helpers/project.js';
+import { loadBook } from './helpers/sample.js';
 
 const NOW = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1) / 1000) };
 
@@ -55,6 +56,13 @@ describe('hanpress init', () => {
     expect(await readFile(path.join(dir, 'chapters/01.md'), 'utf8')).toBe('my own words');
     expect((await runCli(['init', dir, '--force'], { env: NOW })).code).toBe(0);
     expect(await readFile(path.join(dir, 'chapters/01.md'), 'utf8')).toContain('第一章');
+  });
+
+  it('prints otherInfo on the title page when the book has no partName', async () => {
+    await writeFile(path.join(dir, 'book.yaml'), (await readFile(path.join(dir, 'book.yaml'), 'utf8')).replace('# otherInfo: 副书名', 'otherInfo: 一部小说'));
+    const { front } = await loadBook(dir);
+    expect(front.displayTitle).toBe('书名——一部小说');
+    expect(JSON.stringify(front.titlePage)).toContain('——一部小说');
   });
 
   it('names the slug my-book when the folder name has no ASCII letters', async () => {

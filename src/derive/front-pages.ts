@@ -48,9 +48,10 @@ export function padLabel(label: string): string {
   return label;
 }
 
+/** 分辑名 with 其他书名信息 in （）, or 其他书名信息 alone when the book has no 分辑名. */
 function subtitleOf(meta: BookMetadata): string | undefined {
   const { partName, otherInfo } = meta.title;
-  if (!partName) return undefined;
+  if (!partName) return otherInfo ? `——${otherInfo}` : undefined;
   return `——${partName}${otherInfo ? `（${otherInfo}）` : ''}`;
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The package as a user gets it: `npm pack` ships the docs README links to and a LICENSE, and
+ * the tarball installed into an empty folder builds a copy of the sample with `hanpress build`.
+ * Installing reads the npm registry (through npm's cache, filled by the repository's own
+ * `npm ci`), as a user's install does.
+ */
+import { execFile } from 'node:child_process';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runEpubcheck } from './helpers/epubcheck.js';
+import { tempDir } from './helpers/project.js';
+import { REPO_ROOT, SAMPLE_DIR } from './helpers/sample.js';
+
+const exec = promisify(execFile);
+
+interface PackResult {
+  filename: string;
+  files: { path: string }[];
+}
+
+describe('the npm package', () => {
+  let pack: PackResult;
+  let tarball: string;
+
+  beforeAll(async () => {
+    const dir = await tempDir('hanpress-pack-');
+    const { stdout } = await exec('npm', ['pack', '--json', '--pack-destination', dir], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
+    pack = (JSON.parse(stdout) as PackResult[])[0] as PackResult;
+    tarball = path.join(dir, pack.filename);
+  }, 120_000);
+
+  it('contains the docs README links to, a LICENSE, and no tests or sample', async () => {
+    const files = pack.files.map((f) => f.path);
+    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const linked = [...readme.matchAll(/\]\((docs\/[^)#]+)/g)].map((m) => m[1] as string);
+    expect(linked.length).toBeGreaterThan(3);
+    for (const doc of [...linked, 'LICENSE', 'README.md', 'package.json', 'bin/hanpress.js', 'fonts/fonts.yaml', 'templates/pdf/design.yaml']) {
+      expect(files, doc).toContain(doc);
+    }
+    expect(files.filter((f) => /^(test|bench|manuscript)\//.test(f))).toEqual([]);
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg.private).toBeUndefined();
+    expect(pkg).toMatchObject({ name: 'hanpress', license: 'MIT', repository: { type: 'git' }, bin: { hanpress: 'bin/hanpress.js' } });
+  });
+
+  it('installs into an empty folder where hanpress builds a copy of the sample', async () => {
+    const user = await tempDir('hanpress-user-');
+    await writeFile(path.join(user, 'package.json'), '{ "name": "a-publisher", "private": true }\n');
+    await exec('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: user, maxBuffer: 16 * 1024 * 1024 });
+    const book = path.join(user, 'book');
+    await cp(SAMPLE_DIR, book, { recursive: true });
+    const hanpress = path.join(user, 'node_modules/.bin/hanpress');
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1504224000' };
+    const help = await exec(hanpress, ['help', 'build'], { cwd: user, env });
+    expect(help.stdout).toContain('Usage: hanpress build [dir] [options]');
+    const built = await exec(hanpress, ['build'], { cwd: book, env });
+    expect(built.stdout).toMatch(/^built dist\/xin-de-shiming-he-dandang-2\.epub/m);
+    expect((await readdir(path.join(book, 'dist'))).sort()).toEqual(['xin-de-shiming-he-dandang-2.epub', 'xin-de-shiming-he-dandang-2.pdf']);
+    expect((await runEpubcheck(path.join(book, 'dist/xin-de-shiming-he-dandang-2.epub'))).messages).toEqual([]);
+    // The installed docs are there for the links in the installed README.
+    expect(await readdir(path.join(user, 'node_modules/hanpress/docs'))).toContain('metadata.md');
+  }, 600_000);
+});
