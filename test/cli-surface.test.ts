@@ -70,6 +70,14 @@ describe('misspelt fields', () => {
     expect(result.err).toContain('hint: Did you mean `publisher`?');
   });
 
+  it('suggests the lint rule meant', async () => {
+    const dir = await projectWith({ 'book.yaml': (t) => `${t}lint:\n  quote-directions: off\n` });
+    const result = await runCli(['check', dir]);
+    expect(result.err).toContain('error book/propertyNames: Unknown name `quote-directions` in `lint`.');
+    expect(result.err).toContain('hint: Did you mean `quote-direction`? Use one of: pair-balance,');
+    expect(result.err.match(/^error/gm)).toHaveLength(1);
+  });
+
   it('suggests the front-matter field meant', async () => {
     const dir = await projectWith({ 'chapters/1-02.md': replaceOnce('part: 1', 'prat: 1') });
     const result = await runCli(['check', dir]);

@@ -44,6 +44,7 @@ function unknownFieldHint(e: ErrorObject): string {
 const HINTS: Record<string, (e: ErrorObject, field: string) => string> = {
   required: (e) => `Add \`${String(e.params.missingProperty)}:\` here.`,
   additionalProperties: unknownFieldHint,
+  propertyNames: unknownNameHint,
   pattern: (_e, field) => PATTERN_HINTS[field] ?? 'Write the value in the documented form.',
   type: (e, field) =>
     e.params.type === 'string'
@@ -70,6 +71,7 @@ const PATTERN_HINTS: Record<string, string> = {
 function describe(error: ErrorObject, where: string): string {
   if (error.keyword === 'required') return `${where} is missing \`${String(error.params.missingProperty)}\`.`;
   if (error.keyword === 'additionalProperties') return `Unknown field \`${String(error.params.additionalProperty)}\` in ${where}.`;
+  if (error.keyword === 'propertyNames') return `Unknown name \`${String(error.params.propertyName)}\` in ${where}.`;
   // ajv would print the regular expression; the hint says the form in words instead.
   if (error.keyword === 'pattern') return `${where} is not written in the expected form.`;
   return `${where} ${error.message ?? 'is invalid'}.`;
@@ -78,7 +80,23 @@ function describe(error: ErrorObject, where: string): string {
 /** Drops the anyOf wrapper and its branch errors in favour of one clear message. */
 function relevant(errors: ErrorObject[]): ErrorObject[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'anyOf' || !anyOfPaths.has(e.instancePath));
+  return errors
+    .filter((e) => e.keyword === 'anyOf' || !anyOfPaths.has(e.instancePath))
+    // A bad key under propertyNames (a lint rule id) is said once, by the propertyNames error.
+    .filter((e) => e.keyword === 'propertyNames' || e.propertyName === undefined);
+}
+
+/** The names allowed where a propertyNames error was raised (the enum of its schema). */
+function allowedNames(e: ErrorObject): string[] {
+  const names = (e.schema as { enum?: unknown[] } | undefined)?.enum;
+  return Array.isArray(names) ? names.map(String) : [];
+}
+
+function unknownNameHint(e: ErrorObject): string {
+  const written = String(e.params.propertyName);
+  const names = allowedNames(e);
+  const near = suggest(written, names);
+  return `${near ? `Did you mean \`${near}\`? ` : ''}Use one of: ${names.join(', ')}.`;
 }
 
 /** Errors from our own keywords carry their diagnostic code and hint. */
