@@ -165,6 +165,10 @@ export const CATALOGUE = {
   // import
   'import/no-source': { severity: 'error', title: 'The OCR text cannot be read', hint: 'Give the path of a UTF-8 text file.' },
   'import/out-not-empty': { severity: 'error', title: 'The import folder already holds files', hint: 'Choose an empty or new folder, or add --force.' },
+  'import/not-docx': { severity: 'error', title: 'The file cannot be read as a Word document', hint: 'Save it from Word or WPS as .docx (Word Document) and import that file.' },
+  'import/tracked-changes': { severity: 'error', title: 'The Word document holds tracked changes', hint: 'Accept or reject them in Word, or import with --accept-changes (the report lists them).' },
+  'import/comments': { severity: 'error', title: 'The Word document holds comments', hint: 'Resolve and delete them in Word, or import with --accept-changes to drop them.' },
+  'import/style-map': { severity: 'error', title: 'The --style-map file is not a map of Word styles to roles', hint: 'Write one line per Word style, e.g. `章标题: chapter`.' },
 
   // preflight
   'preflight/unreadable': { severity: 'error', title: 'The file is not a readable PDF', hint: 'Give the path of a PDF file; a damaged file cannot be preflighted.' },

@@ -1,6 +1,6 @@
 /**
- * `hanpress import <ocr.txt> --out <dir>`: writes a book project made from OCR text, and
- * import-report.md. Refuses to write into a folder that already holds files unless --force;
+ * `hanpress import <ocr.txt|file.docx> --out <dir>`: writes a book project made from OCR text
+ * or a Word manuscript, and import-report.md. Refuses to write into a folder that already holds files unless --force;
  * all files are written atomically (none when one fails).
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,7 +10,8 @@ import { BuildFailure } from '../../diagnostics/diagnostic.js';
 import { projectFiles } from '../../import/files.js';
 import { importOcr } from '../../import/import-ocr.js';
 import { importStats } from '../../import/report.js';
-import { onlyPositionals, outputSettings, reportFailure, stringOption, UsageError, type Command } from '../io.js';
+import { onlyPositionals, outputSettings, reportFailure, stringOption, UsageError, type Command, type Io, type OptionValues } from '../io.js';
+import { importWordFile, readStyleMap } from './import-docx.js';
 
 async function isNonEmptyDir(dir: string): Promise<boolean> {
   try {
@@ -42,26 +43,48 @@ function refuseOverwrite(shown: string): never {
   ]);
 }
 
+async function importDocxCommand(source: string, shown: string, outDir: string, values: OptionValues, io: Io): Promise<number> {
+  const mapArg = stringOption(values, 'style-map');
+  const styleMap = await readStyleMap(mapArg === undefined ? undefined : path.resolve(io.cwd, mapArg), mapArg);
+  const { book, files } = await importWordFile(source, shown, outDir, { acceptChanges: values['accept-changes'] === true, styleMap });
+  const rel = path.relative(io.cwd, outDir) || '.';
+  const chapters = book.chapters.filter((c) => c.kind === 'chapter').length;
+  io.out(
+    [
+      `imported ${shown} into ${rel}: ${files} files, ${chapters} chapters in ${book.parts.length} parts, ${book.images.length} images`,
+      `${book.counts.footnotes + book.counts.endnotes} notes, ${book.counts.tables} tables; ${book.unsure.length} unsure places, ${book.dropped.length} dropped items: see ${path.join(rel, 'import-report.md')}`,
+      ...(book.revisions.length + book.comments.length > 0 ? [`accepted ${book.revisions.length} tracked changes, dropped ${book.comments.length} comments (listed in the report)`] : []),
+      ...(book.missing.length > 0 ? [`to fill in book.yaml: ${book.missing.map((m) => m.field).join(', ')}`] : []),
+    ].join('\n'),
+  );
+  return 0;
+}
+
 export const importCommand: Command = {
   name: 'import',
-  args: '<ocr.txt>',
-  summary: 'turn the OCR text of a printed book into a book project',
-  details: 'Writes book.yaml, front/, chapters/ and import-report.md (what changed, what to check, what to fill in).',
+  args: '<ocr.txt|file.docx>',
+  summary: 'turn the OCR text of a printed book or a Word manuscript into a book project',
+  details:
+    'Writes book.yaml, front/, chapters/ and import-report.md (what changed, what to check, what to fill in). A .docx is refused while it holds tracked changes or comments; docs/import.md tells what becomes what.',
   options: {
     out: { type: 'string', short: 'o', value: '<dir>', description: 'folder of the new book project (required)' },
     force: { type: 'boolean', description: 'write into a folder that already holds files' },
+    'accept-changes': { type: 'boolean', description: '.docx: accept tracked changes and drop comments (the report lists them)' },
+    'style-map': { type: 'string', value: '<map.yaml>', description: '.docx: Word style names → roles (章标题: chapter)' },
   },
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
     const [sourceArg] = positionals;
     const outArg = stringOption(values, 'out');
-    if (sourceArg === undefined) throw new UsageError('Missing the OCR text file to import.');
+    if (sourceArg === undefined) throw new UsageError('Missing the OCR text or .docx file to import.');
     if (outArg === undefined) throw new UsageError('Missing --out <dir> for the new book project.');
     const source = path.resolve(io.cwd, sourceArg);
     const outDir = path.resolve(io.cwd, outArg);
     const settings = outputSettings({}, io, io.cwd);
     return reportFailure('import', settings, io, async () => {
       if (values.force !== true && (await isNonEmptyDir(outDir))) refuseOverwrite(path.relative(io.cwd, outDir) || outDir);
+      if (/\.docx$/i.test(source)) return importDocxCommand(source, sourceArg, outDir, values, io);
+      if (values['accept-changes'] !== undefined || values['style-map'] !== undefined) throw new UsageError('--accept-changes and --style-map apply to .docx files only.');
       const book = importOcr(await readSource(source, sourceArg), path.basename(source));
       const files = projectFiles(book);
       await writeOutputsAtomically(files.map((f) => ({ path: path.join(outDir, f.path), bytes: Buffer.from(f.text, 'utf8') })));
