@@ -34,10 +34,10 @@ describe('a build of 30 chapters of 水浒传', () => {
     expect(full.out).toMatch(/^built dist\/shuihuzhuan\.epub {2}[\d.]+ MB\nbuilt dist\/shuihuzhuan\.pdf {2}\d+ pages, [\d.]+ MB\nin \d+\.\d s$/);
   });
 
-  it('shows what it is doing on a terminal, then clears the line', () => {
-    expect(full.status).toContain('laying out the PDF: 30 chapters');
-    expect(full.status).toContain('writing the EPUB: 30 chapters');
+  it('shows what it is doing on a terminal once past a second, then clears the line', () => {
+    // Layout is synchronous: stages that start after the one-second mark are certain to show.
     expect(full.status.some((s) => /^checking the PDF: \d+ pages$/.test(s))).toBe(true);
+    expect(full.status).toContain('writing the EPUB: 30 chapters');
     expect(full.status.at(-1)).toBe('');
   });
 

@@ -58,6 +58,8 @@ describe('mistakes on the command line', () => {
     expect((await runCli(['build', '--print=yes'])).err).toContain('The option --print takes no value');
     expect((await runCli(['build', '--only', 'mobi'])).err).toContain('Unknown --only mobi: use epub or pdf.');
     expect((await runCli(['check', '--max-warnings', 'some'])).err).toContain('--max-warnings needs a whole number');
+    expect((await runCli(['check', '--format', 'jsno'])).err).toContain('Unknown --format jsno: use text, json or github. Did you mean json?');
+    expect((await runCli(['build', '--only', 'epbu'])).err).toContain('Did you mean epub?');
   });
 });
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { plural, type ReportFormat } from '../diagnostics/report.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { printDiagnostics, type OutputSettings } from './output.js';
 
 export interface Io {
@@ -75,7 +76,8 @@ export const FORMAT_OPTION: OptionSpec = {
 
 export function parseFormat(value: string | boolean | undefined): ReportFormat {
   if (value === undefined || value === 'text' || value === 'json' || value === 'github') return value ?? 'text';
-  throw new UsageError(`Unknown --format ${String(value)}: use text, json or github.`);
+  const near = typeof value === 'string' ? suggest(value, ['text', 'json', 'github']) : undefined;
+  throw new UsageError(`Unknown --format ${String(value)}: use text, json or github.${near ? ` Did you mean ${near}?` : ''}`);
 }
 
 function parseMaxWarnings(value: string | boolean | undefined): number | undefined {

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { buildBook, type OneOutputReport } from '../../build/build.js';
+import { suggest } from '../../diagnostics/suggest.js';
 import { overWarningLimit, printDiagnostics, tally } from '../output.js';
+import { delayedStatus } from '../progress.js';
 import { findProject } from '../project.js';
 import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command, type Io } from '../io.js';
 
@@ -18,7 +20,8 @@ function summary(report: OneOutputReport, io: Io): string {
 
 function parseOnly(value: string | undefined): 'epub' | 'pdf' | undefined {
   if (value === undefined || value === 'epub' || value === 'pdf') return value;
-  throw new UsageError(`Unknown --only ${value}: use epub or pdf.`, 'build');
+  const near = suggest(value, ['epub', 'pdf']);
+  throw new UsageError(`Unknown --only ${value}: use epub or pdf.${near ? ` Did you mean ${near}?` : ''}`, 'build');
 }
 
 export const buildCommand: Command = {
@@ -41,7 +44,7 @@ export const buildCommand: Command = {
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? path.join(dir, 'dist'));
     const only = parseOnly(stringOption(values, 'only'));
     const settings = outputSettings(values, io, dir);
-    const progress = settings.quiet ? undefined : io.tty?.status;
+    const progress = settings.quiet || !io.tty ? undefined : delayedStatus(io.tty.status);
     return reportFailure('build', settings, io, async () => {
       const report = await buildBook({ dir, outDir, env: io.env, print: values.print === true, ...(only ? { only } : {}), ...(progress ? { progress } : {}) });
       progress?.('');
