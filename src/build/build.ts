@@ -18,6 +18,7 @@ import type { Book } from '../model/book.js';
 import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
+import { makePrintFiles, type PrintFiles } from '../print/files.js';
 
 export interface BuildOptions {
   /** Book project directory (holds book.yaml). */
@@ -25,7 +26,7 @@ export interface BuildOptions {
   /** Output directory; created when missing. */
   outDir: string;
   env?: NodeJS.ProcessEnv;
-  /** Print sheet: crop marks in a slug around the bleed (`--print`). */
+  /** Also write the printer's files: the PDF/X book block and the cover (`--print`). */
   print?: boolean;
   /** Build only one of the two outputs (`--only`). */
   only?: 'epub' | 'pdf';
@@ -41,6 +42,8 @@ export interface BuiltFile {
 export interface BuildReport {
   epub: BuiltFile;
   pdf: BuiltFile & { pages: number };
+  /** With --print: the PDF/X book block and the cover spread. */
+  print?: { block: BuiltFile & { pages: number }; cover: BuiltFile & { spineMm: number }; pdfx: string };
   milliseconds: number;
   /** Warnings that did not stop the build. */
   diagnostics: Diagnostic[];
@@ -97,6 +100,17 @@ async function cachedPrint(book: Book, key: string, metaSource: YamlSource | und
   return { final, ...(cache.pagination ? { pagination: cache.pagination } : {}), diagnostics: [] };
 }
 
+/**
+ * The book block is the same layout as the screen PDF, rendered again in K-only ink with crop
+ * marks; src/print/files.ts makes it PDF/X, builds the cover and preflights both.
+ */
+async function printFiles(final: Book, ctx: BuildContext, outDir: string, metaSource: YamlSource | undefined): Promise<PrintFiles> {
+  const render = (): ReturnType<typeof writePdf> => writePdf(final, deriveFrontPages(final.meta), ctx, { cropMarks: true, ink: true });
+  const print = await makePrintFiles(final, ctx, path.resolve(outDir), render, metaSource);
+  failIfErrors(verifyPdf(print.block.bytes, print.block.pages));
+  return print;
+}
+
 function outputPath(outDir: string, book: Book, ext: string): string {
   return path.join(path.resolve(outDir), `${book.meta.slug}.${ext}`);
 }
@@ -124,7 +138,7 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
   let pagination: PrintPagination | undefined;
   if (options.only !== 'epub') {
     say(`laying out the PDF: ${chapters} chapters`);
-    const printed = await layOutPrint(book, ctx, { cropMarks: options.print ?? false });
+    const printed = await layOutPrint(book, ctx);
     final = printed.final;
     pagination = printed.pdf.pagination;
     say(`checking the PDF: ${printed.pdf.pageCount} pages`);
@@ -133,6 +147,17 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
     const pdfPath = outputPath(options.outDir, book, 'pdf');
     outputs.push({ path: pdfPath, bytes: printed.pdf.bytes });
     report.pdf = { path: pdfPath, bytes: printed.pdf.bytes.length, pages: printed.pdf.pageCount };
+    if (options.print) {
+      say('making the print files: PDF/X book block and cover');
+      const print = await printFiles(printed.final, ctx, options.outDir, metaSource);
+      outputs.push(print.block, print.cover);
+      diagnostics.push(...print.diagnostics);
+      report.print = {
+        block: { path: print.block.path, bytes: print.block.bytes.length, pages: print.block.pages },
+        cover: { path: print.cover.path, bytes: print.cover.bytes.length, spineMm: print.cover.spineMm },
+        pdfx: print.pdfx,
+      };
+    }
   } else {
     const cached = await cachedPrint(book, key, metaSource);
     final = cached.final;

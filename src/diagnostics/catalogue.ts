@@ -71,6 +71,8 @@ export const CATALOGUE = {
   'book/minItems': { severity: 'error', title: 'A list is empty', hint: 'List at least one entry.' },
   'book/minLength': { severity: 'error', title: 'A value is empty', hint: 'Write a value; an empty string is not allowed.' },
   'book/minimum': { severity: 'error', title: 'A number is too small', hint: SCHEMA_HINT },
+  'book/maximum': { severity: 'error', title: 'A number is too large', hint: SCHEMA_HINT },
+  'book/maxItems': { severity: 'error', title: 'A list has too many entries', hint: SCHEMA_HINT },
   'book/exclusiveMinimum': { severity: 'error', title: 'A number must be above zero', hint: SCHEMA_HINT },
   'book/propertyNames': { severity: 'error', title: 'A key is not allowed here', hint: SCHEMA_HINT },
   'book/invalid': { severity: 'error', title: 'A value breaks a schema rule', hint: SCHEMA_HINT },
@@ -169,6 +171,11 @@ export const CATALOGUE = {
   'import/tracked-changes': { severity: 'error', title: 'The Word document holds tracked changes', hint: 'Accept or reject them in Word, or import with --accept-changes (the report lists them).' },
   'import/comments': { severity: 'error', title: 'The Word document holds comments', hint: 'Resolve and delete them in Word, or import with --accept-changes to drop them.' },
   'import/style-map': { severity: 'error', title: 'The --style-map file is not a map of Word styles to roles', hint: 'Write one line per Word style, e.g. `章标题: chapter`.' },
+
+  // cover (build --print)
+  'cover/no-caliper': { severity: 'warning', title: 'Spine width from an assumed paper', hint: 'Write print.caliper (mm per leaf, from the printer) or print.paperWeight (克重) and print.paperKind in book.yaml.' },
+  'cover/spine-too-narrow': { severity: 'warning', title: 'Spine too narrow for text', hint: 'A thin book has a blank spine; lower cover.spineMinimum (mm) if the printer can print smaller spine type.' },
+  'cover/image-resolution': { severity: 'warning', title: 'Cover image under 300 ppi at its printed size', hint: 'Supply cover.jpg with the pixel size the message gives.' },
 
   // preflight
   'preflight/unreadable': { severity: 'error', title: 'The file is not a readable PDF', hint: 'Give the path of a PDF file; a damaged file cannot be preflighted.' },

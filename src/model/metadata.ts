@@ -2,6 +2,7 @@
  * The typed shape of `book.yaml`. The JSON Schema in src/validate/book-schema.ts checks a
  * loaded document against exactly this shape before it is trusted as a `BookMetadata`.
  */
+import type { PaperKind } from '../cover/paper.js';
 
 export interface BookTitle {
   /** 正书名, e.g. 新的使命和担当 */
@@ -70,6 +71,26 @@ export interface PrintSpec {
   sheets?: number;
   /** 字数 in thousands of characters (千字). */
   kiloCharacters: number;
+  /** PDF/X level of `build --print` (default PDF/X-4). */
+  pdfx?: 'PDF/X-4' | 'PDF/X-1a';
+  /** Paper thickness per leaf in millimetres, as the printer gives it (spine width). */
+  caliper?: number;
+  /** 克重 of the text paper in g/m², when the caliper is not known (src/cover/paper.ts). */
+  paperWeight?: number;
+  /** The kind of text paper, for the 克重 table (default 胶版纸). */
+  paperKind?: PaperKind;
+}
+
+/** The cover spread of `build --print`. */
+export interface CoverSpec {
+  /** Text on the back cover, above the barcode. */
+  blurb?: string;
+  /** Width of each flap (勒口) in millimetres; none when left out. */
+  flaps?: number;
+  /** Below this spine width (mm) the spine carries no text (default 5). */
+  spineMinimum?: number;
+  /** The one colour beside black on the generated cover, as C, M, Y, K percentages. */
+  colour?: [number, number, number, number];
 }
 
 export interface Staff {
@@ -113,6 +134,7 @@ export interface BookMetadata {
   cip: Cip;
   edition: Edition;
   print: PrintSpec;
+  cover?: CoverSpec;
   /** Price in CNY with two decimals, e.g. "55.00". */
   price: string;
   staff: Staff;

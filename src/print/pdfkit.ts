@@ -34,6 +34,7 @@ export interface PdfKitDoc {
   addSpotColor(name: string, c: number, m: number, y: number, k: number): PdfKitDoc;
   lineWidth(width: number): PdfKitDoc;
   lineCap(cap: 'butt' | 'round' | 'square'): PdfKitDoc;
+  dash(length: number, options: { space: number }): PdfKitDoc;
   rect(x: number, y: number, w: number, h: number): PdfKitDoc;
   moveTo(x: number, y: number): PdfKitDoc;
   lineTo(x: number, y: number): PdfKitDoc;

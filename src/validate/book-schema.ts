@@ -4,6 +4,7 @@
  */
 import { LINT_RULE_IDS } from '../lint/rule-ids.js';
 import { ISBN_PATTERN } from './keywords.js';
+import { PAPER_KINDS } from '../cover/paper.js';
 
 const text = { type: 'string', minLength: 1 } as const;
 const yearMonth = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
@@ -100,6 +101,20 @@ export const bookSchema = {
         fold: { enum: [8, 16, 32, 64] },
         sheets: { type: 'number', exclusiveMinimum: 0 },
         kiloCharacters: { type: 'number', exclusiveMinimum: 0 },
+        pdfx: { enum: ['PDF/X-4', 'PDF/X-1a'] },
+        caliper: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        paperWeight: { type: 'number', minimum: 30, maximum: 400 },
+        paperKind: { enum: PAPER_KINDS },
+      },
+    },
+    cover: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        blurb: text,
+        flaps: { type: 'number', minimum: 30, maximum: 200 },
+        spineMinimum: { type: 'number', minimum: 0, maximum: 50 },
+        colour: { type: 'array', items: { type: 'number', minimum: 0, maximum: 100 }, minItems: 4, maxItems: 4 },
       },
     },
     price: { type: 'string', pattern: '^[0-9]+\\.[0-9]{2}$' },

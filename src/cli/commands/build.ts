@@ -14,6 +14,12 @@ function summary(report: OneOutputReport, io: Io): string {
   return [
     ...(report.epub ? [`built ${shown(report.epub.path, io)}  ${formatBytes(report.epub.bytes)}`] : []),
     ...(report.pdf ? [`built ${shown(report.pdf.path, io)}  ${report.pdf.pages} pages, ${formatBytes(report.pdf.bytes)}`] : []),
+    ...(report.print
+      ? [
+          `built ${shown(report.print.block.path, io)}  ${report.print.block.pages} pages, ${report.print.pdfx}, ${formatBytes(report.print.block.bytes)}`,
+          `built ${shown(report.print.cover.path, io)}  spine ${report.print.cover.spineMm} mm, ${report.print.pdfx}, ${formatBytes(report.print.cover.bytes)}`,
+        ]
+      : []),
     `in ${(report.milliseconds / 1000).toFixed(1)} s`,
   ].join('\n');
 }
@@ -30,12 +36,13 @@ export const buildCommand: Command = {
   summary: 'check the book, then write its EPUB and PDF',
   details: [
     'Writes <out>/<slug>.epub and <out>/<slug>.pdf, or nothing when the book has errors.',
+    'With --print also <slug>-print.pdf (the PDF/X book block) and <slug>-cover.pdf (the cover spread), both preflighted.',
     'Warnings do not stop a build; --max-warnings does (the files are still written).',
   ].join('\n'),
   options: {
     out: { type: 'string', short: 'o', value: '<dir>', description: 'output folder (default: dist/ in the project)' },
     only: { type: 'string', value: 'epub|pdf', description: 'build only the EPUB or only the PDF' },
-    print: { type: 'boolean', description: 'PDF for the printer: crop marks in a slug outside the 3 mm bleed' },
+    print: { type: 'boolean', description: "also the printer's files: PDF/X book block and cover spread" },
     ...OUTPUT_OPTIONS,
   },
   async run(positionals, values, io) {
@@ -43,6 +50,7 @@ export const buildCommand: Command = {
     const dir = findProject(positionals[0], io.cwd);
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? path.join(dir, 'dist'));
     const only = parseOnly(stringOption(values, 'only'));
+    if (only === 'epub' && values.print === true) throw new UsageError('--print needs the PDF: leave out --only epub.', 'build');
     const settings = outputSettings(values, io, dir);
     const progress = settings.quiet || !io.tty ? undefined : delayedStatus(io.tty.status);
     return reportFailure('build', settings, io, async () => {
