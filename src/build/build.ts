@@ -9,7 +9,7 @@ import { deriveFrontPages } from '../derive/front-pages.js';
 import { loadFontConfig } from '../fonts/config.js';
 import { checkProject } from './check.js';
 import { resolveBuildDate, type BuildContext } from './context.js';
-import { writeOutputsAtomically } from './output.js';
+import { checkOutputTargets, writeOutputsAtomically } from './output.js';
 import { writeEpub } from '../writers/epub/index.js';
 import { writePdf, type PdfOptions } from '../writers/pdf/index.js';
 import { verifyEpub, verifyPdf } from '../verify/verify.js';
@@ -127,9 +127,11 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
   if (!book) throw new BuildFailure(diagnostics);
   failIfErrors(diagnostics);
   const chapters = book.front.length + book.parts.reduce((n, p) => n + p.chapters.length, 0);
+  // A bad --out is known now: say so before the slow part, not after it.
+  checkOutputTargets((['epub', 'pdf'] as const).filter((ext) => options.only === undefined || options.only === ext).map((ext) => outputPath(options.outDir, book, ext)));
   const ctx: BuildContext = {
     buildDate: resolveBuildDate(options.env ?? process.env, book.meta.edition.date),
-    fonts: await loadFontConfig(dir),
+    fonts: await loadFontConfig(dir, options.env ?? process.env),
   };
   const key = printCacheKey(book, ctx.fonts);
   const outputs: { path: string; bytes: Uint8Array }[] = [];

@@ -8,7 +8,9 @@ import type { YamlSource } from '../load/yaml-source.js';
 import { assembleBook } from '../model/assemble.js';
 import type { Book } from '../model/book.js';
 import { projectGlyphCoverage } from '../validate/glyph-coverage.js';
+import { coverDiagnostics } from '../validate/cover.js';
 import { imageDiagnostics } from '../validate/images.js';
+import { printFormatDiagnostics } from '../validate/print-format.js';
 import { manuscriptDiagnostics } from '../validate/manuscript-rules.js';
 import { unlistedMarkdown } from '../validate/unlisted.js';
 import type { RuleContext } from '../validate/rules.js';
@@ -33,6 +35,8 @@ export async function checkProject(dir: string, cx?: RuleContext): Promise<Check
       ...(await unlistedMarkdown(dir, loaded.project.meta)),
       ...diagnostics,
       ...(await imageDiagnostics(book)),
+      ...(await coverDiagnostics(dir)),
+      ...(await printFormatDiagnostics(book.meta, metaSource)),
       ...manuscriptDiagnostics(book, metaSource),
       ...lintProject(loaded.project),
       ...(await projectGlyphCoverage(book)),

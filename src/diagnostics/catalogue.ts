@@ -53,14 +53,25 @@ const BUG_HINT = 'This is a hanpress bug, not a problem in your book: please rep
 export const CATALOGUE = {
   // load
   'load/no-book-yaml': { severity: 'error', title: 'No book.yaml in the folder', hint: 'Run hanpress in a book project folder (or a folder inside it), pass its path, or start one: hanpress init mybook' },
+  'load/outside-project': { severity: 'error', title: 'A project file leads outside the project', hint: 'Replace the symbolic link with the file itself; hanpress reads nothing outside the project folder.' },
+  'load/not-a-file': { severity: 'error', title: 'A path names something that is not a regular file', hint: 'Point the path at an ordinary file (not a folder, device or pipe).' },
+  'load/unreadable': { severity: 'error', title: 'A project file cannot be read', hint: 'Check the file’s permissions; the message gives the system’s reason.' },
+  'load/too-large': { severity: 'error', title: 'A text file is larger than hanpress reads', hint: 'Split the file; a chapter file may hold at most 64 MB, a YAML file 1 MB.' },
 
   // init
   'init/exists': { severity: 'error', title: 'hanpress init would write over a file', hint: 'Choose a new folder (hanpress init mybook), or add --force to replace the files.' },
 
   // encoding
+  'encoding/lone-surrogate': { severity: 'error', title: 'An escape makes half a character', hint: 'A \\uD800–\\uDFFF escape must be one of a pair; write the character itself instead.' },
+  'encoding/utf16': { severity: 'error', title: 'The file is UTF-16, not UTF-8', hint: 'Save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8).' },
+  'encoding/invalid-utf8': { severity: 'error', title: 'The file is not valid UTF-8', hint: 'Save the file as UTF-8; a GBK/GB 18030 file must be converted (e.g. iconv -f GB18030 -t UTF-8).' },
+  'encoding/control-character': { severity: 'error', title: 'A control character in the text', hint: 'Delete the character (it is invisible in most editors; the column shows where it is).' },
 
   // yaml
   'yaml/syntax': { severity: 'error', title: 'YAML syntax error', hint: 'Check indentation and quoting; values with : or # inside need quotes.' },
+  'yaml/too-many-aliases': { severity: 'error', title: 'Too many YAML aliases', hint: 'Write the values out instead of repeating them with *aliases (at most 100 uses).' },
+  'yaml/string-too-long': { severity: 'error', title: 'A YAML value is too long', hint: 'A metadata value holds at most 10 000 characters; long text belongs in a Markdown chapter.' },
+  'yaml/too-deep': { severity: 'error', title: 'YAML nested too deeply', hint: 'No hanpress file nests more than a few levels; check the indentation.' },
 
   // book.yaml schema (ajv keywords)
   'book/required': { severity: 'error', title: 'A required field is missing', hint: 'Add the field named in the message.' },
@@ -140,8 +151,18 @@ export const CATALOGUE = {
   'image/remote': { severity: 'warning', title: 'Remote image left out', hint: 'Download the image into the project and link it with a relative path.' },
   'image/outside-project': { severity: 'error', title: 'An image lies outside the project', hint: 'Copy the image into the project (symbolic links are followed before this is decided).' },
   'image/missing': { severity: 'error', title: 'An image does not exist', hint: 'Paths are relative to the Markdown file; check the spelling and the folder.' },
+  'image/bad-escape': { severity: 'error', title: 'Malformed %-escape in an image path', hint: 'Write % as %25, or write the file name as it is (spaces as %20).' },
+  'image/unsupported-type': { severity: 'warning', title: 'Image type hanpress does not embed', hint: 'Convert the image to PNG, JPEG or SVG.' },
+  'image/corrupt': { severity: 'error', title: 'An image cannot be decoded', hint: 'Open the image in an image editor and save it again, or replace it.' },
+  'image/too-large': { severity: 'error', title: 'An image has too many pixels', hint: 'Scale the image down (hanpress embeds at most 1600 px on the long side anyway).' },
+  'image/svg-invalid': { severity: 'error', title: 'An SVG image is not well-formed XML', hint: 'Export the SVG again from the drawing program.' },
+  'image/svg-refused': { severity: 'error', title: 'An SVG image uses a DTD or entities', hint: 'Export the SVG again without a DOCTYPE (plain SVG 1.1 or SVG 2).' },
+  'image/svg-sanitised': { severity: 'warning', title: 'Active or external content removed from an SVG', hint: 'Scripts, event handlers, external references and foreign content never reach the EPUB; remove them from the file to silence this.' },
 
   // cover
+  'cover/outside-project': { severity: 'error', title: 'cover.jpg leads outside the project', hint: 'Replace the symbolic link with the image itself.' },
+  'cover/corrupt': { severity: 'error', title: 'cover.jpg cannot be decoded', hint: 'Save the cover again as a JPEG, or remove cover.jpg to get a generated cover.' },
+  'cover/too-large': { severity: 'error', title: 'cover.jpg has too many pixels', hint: 'Scale the cover to about 1600 × 2400 pixels.' },
 
   // fonts
   'fonts/not-found': { severity: 'error', title: 'A font file does not exist', hint: 'Run npm install, or correct the path in fonts.yaml.' },
@@ -149,6 +170,9 @@ export const CATALOGUE = {
   'fonts/bad-fallback': { severity: 'error', title: 'A fallback entry has no path', hint: 'Write each fallback as `- { family: Name, path: file.ttf }`.' },
   'fonts/missing-glyph': { severity: 'error', title: 'A character is in no configured font', hint: 'Name a font that has it under `fallback:` in fonts.yaml, or replace the character.' },
   'fonts/collection-not-embeddable': { severity: 'error', title: 'A font collection cannot be embedded in the EPUB', hint: 'Point fonts.yaml at a single-face .ttf or .otf for this role.' },
+  'fonts/bad-entry': { severity: 'error', title: 'A fonts.yaml entry has the wrong form', hint: 'See the fonts.yaml example in docs/epub.md#fonts.' },
+  'fonts/outside-folders': { severity: 'error', title: 'A font lies outside the font folders', hint: 'Put the font in the project folder (or use one installed in hanpress’s node_modules).' },
+  'fonts/not-a-font': { severity: 'error', title: 'A font file is not a font', hint: 'Point fonts.yaml at a TrueType or OpenType file (.ttf, .otf, .ttc).' },
 
   // pdf
   'pdf/unknown-format': { severity: 'error', title: 'Unknown 开本', hint: 'Use one of the 开本 the message lists, or add a row to templates/pdf/formats.yaml.' },
@@ -159,6 +183,11 @@ export const CATALOGUE = {
   'build/no-sheets': { severity: 'warning', title: 'No 印张 on an --only epub copyright page', hint: 'Build the PDF too, or write `sheets:` under `print:`.' },
 
   // output
+  'output/not-a-folder': { severity: 'error', title: 'The output folder is a file', hint: 'Give --out a folder (or a new name), not an existing file.' },
+  'output/target-is-folder': { severity: 'error', title: 'A folder holds an output’s name', hint: 'Move or rename that folder, or choose another --out.' },
+  'output/not-writable': { severity: 'error', title: 'The output folder cannot be written', hint: 'Choose a folder you may write to, or change its permissions.' },
+  'output/special-file-system': { severity: 'error', title: 'The output folder is on a system file system', hint: 'Write outputs to an ordinary folder, not under /proc, /sys or /dev.' },
+  'output/write-failed': { severity: 'error', title: 'Writing an output failed; nothing was changed', hint: 'Check free space and permissions; the message gives the system’s reason.' },
 
   // onix
   'onix/language': { severity: 'error', title: 'No ONIX language code for the book’s language', hint: 'Use a primary language subtag ONIX knows (zh, en …).' },

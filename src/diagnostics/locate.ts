@@ -4,6 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { realRoot, resolveInside } from '../files/contain.js';
+import { normaliseNewlines } from '../files/text.js';
 
 export interface Located {
   line: number;
@@ -20,13 +22,17 @@ export class SourceFiles {
   lines(file: string): Promise<string[] | undefined> {
     let lines = this.cache.get(file);
     if (!lines) {
-      lines = readFile(path.resolve(this.root, file), 'utf8').then(
-        (text) => text.split(/\r?\n/),
-        () => undefined,
-      );
+      lines = this.read(file).catch(() => undefined);
       this.cache.set(file, lines);
     }
     return lines;
+  }
+
+  /** Only files inside the project, after symbolic links, are read. */
+  private async read(file: string): Promise<string[] | undefined> {
+    const resolved = await resolveInside([await realRoot(this.root)], path.resolve(this.root, file));
+    if (resolved.kind !== 'file') return undefined;
+    return normaliseNewlines(new TextDecoder().decode(await readFile(resolved.path))).split('\n');
   }
 
   /** First occurrence of `needle` on or after `fromLine` (1-based); undefined when absent. */

@@ -4,8 +4,11 @@
  * the edge. In text, errors are always printed in full; many warnings are summarised by rule
  * (count, the first positions, one hint) so a long book's report fits on a screen.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { realRootSync, resolveInsideSync } from '../files/contain.js';
+import { normaliseNewlines } from '../files/text.js';
 import { docsLink } from './catalogue.js';
 import { codeFrame } from './codeframe.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -49,10 +52,22 @@ function shownPath(d: Diagnostic, options: ReportOptions): string | undefined {
   return path.relative(options.cwd, path.resolve(options.root, d.file)) || d.file;
 }
 
+/** hanpress's own files (templates, the default fonts.yaml) may be shown too. */
+const INSTALL_ROOT = realRootSync(fileURLToPath(new URL('../..', import.meta.url)));
+const FRAME_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * The text a code frame is cut from: only a regular file inside the project (after symbolic
+ * links) or hanpress's own, so printing a diagnostic never reads anything else. A file that is
+ * not UTF-8 is shown as well as it decodes, to point at the bad byte.
+ */
 function sourceText(d: Diagnostic, options: ReportOptions): string | undefined {
-  if (!d.file) return undefined;
+  if (!d.file || d.code === 'encoding/utf16') return undefined;
+  const resolved = resolveInsideSync([realRootSync(options.root), INSTALL_ROOT], path.resolve(options.root, d.file));
+  if (resolved.kind !== 'file') return undefined;
   try {
-    return readFileSync(path.resolve(options.root, d.file), 'utf8');
+    if (statSync(resolved.path).size > FRAME_LIMIT) return undefined;
+    return normaliseNewlines(new TextDecoder().decode(readFileSync(resolved.path)));
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
  * formats that matter (4: BMP, 12: all planes) directly instead of loading a full font engine.
  */
 import { readFile } from 'node:fs/promises';
+import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontFace } from './config.js';
 
 export interface CharacterMap {
@@ -141,7 +142,14 @@ export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
   try {
     return parseCharacterMap(await readFile(face.path), face);
   } catch (error) {
-    throw new Error(`cannot read the character map of ${face.path}: ${(error as Error).message}`, { cause: error });
+    // A file with a font's signature but broken tables: the user's file, not a hanpress bug.
+    const reason = error instanceof RangeError ? 'its tables are cut short' : (error as Error).message;
+    throw new BuildFailure([
+      diagnostic('fonts/not-a-font', {
+        message: `\`${face.path}\` is not a usable font: ${reason}.`,
+        ...(face.source ?? {}),
+      }),
+    ]);
   }
 }
 

@@ -1,20 +1,27 @@
 /**
  * Font configuration: which file renders which role. Read from the book's own fonts.yaml
- * when it has one, else from hanpress's fonts/fonts.yaml.
+ * when it has one, else from hanpress's fonts/fonts.yaml, through the same YAML path as
+ * book.yaml (positions, limits). Every font path is resolved through symbolic links and must
+ * lead into the project, hanpress's own font packages, or a folder of HANPRESS_FONT_PATH (set by
+ * the user, never by the book), and must be a TrueType/OpenType file.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { BuildFailure } from '../diagnostics/diagnostic.js';
+import { BuildFailure, diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
+import { realRoot, resolveInside } from '../files/contain.js';
+import { failureMessage, readContainedText, YAML_LIMIT } from '../load/read.js';
+import { parseYamlSource, type Position, type YamlSource } from '../load/yaml-source.js';
 
 export interface FontFace {
   /** Absolute path of the font file. */
   path: string;
   /** For .ttc collections: which face. */
   postscriptName?: string;
+  /** Where fonts.yaml names this face, for diagnostics about the file. */
+  source?: { file: string } & Position;
 }
 
 export interface FontRole {
@@ -38,83 +45,158 @@ export interface FontConfig {
 export type FontRoleName = 'body' | 'heading';
 
 export const DEFAULT_FONT_CONFIG = fileURLToPath(new URL('../../fonts/fonts.yaml', import.meta.url));
+const HANPRESS_FONTS_DIR = path.dirname(DEFAULT_FONT_CONFIG);
 
-type FaceEntry = string | { path: string; postscriptName?: string };
+/** sfnt versions of TrueType, OpenType/CFF, Apple TrueType, and the collection tag. */
+const FONT_SIGNATURES = ['00010000', '4f54544f', '74727565', '74746366'];
 
-function resolveFace(entry: FaceEntry, configFile: string): FontFace {
-  const spec = typeof entry === 'string' ? entry : entry.path;
-  const postscriptName = typeof entry === 'string' ? undefined : entry.postscriptName;
-  const relative = path.resolve(path.dirname(configFile), spec);
-  if (spec.startsWith('.') || path.isAbsolute(spec) || existsSync(relative)) {
-    return { path: relative, postscriptName };
-  }
+type FaceEntry = string | { path?: unknown; postscriptName?: unknown };
+
+interface Reader {
+  source: YamlSource;
+  /** The folders a font may come from (real paths). */
+  roots: string[];
+  /** Path shown in diagnostics: relative to the project for the book's own file. */
+  shown: string;
+  bookRoot: string;
+}
+
+function fail(reader: Reader, jsonPath: (string | number)[], code: DiagnosticCode, message: string, hint?: string): never {
+  const d: Diagnostic = diagnostic(code, { message, file: reader.shown, ...reader.source.positionOf(jsonPath), ...(hint ? { hint } : {}) });
+  throw new BuildFailure([d]);
+}
+
+async function isFontFile(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
   try {
-    const require = createRequire(configFile);
-    return { path: require.resolve(spec), postscriptName };
-  } catch {
-    throw new BuildFailure([
-      {
-        code: 'fonts/not-found',
-        severity: 'error',
-        message: `The font \`${spec}\` was found neither next to the config nor in node_modules.`,
-        file: configFile,
-        hint: 'Run npm install, or correct the path in fonts.yaml.',
-      },
-    ]);
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && FONT_SIGNATURES.includes(head.toString('hex'));
+  } finally {
+    await handle.close();
   }
 }
 
-function resolveRole(raw: unknown, role: string, configFile: string): FontRole {
-  const entry = raw as { family?: string; normal?: FaceEntry; bold?: FaceEntry } | undefined;
-  if (!entry?.normal) {
-    throw new BuildFailure([
-      {
-        code: 'fonts/missing-role',
-        severity: 'error',
-        message: `fonts.yaml has no \`${role}.normal\` font.`,
-        file: configFile,
-        hint: `Add a \`${role}:\` entry with \`family\` and \`normal\` (and \`bold\`).`,
-      },
-    ]);
+/** Where `spec` leads: next to the config, or a package path through node_modules. */
+function candidate(spec: string, configFile: string): string | undefined {
+  const relative = path.resolve(path.dirname(configFile), spec);
+  if (spec.startsWith('.') || path.isAbsolute(spec) || existsSync(relative)) return relative;
+  try {
+    return createRequire(configFile).resolve(spec);
+  } catch {
+    return undefined;
   }
-  const normal = resolveFace(entry.normal, configFile);
-  return {
-    family: entry.family ?? role,
-    normal,
-    bold: entry.bold ? resolveFace(entry.bold, configFile) : normal,
-  };
+}
+
+async function resolveFace(entry: FaceEntry, reader: Reader, jsonPath: (string | number)[]): Promise<FontFace> {
+  const spec = typeof entry === 'string' ? entry : entry.path;
+  const specPath = typeof entry === 'string' ? jsonPath : [...jsonPath, 'path'];
+  if (typeof spec !== 'string' || spec === '') {
+    fail(reader, specPath, 'fonts/bad-entry', 'A font must be a path, or `{ path: …, postscriptName: … }`.');
+  }
+  const postscriptName = typeof entry === 'object' && typeof entry.postscriptName === 'string' ? entry.postscriptName : undefined;
+  const file = candidate(spec, reader.source.file);
+  const notFound = (): never =>
+    fail(reader, specPath, 'fonts/not-found', `The font \`${spec}\` was found neither next to ${path.basename(reader.shown)} nor in node_modules.`);
+  if (!file) notFound();
+  const resolved = await resolveInside(reader.roots, file as string);
+  if (resolved.kind === 'missing') notFound();
+  if (resolved.kind === 'outside') {
+    fail(reader, specPath, 'fonts/outside-folders', `The font \`${spec}\` leads to ${resolved.path}, outside the project and the font folders.`);
+  }
+  if (resolved.kind !== 'file') {
+    const message = resolved.kind === 'not-a-file' ? failureMessage({ kind: 'not-a-file', real: resolved.path }, spec) : failureMessage(resolved, spec);
+    fail(reader, specPath, resolved.kind === 'not-a-file' ? 'load/not-a-file' : 'load/unreadable', message);
+  }
+  const real = (resolved as { path: string }).path;
+  if (!(await isFontFile(real))) {
+    fail(reader, specPath, 'fonts/not-a-font', `\`${spec}\` is not a TrueType or OpenType font file.`);
+  }
+  return { path: real, postscriptName, source: { file: reader.shown, ...reader.source.positionOf(specPath) } };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+async function resolveRole(raw: Record<string, unknown>, role: FontRoleName, reader: Reader): Promise<FontRole> {
+  const entry = record(raw[role]);
+  if (!entry?.normal) {
+    fail(reader, entry ? [role] : [], 'fonts/missing-role', `${path.basename(reader.shown)} has no \`${role}.normal\` font.`, `Add a \`${role}:\` entry with \`family\` and \`normal\` (and \`bold\`).`);
+  }
+  const normal = await resolveFace(entry.normal as FaceEntry, reader, [role, 'normal']);
+  const family = typeof entry.family === 'string' ? entry.family : role;
+  return { family, normal, bold: entry.bold ? await resolveFace(entry.bold as FaceEntry, reader, [role, 'bold']) : normal };
 }
 
 /** `fallback:` is a list of `{ family, path }` (or `{ family, path, postscriptName }`). */
-function resolveFallbacks(raw: unknown, configFile: string): FallbackFont[] {
+async function resolveFallbacks(raw: unknown, reader: Reader): Promise<FallbackFont[]> {
   if (raw === undefined || raw === null) return [];
   const entries = Array.isArray(raw) ? (raw as unknown[]) : [raw];
-  return entries.map((entry, i) => {
-    const item = entry as { family?: unknown; path?: unknown; postscriptName?: unknown } | null;
+  const out: FallbackFont[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const item = record(entry);
+    const at = Array.isArray(raw) ? ['fallback', i] : ['fallback'];
     if (typeof item?.path !== 'string') {
-      throw new BuildFailure([
-        {
-          code: 'fonts/bad-fallback',
-          severity: 'error',
-          message: `fonts.yaml \`fallback\` entry ${i + 1} has no \`path\`.`,
-          file: configFile,
-          hint: 'Write each fallback as `- { family: Name, path: file.ttf }`.',
-        },
-      ]);
+      fail(reader, at, 'fonts/bad-fallback', `fonts.yaml \`fallback\` entry ${i + 1} has no \`path\`.`, 'Write each fallback as `- { family: Name, path: file.ttf }`.');
     }
-    const postscriptName = typeof item.postscriptName === 'string' ? item.postscriptName : undefined;
-    const face = resolveFace({ path: item.path, postscriptName }, configFile);
-    return { ...face, family: typeof item.family === 'string' ? item.family : `hanpress fallback ${i + 1}` };
-  });
+    const face = await resolveFace({ path: item.path, postscriptName: item.postscriptName }, reader, at);
+    out.push({ ...face, family: typeof item.family === 'string' ? item.family : `hanpress fallback ${i + 1}` });
+  }
+  return out;
 }
 
-export async function loadFontConfig(bookRoot: string): Promise<FontConfig> {
+/** The package folder (nearest package.json) of each shipped font: fonts a book may name too. */
+let shippedFontDirs: Promise<string[]> | undefined;
+function shippedFolders(): Promise<string[]> {
+  shippedFontDirs ??= (async () => {
+    const dirs = new Set<string>([await realRoot(HANPRESS_FONTS_DIR)]);
+    const require = createRequire(DEFAULT_FONT_CONFIG);
+    for (const name of ['@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc']) {
+      try {
+        dirs.add(await realRoot(path.dirname(require.resolve(`${name}/package.json`))));
+      } catch {
+        // Not installed: `fonts/not-found` names the font that needs it.
+      }
+    }
+    return [...dirs];
+  })();
+  return shippedFontDirs;
+}
+
+/** Folders the user (not the book) allows fonts from: HANPRESS_FONT_PATH, like PATH. */
+async function userFolders(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const list = (env.HANPRESS_FONT_PATH ?? '').split(path.delimiter).filter((d) => path.isAbsolute(d));
+  return Promise.all(list.map(realRoot));
+}
+
+async function readConfig(bookRoot: string, env: NodeJS.ProcessEnv): Promise<Reader> {
+  const projectReal = await realRoot(bookRoot);
+  const roots = [projectReal, ...(await shippedFolders()), ...(await userFolders(env))];
   const own = path.join(bookRoot, 'fonts.yaml');
-  const configFile = existsSync(own) ? own : DEFAULT_FONT_CONFIG;
-  const raw = parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
+  const ownExists = await resolveInside([projectReal], own);
+  const configFile = ownExists.kind === 'missing' ? DEFAULT_FONT_CONFIG : own;
+  const shown = ownExists.kind === 'missing' ? DEFAULT_FONT_CONFIG : 'fonts.yaml';
+  const read = await readContainedText(ownExists.kind === 'missing' ? [await realRoot(HANPRESS_FONTS_DIR)] : [projectReal], configFile, YAML_LIMIT);
+  if ('failure' in read) {
+    const { failure } = read;
+    if (failure.kind === 'encoding') throw new BuildFailure([diagnostic(failure.problem.code, { ...failure.problem, file: shown })]);
+    const code = failure.kind === 'outside' ? 'load/outside-project' : failure.kind === 'not-a-file' ? 'load/not-a-file' : failure.kind === 'too-large' ? 'load/too-large' : 'load/unreadable';
+    throw new BuildFailure([diagnostic(code, { message: failureMessage(failure, shown), file: shown })]);
+  }
+  const parsed = parseYamlSource(read.text, shown);
+  if (!parsed.source) throw new BuildFailure(parsed.diagnostics);
+  // Paths in the file are relative to where it really is.
+  return { source: { ...parsed.source, file: read.real }, roots, shown, bookRoot };
+}
+
+export async function loadFontConfig(bookRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<FontConfig> {
+  const reader = await readConfig(bookRoot, env);
+  const raw = record(reader.source.value);
+  if (!raw) fail(reader, [], 'fonts/bad-entry', `${path.basename(reader.shown)} must be a mapping with \`body:\` and \`heading:\`.`);
   return {
-    body: resolveRole(raw.body, 'body', configFile),
-    heading: resolveRole(raw.heading, 'heading', configFile),
-    fallback: resolveFallbacks(raw.fallback, configFile),
+    body: await resolveRole(raw, 'body', reader),
+    heading: await resolveRole(raw, 'heading', reader),
+    fallback: await resolveFallbacks(raw.fallback, reader),
   };
 }

@@ -5,10 +5,11 @@
  * fonts.yaml, rendered by sharp's Pango text input) on a background drawn as SVG. The same
  * metadata and fonts give the same bytes.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { TitlePage } from '../derive/front-pages.js';
+import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
+import { realRoot, resolveInside } from '../files/contain.js';
 import { readFamilyName } from '../fonts/cmap.js';
 import type { FontConfig, FontFace } from '../fonts/config.js';
 import { prepareImage, type PreparedImage } from './process.js';
@@ -99,6 +100,9 @@ async function typographicCover(page: TitlePage, fonts: FontConfig): Promise<Pre
 
 /** The project's cover.jpg (next to book.yaml) when present, else the generated one. */
 export async function coverImage(root: string, page: TitlePage, fonts: FontConfig): Promise<PreparedImage> {
-  const own = path.join(root, COVER_FILE);
-  return existsSync(own) ? prepareImage(own) : typographicCover(page, fonts);
+  const own = await resolveInside([await realRoot(root)], path.join(root, COVER_FILE));
+  if (own.kind === 'missing') return typographicCover(page, fonts);
+  // `check` has refused any other cover (src/validate/cover.ts); this guards a caller that did not run it.
+  if (own.kind !== 'file') throw new BuildFailure([diagnostic('cover/outside-project', { message: `${COVER_FILE} cannot be read from inside the project.`, file: COVER_FILE })]);
+  return prepareImage(own.path);
 }

@@ -3,12 +3,16 @@
  * Raster images are auto-rotated from their EXIF orientation, shrunk to at most 1600 px on the
  * long side (never enlarged), converted to sRGB, stripped of all metadata except their
  * density, and written as JPEG (photos stay JPEG) or PNG (everything else: line art, alpha,
- * GIF's first frame). SVG is a core EPUB format and is copied as written. sharp's output is a
+ * GIF's first frame). SVG is a core EPUB format and is embedded as src/images/svg.ts
+ * sanitises it (no script, handler or external reference). sharp's output is a
  * pure function of the input bytes and these settings, so builds stay reproducible.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
+import { sanitiseSvg } from './svg.js';
+import { decodeText } from '../files/text.js';
 
 export const MAX_LONG_SIDE = 1600;
 const JPEG_QUALITY = 85;
@@ -30,15 +34,21 @@ function bytesOf(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-async function prepareSvg(input: Buffer): Promise<PreparedImage> {
-  // Size only: librsvg reads the declared width/height (or viewBox); the file itself is kept.
-  const meta = await sharp(input).metadata().catch(() => undefined);
-  return { bytes: bytesOf(input), mediaType: 'image/svg+xml', extension: '.svg', width: meta?.width, height: meta?.height };
+async function prepareSvg(input: Buffer, file: string): Promise<PreparedImage> {
+  const decoded = decodeText(input);
+  if ('problem' in decoded) throw new BuildFailure([diagnostic(decoded.problem.code, { ...decoded.problem, file })]);
+  const result = sanitiseSvg(decoded.text, file);
+  // `check` refuses such a file first; this guards a caller that skipped it.
+  if (result.svg === undefined) throw new BuildFailure(result.diagnostics);
+  const clean = Buffer.from(result.svg, 'utf8');
+  // Size only: librsvg reads the declared width/height (or viewBox) of the sanitised file.
+  const meta = await sharp(clean).metadata().catch(() => undefined);
+  return { bytes: bytesOf(clean), mediaType: 'image/svg+xml', extension: '.svg', width: meta?.width, height: meta?.height };
 }
 
 export async function prepareImage(file: string): Promise<PreparedImage> {
   const input = await readFile(file);
-  if (path.extname(file).toLowerCase() === '.svg') return prepareSvg(input);
+  if (path.extname(file).toLowerCase() === '.svg') return prepareSvg(input, file);
   const source = sharp(input, { animated: false });
   const meta = await source.metadata();
   const photo = meta.format === 'jpeg';

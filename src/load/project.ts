@@ -2,14 +2,15 @@
  * The load stage: reads book.yaml and every Markdown file it lists. All file reading of a
  * build's inputs happens here; later stages work on the returned texts.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { realRoot, resolveInside } from '../files/contain.js';
 import type { BookMetadata } from '../model/metadata.js';
 import type { FrontMatter } from '../validate/book-schema.js';
 import { crossFieldDiagnostics, type RuleContext } from '../validate/rules.js';
 import { checkBookMetadata, checkFrontMatter } from '../validate/schema-check.js';
 import { splitFrontMatter } from './front-matter.js';
+import { failureMessage, MARKDOWN_LIMIT, readContainedText, YAML_LIMIT, type ReadFailure } from './read.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export const BOOK_FILE = 'book.yaml';
@@ -27,19 +28,13 @@ export interface MarkdownSource {
 
 export interface LoadedProject {
   root: string;
+  /** The project folder with every symbolic link resolved: what the build may read from. */
+  realRoot: string;
   meta: BookMetadata;
   metaSource: YamlSource;
   /** Keyed by the path as written in book.yaml. */
   markdown: Map<string, MarkdownSource>;
   diagnostics: Diagnostic[];
-}
-
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** Every Markdown path listed in book.yaml with its JSON path there (for positions). */
@@ -56,8 +51,17 @@ function insideProject(root: string, file: string): boolean {
   return resolved.startsWith(path.resolve(root) + path.sep);
 }
 
-async function loadMarkdown(root: string, file: string): Promise<{ source?: MarkdownSource; diagnostics: Diagnostic[] }> {
-  const text = (await readText(path.join(root, file))) ?? '';
+/** A file that cannot be read, as a diagnostic; encoding problems point into the file itself. */
+export function readFailureDiagnostic(failure: ReadFailure, file: string): Diagnostic {
+  if (failure.kind === 'encoding') return diagnostic(failure.problem.code, { ...failure.problem, file });
+  const code = { missing: 'contents/missing-file', outside: 'load/outside-project', 'not-a-file': 'load/not-a-file', unreadable: 'load/unreadable', 'too-large': 'load/too-large' } as const;
+  return diagnostic(code[failure.kind], { message: failureMessage(failure, file), file });
+}
+
+async function loadMarkdown(root: string, rootReal: string, file: string): Promise<{ source?: MarkdownSource; diagnostics: Diagnostic[] }> {
+  const read = await readContainedText([rootReal], path.join(root, file), MARKDOWN_LIMIT);
+  if ('failure' in read) return { diagnostics: [readFailureDiagnostic(read.failure, file)] };
+  const text = read.text;
   const split = splitFrontMatter(text);
   if (split.frontMatter === undefined) {
     return {
@@ -96,7 +100,7 @@ function fileProblem(source: YamlSource, jsonPath: (string | number)[], d: Omit<
 }
 
 /** Missing, duplicate and escaping paths in the reading order, each pointed at in book.yaml. */
-async function checkListedFiles(root: string, meta: BookMetadata, source: YamlSource): Promise<Diagnostic[]> {
+async function checkListedFiles(root: string, rootReal: string, meta: BookMetadata, source: YamlSource): Promise<Diagnostic[]> {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const { file, jsonPath } of listedFiles(meta)) {
@@ -112,12 +116,25 @@ async function checkListedFiles(root: string, meta: BookMetadata, source: YamlSo
         message: `\`${file}\` is listed twice in the reading order.`,
         hint: 'Remove one of the two entries.',
       }));
-    } else if ((await readText(path.join(root, file))) === undefined) {
-      diagnostics.push(fileProblem(source, jsonPath, {
-        code: 'contents/missing-file',
-        message: `\`${file}\` is listed in the reading order but does not exist.`,
-        hint: 'Create the file or correct the path (paths are relative to book.yaml).',
-      }));
+    } else {
+      const resolved = await resolveInside([rootReal], path.join(root, file));
+      if (resolved.kind === 'missing') {
+        diagnostics.push(fileProblem(source, jsonPath, {
+          code: 'contents/missing-file',
+          message: `\`${file}\` is listed in the reading order but does not exist.`,
+          hint: 'Create the file or correct the path (paths are relative to book.yaml).',
+        }));
+      } else if (resolved.kind === 'outside') {
+        diagnostics.push(fileProblem(source, jsonPath, {
+          code: 'contents/outside-project',
+          message: `\`${file}\` is a symbolic link that leads outside the book project (to ${resolved.path}).`,
+          hint: 'Copy the chapter into the project instead of linking to it; hanpress reads nothing outside the project.',
+        }));
+      } else if (resolved.kind !== 'file') {
+        const failure = resolved.kind === 'not-a-file' ? { kind: resolved.kind, real: resolved.path } : resolved;
+        const d = readFailureDiagnostic(failure, file);
+        diagnostics.push(fileProblem(source, jsonPath, { code: d.code, message: d.message, hint: d.hint }));
+      }
     }
     seen.add(file);
   }
@@ -128,8 +145,9 @@ export async function loadProject(
   root: string,
   cx: RuleContext = { now: new Date() },
 ): Promise<{ project?: LoadedProject; diagnostics: Diagnostic[] }> {
-  const text = await readText(path.join(root, BOOK_FILE));
-  if (text === undefined) {
+  const rootReal = await realRoot(root);
+  const read = await readContainedText([rootReal], path.join(root, BOOK_FILE), YAML_LIMIT);
+  if ('failure' in read && read.failure.kind === 'missing') {
     return {
       diagnostics: [
         {
@@ -141,19 +159,21 @@ export async function loadProject(
       ],
     };
   }
+  if ('failure' in read) return { diagnostics: [readFailureDiagnostic(read.failure, BOOK_FILE)] };
+  const text = read.text;
   const parsed = parseYamlSource(text, BOOK_FILE);
   if (!parsed.source) return { diagnostics: parsed.diagnostics };
   const checked = checkBookMetadata(parsed.source);
   if (!checked.meta) return { diagnostics: checked.diagnostics };
   const meta = checked.meta;
-  const diagnostics = [...crossFieldDiagnostics(meta, parsed.source, cx), ...(await checkListedFiles(root, meta, parsed.source))];
+  const diagnostics = [...crossFieldDiagnostics(meta, parsed.source, cx), ...(await checkListedFiles(root, rootReal, meta, parsed.source))];
   if (diagnostics.length > 0) return { diagnostics };
   const markdown = new Map<string, MarkdownSource>();
   for (const { file } of listedFiles(meta)) {
-    const loaded = await loadMarkdown(root, file);
+    const loaded = await loadMarkdown(root, rootReal, file);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source) markdown.set(file, loaded.source);
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { project: { root, meta, metaSource: parsed.source, markdown, diagnostics }, diagnostics };
+  return { project: { root, realRoot: rootReal, meta, metaSource: parsed.source, markdown, diagnostics }, diagnostics };
 }

@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { yamlLimitProblems, type LimitProblem } from './yaml-limits.js';
 
 export interface Position {
   line: number;
@@ -71,11 +72,19 @@ function unclosedQuoteOffset(text: string): number | undefined {
  */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlParseResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
+  const problem = (p: LimitProblem): Diagnostic => ({ severity: 'error', file, ...toPosition(p.offset), code: p.code, message: p.message, hint: p.hint });
+  // Flow nesting is checked before parsing: the parser itself runs out of memory on it.
+  const tooDeep = yamlLimitProblems.beforeParse(text);
+  if (tooDeep) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return { diagnostics: [problem(tooDeep)] };
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
     const quoteAt = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? unclosedQuoteOffset(text) : undefined;
     const position = toPosition(quoteAt ?? error.pos[0]);
@@ -89,10 +98,14 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     };
   });
   if (diagnostics.length > 0) return { diagnostics };
+  const limits = yamlLimitProblems.afterParse(doc, text);
+  if (limits.length > 0) return { diagnostics: limits.map(problem) };
+  const value = yamlLimitProblems.toJS(doc);
+  if ('problem' in value) return { diagnostics: [problem(value.problem)] };
   const source: YamlSource = {
     file,
     text,
-    value: doc.toJS(),
+    value: value.value,
     positionOf(path, at = 'value') {
       const { node, keyNode } = nodeAt(doc, path);
       const target = at === 'key' && keyNode ? keyNode : node;

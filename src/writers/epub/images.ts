@@ -4,12 +4,13 @@
  * remote images are never fetched and are left out here, as are types EPUB does not list as
  * core media. Each file goes through src/images/process.ts (size, colour, metadata) once.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { realRoot, resolveInside } from '../../files/contain.js';
 import type { Book, Chapter } from '../../model/book.js';
 import { chapterImages } from '../../model/walk.js';
 import { allChapters } from '../../model/book.js';
 import { IMAGE_EXTENSIONS, prepareImage } from '../../images/process.js';
+import { imagePath } from '../../validate/images.js';
 
 export interface EmbeddedImage {
   /** Package-relative, e.g. images/img001.png */
@@ -24,13 +25,16 @@ function chapterImageSources(chapter: Chapter): string[] {
   return Array.from(chapterImages(chapter), ({ image }) => image.src);
 }
 
-/** Absolute path of a local image, relative to the Markdown file that names it. */
-function resolveSource(book: Book, chapter: Chapter, src: string): string | undefined {
+/**
+ * Real path of a local image, relative to the Markdown file that names it. `check` reports an
+ * image outside the project (after symbolic links) as an error; the writer never reads one.
+ */
+async function resolveSource(book: Book, rootReal: string, chapter: Chapter, src: string): Promise<string | undefined> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
-  const clean = decodeURI(src.split(/[?#]/)[0] ?? '');
-  const file = path.resolve(book.root, path.dirname(chapter.file), clean);
-  // `check` reports an image outside the project as an error; the writer never reads one.
-  return file.startsWith(path.resolve(book.root) + path.sep) ? file : undefined;
+  const clean = imagePath(src);
+  if (clean === undefined) return undefined;
+  const resolved = await resolveInside([rootReal], path.resolve(book.root, path.dirname(chapter.file), clean));
+  return resolved.kind === 'file' ? resolved.path : undefined;
 }
 
 export interface ImageCatalogue {
@@ -43,10 +47,11 @@ export async function collectImages(book: Book): Promise<ImageCatalogue> {
   const images: EmbeddedImage[] = [];
   const byFile = new Map<string, EmbeddedImage>();
   const byReference = new Map<string, EmbeddedImage>();
+  const rootReal = await realRoot(book.root);
   for (const chapter of allChapters(book)) {
     for (const src of chapterImageSources(chapter)) {
-      const file = resolveSource(book, chapter, src);
-      if (!file || !IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase()) || !existsSync(file)) continue;
+      const file = await resolveSource(book, rootReal, chapter, src);
+      if (!file || !IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
       let image = byFile.get(file);
       if (!image) {
         const prepared = await prepareImage(file);
