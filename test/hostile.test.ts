@@ -7,9 +7,10 @@
  */
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { appendLines, checkJson, expectRefused, hostileProject, SECRET } from './helpers/hostile.js';
+import { appendLines, checkJson, expectRefused, hostileProject, run, SECRET } from './helpers/hostile.js';
 
 const CHAPTER = 'chapters/1-01.md';
 
@@ -342,5 +343,47 @@ describe('check refuses what build would', () => {
     await symlink(path.join(h.outside, 'secret.md'), path.join(h.dir, CHAPTER));
     const { run } = await checkJson(h.dir);
     expect(run.out + run.err).not.toContain(SECRET);
+  });
+});
+
+describe('more careless input', () => {
+  it('refuses an empty book.yaml with a schema error, not a crash', async () => {
+    const h = await hostileProject();
+    await writeFile(path.join(h.dir, 'book.yaml'), '');
+    await expectRefused(h, { code: 'book/type', file: 'book.yaml', line: 1, column: 1 });
+  });
+
+  it('refuses a book.yaml with two YAML documents at the second', async () => {
+    const h = await hostileProject();
+    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
+    await writeFile(path.join(h.dir, 'book.yaml'), `${text}---\nslug: again\n`);
+    await expectRefused(h, { code: 'yaml/syntax', file: 'book.yaml' });
+  });
+
+  it('refuses an image named by an absolute path', async () => {
+    const { h, line } = await withImage('x', '/etc/passwd');
+    await expectRefused(h, { code: 'image/outside-project', file: CHAPTER, line, column: 1 });
+  });
+
+  it('never reads file: URLs: the Markdown parser refuses them as links, and the build finishes without opening the pipe', async () => {
+    const h = await hostileProject();
+    await appendLines(path.join(h.dir, CHAPTER), [`![管道](file://${path.join(h.outside, 'pipe')}) [链接](file://${path.join(h.outside, 'secret.md')})`]);
+    const { code, diagnostics } = await checkJson(h.dir);
+    expect(code).toBe(0);
+    expect(diagnostics.filter((d) => d.code.startsWith('image/'))).toEqual([]);
+    const built = await run(['build', h.dir, '--out', h.out], h.dir);
+    expect(built.code, built.err).toBe(0);
+    const entries = unzipSync(await readFile(path.join(h.out, 'xin-de-shiming-he-dandang-2.epub')));
+    for (const [name, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).includes(SECRET), name).toBe(false);
+  });
+
+  it('reads UTF-16 OCR text for import as an encoding error, and form feeds as page breaks', async () => {
+    const h = await hostileProject();
+    const ocr = path.join(h.outside, 'scan.txt');
+    await writeFile(ocr, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('书名\n', 'utf16le')]));
+    const refused = await run(['import', ocr, '--out', path.join(h.outside, 'imported')], h.outside);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('error encoding/utf16:');
+    expect(refused.err).not.toMatch(/^\s+at /m);
   });
 });

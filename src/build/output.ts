@@ -66,6 +66,7 @@ function lstatOrUndefined(file: string): fs.Stats | undefined {
 
 function isSpecial(dir: string): boolean {
   const real = fs.realpathSync(dir);
+  if (real === '/dev/shm' || real.startsWith('/dev/shm/')) return false;
   if (SPECIAL_ROOTS.some((root) => real === root || real.startsWith(`${root}/`))) return true;
   try {
     return SPECIAL_TYPES.has(fs.statfsSync(real).type);

@@ -90,7 +90,12 @@ function isGb18030(bytes: Uint8Array): boolean {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-export function decodeText(bytes: Uint8Array): Decoded {
+export interface DecodeOptions {
+  /** Read a form feed (a page break in pdftotext or OCR output) as a line break. */
+  pageBreaks?: boolean;
+}
+
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   if (looksLikeUtf16(bytes)) {
     return { problem: { code: 'encoding/utf16', message: 'This file is UTF-16, not UTF-8.', line: 1, column: 1 } };
   }
@@ -107,7 +112,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
       },
     };
   }
-  const text = normaliseNewlines(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes));
+  const decoded = normaliseNewlines(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes));
+  const text = options.pageBreaks ? decoded.replace(/\f/g, '\n') : decoded;
   const control = FORBIDDEN.exec(text);
   if (control) {
     const cp = control[0].codePointAt(0) ?? 0;

@@ -86,7 +86,10 @@ class ImageChecks {
 
 function outside(src: string, real?: string): Problem {
   const to = real ? ` (it leads to ${real})` : '';
-  return diagnostic('image/outside-project', { message: `The image \`${src}\` lies outside the book project${to}.` });
+  return diagnostic('image/outside-project', {
+    message: `The image \`${src}\` lies outside the book project${to}.`,
+    hint: 'Copy the image into the project folder and link it with a path that stays inside it (symbolic links are followed first).',
+  });
 }
 
 /** Positioned at the image's own `](src` in the source, found from the start of its block. */

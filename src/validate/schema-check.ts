@@ -49,7 +49,7 @@ const HINTS: Record<string, (e: ErrorObject, field: string) => string> = {
   type: (e, field) =>
     e.params.type === 'string'
       ? `Write text here, in quotes when YAML would read it as a number or date. ${PATTERN_HINTS[field] ?? ''}`.trim()
-      : `Write a ${String(e.params.type)} here.`,
+      : `Write ${/^[aeiou]/.test(String(e.params.type)) ? 'an' : 'a'} ${String(e.params.type)} here.`,
   enum: (e) => `Use one of: ${(e.params.allowedValues as unknown[]).join(', ')}.`,
   minItems: () => 'List at least one entry.',
   minLength: () => 'Write a value; an empty string is not allowed.',

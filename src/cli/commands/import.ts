@@ -6,7 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeOutputsAtomically } from '../../build/output.js';
-import { BuildFailure } from '../../diagnostics/diagnostic.js';
+import { BuildFailure, diagnostic } from '../../diagnostics/diagnostic.js';
+import { decodeText } from '../../files/text.js';
 import { projectFiles } from '../../import/files.js';
 import { importOcr } from '../../import/import-ocr.js';
 import { importStats } from '../../import/report.js';
@@ -21,14 +22,19 @@ async function isNonEmptyDir(dir: string): Promise<boolean> {
   }
 }
 
+/** The OCR text through the one text reader: UTF-16 or GBK output of an OCR tool is named. */
 async function readSource(file: string, shown: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     throw new BuildFailure([
       { code: 'import/no-source', severity: 'error', message: `Cannot read the OCR text ${shown}.`, file: shown, hint: 'Give the path of a UTF-8 text file.' },
     ]);
   }
+  const decoded = decodeText(bytes, { pageBreaks: true });
+  if ('problem' in decoded) throw new BuildFailure([diagnostic(decoded.problem.code, { ...decoded.problem, file: shown })]);
+  return decoded.text;
 }
 
 function refuseOverwrite(shown: string): never {
