@@ -12,7 +12,7 @@ import { classifyLine, datedLine } from '../src/import/rules/headings.js';
 import { removeLogoMarks } from '../src/import/rules/logo-marks.js';
 import { joinPageBreaks, toBlocks } from '../src/import/rules/paragraphs.js';
 import { fullWidthPunctuation } from '../src/import/rules/punctuation.js';
-import { removeRunningHeads } from '../src/import/rules/running-heads.js';
+import { removeRunningHeads, removeUnmarkedHeads } from '../src/import/rules/running-heads.js';
 import { collapseLetterSpacing, ideographicGaps } from '../src/import/rules/spacing.js';
 import { splitVolumeMark } from '../src/import/rules/superscript.js';
 import { toLines } from '../src/import/types.js';
@@ -33,6 +33,46 @@ describe('running heads', () => {
   });
 });
 
+describe('running heads without a ■ (another publisher)', () => {
+  const page = [
+    '第一章 起源 (1)', // the TOC entry
+    '',
+    '第一章 起源', // the heading: its first appearance in the text is kept
+    '',
+    '新中国成立以来，城乡关系经历了从分割到融合的演进过程，大量劳动力流向城',
+    '',
+    '2',
+    '',
+    '第一章 起源', // recto head next to the folio
+    '',
+    '市，差距逐步拉大。',
+    '',
+    '书名', // verso head: the book title next to a folio
+    '',
+    '7',
+    '',
+    '这一段也很长，它在页末没有结束，于是下一页接着写下去，直到',
+    '第一章 起源', // a repeat inside an open paragraph, its folio lost
+    '句子结束。',
+  ].join('\n');
+
+  it('removes the book title and repeated headings next to a folio, never the first appearance of a heading', () => {
+    const r = removeUnmarkedHeads(toLines(page), '书名');
+    expect(r.changes.map((c) => [c.line, c.note])).toEqual([
+      [9, 'running head repeating a heading, next to a folio'],
+      [13, 'running head (the book title, next to a folio)'],
+      [18, 'running head repeating a heading, inside a paragraph'],
+    ]);
+    expect(text(r.value)).toContain('第一章 起源');
+    expect(r.unsure.map((u) => u.line)).toEqual([18]);
+  });
+
+  it('keeps a short line next to a folio that is neither the book title nor a repeat', () => {
+    const r = removeUnmarkedHeads(toLines('第二章 新篇\n\n12\n\n正文。'), '书名');
+    expect(r.changes).toEqual([]);
+  });
+});
+
 describe('folios', () => {
   it('removes a line that is only a page number', () => {
     const r = removeFolios(toLines('第一段。\n\n006\n\n第二段。'));
@@ -40,10 +80,28 @@ describe('folios', () => {
     expect(r.changes).toEqual([{ rule: 'folio', line: 3, before: '006', after: '', note: 'page number' }]);
   });
 
+  it('removes folios with ornaments: · 4 ·, — 12 —', () => {
+    const r = removeFolios(toLines('甲\n· 4 ·\n— 12 —\n乙 3'));
+    expect(text(r.value)).toEqual(['甲', '乙 3']);
+  });
+
   it('keeps a line that ends in a digit (trap: not a folio)', () => {
     const r = removeFolios(toLines('研究出台了35\n\n项制度文件。\n印 张 28'));
     expect(r.changes).toEqual([]);
     expect(r.value).toHaveLength(4);
+  });
+});
+
+describe('chapter and 节 headings of a monograph', () => {
+  it('classifies 第一章 and 第一节 as headings, not paragraphs to join', () => {
+    expect(classifyLine('第一章 乡村振兴的时代背景').kind).toBe('chapter');
+    expect(classifyLine('第一节 城乡关系的历史演进').kind).toBe('jie');
+    expect(classifyLine('第一节课上，他说了很多。').kind).toBe('paragraph');
+  });
+
+  it('nests 一、 under 第一节 and puts a phrase gap in a heading as U+3000', () => {
+    const blocks = cleanProse(toLines('第一节 城乡关系\n\n一、历史\n\n正文。')).value;
+    expect(renderMarkdown(blocks)).toBe('## 第一节　城乡关系\n\n### 一、历史\n\n正文。\n');
   });
 });
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildChapters } from '../src/import/chapters.js';
 import { parseBoard } from '../src/import/meta/board.js';
 import { fixClc, parseCip } from '../src/import/meta/cip.js';
-import { parseColophon, parsePhones } from '../src/import/meta/colophon.js';
+import { parseColophon, parseNames, parsePhones } from '../src/import/meta/colophon.js';
+import { segment } from '../src/import/segment.js';
 import { parseTitlePage } from '../src/import/meta/title-page.js';
 import { parseToc } from '../src/import/toc/parse.js';
 import { findTocRegion } from '../src/import/toc/region.js';
@@ -149,5 +150,42 @@ I . ①书… II . ①某… III . ①工会工作—中国 ②改革 IV . ①D4
     expect(parseTitlePage(toLines('书名^②\n\n—分辑名（2015—2017）\n\n某某 主编\n\n某某出版社')).value).toMatchObject({
       main: '书名', partNumber: 'Ⅱ', partName: '分辑名', otherInfo: '2015—2017', primary: [{ name: '某某', role: '主编', primary: true }], publisher: '某某出版社',
     });
+  });
+});
+
+describe('another publisher\'s 版本记录 and TOC', () => {
+  it('separates letter-spaced names at a wider gap and flags a name that may be two', () => {
+    expect(parseNames('刘 敏  陈 静')).toEqual(['刘敏', '陈静']);
+    expect(parseNames('杨 力')).toEqual(['杨力']);
+    expect(parseNames('陈荣书 李守镇')).toEqual(['陈荣书', '李守镇']);
+    const r = parseColophon(toLines('责任编辑 刘 敏 陈 静'));
+    expect(r.unsure.map((u) => u.message)).toEqual(['责任编辑 "刘敏陈静" was read as one letter-spaced name; if it is two names, separate them in book.yaml']);
+  });
+
+  it('records fields book.yaml has no place for, flags unknown labels, and never folds them into the field above', () => {
+    const r = parseColophon(toLines('责任编辑 赵 雪\n封面设计 张 伟\n美术指导 王 五\n社 址 北京市丰台区莲花池西里7号\n邮 编 100073'));
+    expect(r.value.fields['责任编辑']?.value).toBe('赵 雪');
+    expect(r.value.fields['地址']?.value).toBe('北京市丰台区莲花池西里7号 邮编: 100073');
+    expect(r.changes.map((c) => c.note)).toEqual(['版本记录 field 封面设计: book.yaml has no field for it']);
+    expect(r.unsure.map((u) => [u.line, u.message])).toEqual([[3, '版本记录 line "美术指导 王 五" has a label hanpress does not know; not read into book.yaml']]);
+  });
+
+  it('ends a 版本记录 without 版权所有 at the next page, not at a 版权所有 in the text', () => {
+    const lines = toLines(
+      ['书名', '图书在版编目 (CIP) 数据', 'ISBN 978-7-5197-5521-8', '中国版本图书馆CIP数据核字 (2020) 第256789号', '责任编辑 赵 雪', '如有印装质量问题, 请与本社联系调换', '目 录', '第一章 甲 …… 3', '第二章 乙 …… 5', '第一章 甲', '版权所有的书。'].join('\n'),
+    );
+    const seg = segment(lines);
+    expect(seg.colophon.map((l) => l.text)).toEqual(['责任编辑 赵 雪', '如有印装质量问题, 请与本社联系调换']);
+    expect(seg.toc.map((l) => l.text)).toEqual(['目 录', '第一章 甲 …… 3', '第二章 乙 …… 5']);
+  });
+
+  it('reads dot-leader page numbers, skips the 目录 title and front entries, and nests 第X节 and 一、 under 第X章', () => {
+    const r = parseToc(toLines('目 录\n前 言 …… 1\n第一章 基本规定 …………… 3\n第一节 总论 …… 3\n一、立法目的 …… 4\n第二章 自然人 ······ 8'));
+    const articles = r.value.flatMap((p) => p.articles);
+    expect(articles.map((a) => [a.raw.map((x) => x.text).join(''), a.page, a.sections.map((s) => s.title)])).toEqual([
+      ['第一章 基本规定', 3, ['第一节　总论', '一、立法目的']],
+      ['第二章 自然人', 8, []],
+    ]);
+    expect(r.changes.filter((c) => c.rule === 'toc').map((c) => c.before)).toEqual(['目 录', '前 言']);
   });
 });

@@ -69,6 +69,15 @@ function chapterBody(blocks: Block[], sections: TocArticle['sections']): string 
   return sections.map((s) => `## ${s.title}`).join('\n\n') + (sections.length > 0 ? '\n' : '');
 }
 
+/** A part heading (第二编 …) between two articles opens the next part; it is in book.yaml, not in a chapter. */
+function withoutPartHeadings(blocks: Block[], log: ChangeLog): Block[] {
+  return blocks.filter((b) => {
+    if (b.kind !== 'part') return true;
+    log.changes.push({ rule: 'heading', line: b.lines[0] ?? 0, before: b.text, after: '', note: 'part heading in the text (book.yaml contents.parts has it from the TOC)' });
+    return false;
+  });
+}
+
 export function buildChapters(parts: TocPart[], body: SourceLine[]): RuleResult<{ chapters: ChapterFile[]; parts: PartOut[] }> {
   const log = new ChangeLog();
   const blocks = log.take(cleanProse(body));
@@ -76,7 +85,7 @@ export function buildChapters(parts: TocPart[], body: SourceLine[]): RuleResult<
   const spans = locate(blocks, articles);
   const starts = spans.flatMap((s) => (s ? [s.start] : [])).concat(blocks.length);
   const firstStart = starts[0] ?? blocks.length;
-  if (firstStart > 0) {
+  if (blocks.slice(0, firstStart).some((b) => b.kind !== 'part')) {
     log.unsure.push({ rule: 'toc', line: blocks[0]?.lines[0] ?? 0, message: `${firstStart} block(s) after the TOC come before the first article title; saved in unplaced.md` });
   }
   const chapters: ChapterFile[] = [];
@@ -87,7 +96,7 @@ export function buildChapters(parts: TocPart[], body: SourceLine[]): RuleResult<
     part.articles.forEach((article, a) => {
       const span = spans[k++];
       const next = span ? (starts.find((s) => s > span.start) ?? blocks.length) : 0;
-      const own = span ? blocks.slice(span.bodyStart, next) : [];
+      const own = span ? withoutPartHeadings(blocks.slice(span.bodyStart, next), log) : [];
       const shaped = log.take(shapeTitle(article.raw));
       const file = `chapters/${p + 1}-${String(a + 1).padStart(2, '0')}.md`;
       files.push(file);
@@ -107,5 +116,5 @@ export function unplacedText(body: SourceLine[], parts: TocPart[]): string {
   const blocks = cleanProse(body).value;
   const spans = locate(blocks, parts.flatMap((p) => p.articles));
   const first = spans.find((s) => s !== undefined)?.start ?? blocks.length;
-  return renderMarkdown(blocks.slice(0, first));
+  return renderMarkdown(blocks.slice(0, first).filter((b) => b.kind !== 'part'));
 }

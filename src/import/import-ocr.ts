@@ -12,7 +12,7 @@ import { parseColophon } from './meta/colophon.js';
 import { parseTitlePage } from './meta/title-page.js';
 import { removeFolios } from './rules/folios.js';
 import { removeLogoMarks } from './rules/logo-marks.js';
-import { removeRunningHeads } from './rules/running-heads.js';
+import { removeRunningHeads, removeUnmarkedHeads } from './rules/running-heads.js';
 import { splitVolumeMark } from './rules/superscript.js';
 import { segment, type Segments } from './segment.js';
 import { parseToc, type TocPart } from './toc/parse.js';
@@ -65,13 +65,17 @@ function crossChecks(meta: DraftMetadata, seg: Segments, colophonTitle: string |
   const line = seg.colophon.find((l) => l.text.trim() === colophonTitle)?.no ?? 0;
   const expected = `${t.main}${t.partNumber ?? ''}${t.partName ? `——${t.partName}` : ''}`;
   const read = colophonTitle.replace(/\s+/g, '').replace(/II/, 'Ⅱ').replace(/[(（].*$/, '');
-  if (read !== expected) log.unsure.push({ rule: 'metadata', line, message: `版本记录 title line "${colophonTitle}" differs from the title page (${expected})` });
+  // Some colophons print the other title information too: 民法典释义与案例——以典型案例为中心.
+  const withOther = t.otherInfo && !t.partName ? `${expected}——${t.otherInfo}` : expected;
+  if (read !== expected && read !== withOther) log.unsure.push({ rule: 'metadata', line, message: `版本记录 title line "${colophonTitle}" differs from the title page (${expected})` });
 }
 
 export function importOcr(text: string, source: string): ImportedBook {
   const log = new ChangeLog();
   const all = toLines(text);
-  const cleaned = log.take(removeFolios(log.take(removeRunningHeads(log.take(removeLogoMarks(all)), bookTitle(all)))));
+  const title = bookTitle(all);
+  const marked = log.take(removeRunningHeads(log.take(removeLogoMarks(all)), title));
+  const cleaned = log.take(removeFolios(log.take(removeUnmarkedHeads(marked, title))));
   const seg = segment(cleaned);
   const titlePage = log.take(parseTitlePage(seg.titlePages));
   const cip = log.take(parseCip(seg.cip));

@@ -4,7 +4,9 @@
  */
 import { normaliseDashes } from './rules/dashes.js';
 import { removeDigitSpaces } from './rules/digit-spaces.js';
+import { isHeadingKind } from './rules/headings.js';
 import { joinPageBreaks, toBlocks, type Block } from './rules/paragraphs.js';
+import { ideographicGaps } from './rules/spacing.js';
 import { fullWidthPunctuation } from './rules/punctuation.js';
 import { ChangeLog, result, type RuleResult, type SourceLine } from './types.js';
 
@@ -18,25 +20,32 @@ export function cleanText(text: string, line: number, log: ChangeLog): string {
 export function cleanProse(lines: SourceLine[]): RuleResult<Block[]> {
   const log = new ChangeLog();
   const blocks = log.take(joinPageBreaks(log.take(toBlocks(lines))));
-  const cleaned = blocks.map((b) => (b.kind === 'table' ? b : { ...b, text: cleanText(b.text, b.lines[0] ?? 0, log) }));
+  // In a heading a space between Chinese words is a gap between phrases (第一节　城乡关系), never a slip.
+  const cleaned = blocks.map((b) => (b.kind === 'table' ? b : { ...b, text: cleanText(isHeadingKind(b.kind) ? ideographicGaps(b.text) : b.text, b.lines[0] ?? 0, log) }));
   return result(cleaned, log.changes, log.unsure);
 }
 
-function markdownBlock(block: Block, subsectionLevel: string): string {
+/** The numbered heading kinds from the top down: 第一节, 一、, （一）. */
+const NESTED: Block['kind'][] = ['jie', 'section', 'subsection'];
+
+function markdownBlock(block: Block, levels: Map<Block['kind'], string>): string {
   switch (block.kind) {
-    case 'section':
     case 'part':
+    case 'chapter':
     case 'front-title':
       return `## ${block.text}`;
+    case 'jie':
+    case 'section':
     case 'subsection':
-      return `${subsectionLevel} ${block.text}`;
+      return `${levels.get(block.kind) ?? '##'} ${block.text}`;
     default:
       return block.text;
   }
 }
 
-/** `（一）` headings sit under `一、` headings when the text has both, else at level 2. */
+/** Each numbered heading kind the text uses takes the next level from ## down: 第一节 ##, 一、 ###, （一） ####. */
 export function renderMarkdown(blocks: Block[]): string {
-  const level = blocks.some((b) => b.kind === 'section') ? '###' : '##';
-  return blocks.map((b) => markdownBlock(b, level)).join('\n\n') + (blocks.length > 0 ? '\n' : '');
+  const present = NESTED.filter((k) => blocks.some((b) => b.kind === k));
+  const levels = new Map(present.map((k, i) => [k, '#'.repeat(i + 2)]));
+  return blocks.map((b) => markdownBlock(b, levels)).join('\n\n') + (blocks.length > 0 ? '\n' : '');
 }

@@ -1,10 +1,13 @@
 /**
  * Where the parts of a printed book's front matter lie in the OCR: title pages, the CIP block,
- * the 版本记录, the editorial board, front sections (`■ 前 言`), the printed TOC and whatever
- * follows it (article text). Found by their fixed wording, not by line numbers.
+ * the 版本记录 (up to 版权所有, or up to the next page when it has no such line), the
+ * editorial board, front sections (`■ 前 言`, `前 言`), the printed TOC and whatever follows
+ * it (article text). Found by their fixed wording, not by line numbers.
  */
 import { isBoardLine } from './meta/board.js';
-import { findTocRegion } from './toc/region.js';
+import { isFrontLabel } from './front-labels.js';
+import { CHAPTER, PART } from './rules/headings.js';
+import { findTocRegion, TOC_TITLE } from './toc/region.js';
 import type { SourceLine } from './types.js';
 
 export interface Segments {
@@ -33,10 +36,29 @@ function boardEnd(lines: SourceLine[], from: number): number {
   return end;
 }
 
+/** What starts the pages after the 版本记录: the TOC title, a front section, a part or chapter heading. */
+function startsNextPage(text: string): boolean {
+  const t = text.trim();
+  return TOC_TITLE.test(t) || /^■/.test(t) || isFrontLabel(t) || ((PART.test(t) || CHAPTER.test(t)) && !/[。！？]/.test(t)) || isBoardLine(t);
+}
+
+/**
+ * The 版本记录 ends at 版权所有 — or, in a colophon without that line, just before the next
+ * page's first line; a 版权所有 further on (in the text) does not count.
+ */
+function colophonEndIndex(lines: SourceLine[], from: number): number {
+  for (let i = from; i < lines.length; i++) {
+    const text = lines[i]?.text ?? '';
+    if (/版权所有/.test(text)) return i;
+    if (startsNextPage(text)) return i - 1;
+  }
+  return lines.length - 1;
+}
+
 export function segment(lines: SourceLine[]): Segments {
   const cipStart = indexFrom(lines, 0, /图书在版编目/);
   const cipEnd = cipStart < 0 ? -1 : indexFrom(lines, cipStart, /CIP数据核字/);
-  const colophonEnd = cipEnd < 0 ? -1 : indexFrom(lines, cipEnd + 1, /版权所有/);
+  const colophonEnd = cipEnd < 0 ? -1 : colophonEndIndex(lines, cipEnd + 1);
   const afterColophon = colophonEnd >= 0 ? colophonEnd + 1 : cipEnd + 1;
   const boardStop = boardEnd(lines, Math.max(afterColophon, 0));
   const rest = lines.slice(boardStop);

@@ -4,6 +4,7 @@
  * heading reads like 第一编/第二部分), which front sections come before the first part or
  * chapter, and where the 版权页 (CIP block and 版本记录) lies.
  */
+import { FRONT_FILES, frontLabel } from '../front-labels.js';
 import { plainSpans } from './markdown.js';
 import type { DocBlock, ParagraphBlock } from './document.js';
 import type { StyleInfo, StyleRole } from './styles.js';
@@ -57,19 +58,9 @@ export function splitPartTitle(text: string): { label: string; title: string } {
   return m ? { label: m[1] ?? '', title: (m[2] ?? '').trim() } : { label: '', title: text.trim() };
 }
 
-export const FRONT_FILES: Record<string, string> = {
-  前言: 'preface',
-  序: 'foreword',
-  序言: 'foreword',
-  自序: 'foreword',
-  引言: 'introduction',
-  导言: 'introduction',
-  出版说明: 'publishers-note',
-  编者的话: 'editors-note',
-};
-
 export function frontFile(title: string): string | undefined {
-  return FRONT_FILES[title.replace(/[\s\u3000]+/g, '')];
+  const label = frontLabel(title);
+  return label === undefined ? undefined : FRONT_FILES[label];
 }
 
 /** Indices [start, end] of the 版权页 paragraphs (图书在版编目 … 版权所有), if the document has one. */

@@ -1,10 +1,11 @@
 /**
- * Bare folios: a page number OCR'd as a line of its own (`006`). Only a line that is nothing
- * but digits counts; a line that merely ends in a digit is text.
+ * Bare folios: a page number OCR'd as a line of its own (`006`, `· 4 ·`, `— 12 —`). Only a line
+ * that is nothing but digits, with at most one ornament on each side, counts; a line that
+ * merely ends in a digit is text.
  */
 import { result, type Change, type RuleResult, type SourceLine } from '../types.js';
 
-const FOLIO = /^\s*\d{1,4}\s*$/;
+const FOLIO = /^\s*(?:[·•・\-—－]\s*)?\d{1,4}(?:\s*[·•・\-—－])?\s*$/;
 
 export function isFolio(text: string): boolean {
   return FOLIO.test(text);

@@ -8,7 +8,10 @@ import { PART } from '../rules/headings.js';
 import { ideographicGaps } from '../rules/spacing.js';
 import { cleanText } from '../prose.js';
 import { ChangeLog, result, type RuleResult, type SourceLine } from '../types.js';
-import { PAGE_REF } from './region.js';
+import { collapseLetterSpacing } from '../rules/spacing.js';
+import { isFrontLabel } from '../front-labels.js';
+import { CHAPTER, JIE } from '../rules/headings.js';
+import { pageOf, PAGE_REF, TOC_TITLE } from './region.js';
 import type { RawTitleLine } from './title-lines.js';
 
 export interface TocSection {
@@ -43,6 +46,8 @@ interface Item {
 const TABLE_RULE = /^\|[\s|:-]*\|$/;
 const TRAILING_DATE = /\s*[(（]\s*(\d{4}\s*年[^()（）]*?)\s*[)）]\s*$/;
 const SECTION = new RegExp(`^[（(]${CN_NUMERAL}[）)]`);
+/** `一、…` is a section only in a TOC of chapters (第一章 …); in a collection it may begin an article's title. */
+const NUMBERED = new RegExp(`^${CN_NUMERAL}、`);
 const PAGE_CELL = /^[(（]\s*(\d{1,4})\s*[)）]$/;
 
 function tableItem(line: SourceLine): Item {
@@ -56,7 +61,7 @@ function tableItem(line: SourceLine): Item {
 function lineItem(line: SourceLine): Item {
   const m = PAGE_REF.exec(line.text);
   const text = m ? line.text.slice(0, m.index).trim() : line.text.trim();
-  return { text, page: m?.[1] ? Number(m[1]) : undefined, table: false, line: line.no };
+  return { text, page: pageOf(m), table: false, line: line.no };
 }
 
 export function tocItems(lines: SourceLine[]): Item[] {
@@ -87,7 +92,9 @@ class TocBuilder {
   addPart(item: Item): void {
     this.finish();
     const [label = '', ...rest] = item.text.split(/\s+/);
-    const title = cleanText(ideographicGaps(rest.join(' ')), item.line, this.log);
+    // `第一编 总 则`: a two-character title is letter-spaced in print, not two phrases.
+    const spaced = this.log.take(collapseLetterSpacing(rest.join(' '), item.line));
+    const title = cleanText(ideographicGaps(spaced), item.line, this.log);
     this.parts.push({ label, title, line: item.line, articles: [] });
   }
 
@@ -123,9 +130,19 @@ class TocBuilder {
 
 export function parseToc(lines: SourceLine[]): RuleResult<TocPart[]> {
   const builder = new TocBuilder();
-  for (const item of tocItems(lines)) {
+  const items = tocItems(lines);
+  const chapters = items.some((i) => CHAPTER.test(i.text));
+  for (const item of items) {
+    if (TOC_TITLE.test(item.text)) {
+      builder.log.changes.push({ rule: 'toc', line: item.line, before: item.text, after: '', note: 'the TOC title (hanpress prints its own)' });
+      continue;
+    }
+    if (isFrontLabel(item.text)) {
+      builder.log.changes.push({ rule: 'toc', line: item.line, before: item.text, after: '', note: 'TOC entry of a front section (read from the text as a front section, not a chapter)' });
+      continue;
+    }
     if (PART.test(item.text) && item.page === undefined) builder.addPart(item);
-    else if (SECTION.test(item.text)) builder.addSection(item);
+    else if (SECTION.test(item.text) || JIE.test(item.text) || (chapters && NUMBERED.test(item.text))) builder.addSection(item);
     else builder.addText(item);
   }
   const parts = builder.end();
