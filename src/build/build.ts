@@ -128,7 +128,9 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
   failIfErrors(diagnostics);
   const chapters = book.front.length + book.parts.reduce((n, p) => n + p.chapters.length, 0);
   // A bad --out is known now: say so before the slow part, not after it.
-  checkOutputTargets((['epub', 'pdf'] as const).filter((ext) => options.only === undefined || options.only === ext).map((ext) => outputPath(options.outDir, book, ext)));
+  const names = (['epub', 'pdf'] as const).filter((ext) => options.only === undefined || options.only === ext);
+  const printNames = options.print && options.only !== 'epub' ? ['print.pdf', 'cover.pdf'] : [];
+  checkOutputTargets([...names.map((ext) => outputPath(options.outDir, book, ext)), ...printNames.map((n) => path.join(path.resolve(options.outDir), `${book.meta.slug}-${n}`))]);
   const ctx: BuildContext = {
     buildDate: resolveBuildDate(options.env ?? process.env, book.meta.edition.date),
     fonts: await loadFontConfig(dir, options.env ?? process.env),
