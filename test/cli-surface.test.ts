@@ -70,6 +70,9 @@ describe('misspelt fields', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('error book/additionalProperties: Unknown field `pubisher` in book.yaml.');
     expect(result.err).toContain('hint: Did you mean `publisher`?');
+    // One slip, one error: not also "book.yaml is missing `publisher`".
+    expect(result.err).not.toContain('missing `publisher`');
+    expect(result.err.match(/^error/gm)).toHaveLength(1);
   });
 
   it('suggests the lint rule meant', async () => {

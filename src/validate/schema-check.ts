@@ -112,8 +112,21 @@ function ownParams(error: ErrorObject): (KeywordParams & { message?: string }) |
   return undefined;
 }
 
+/**
+ * A misspelt required field (`pubisher:`) is one mistake, not two: the "missing `publisher`"
+ * error goes when the unknown field next to it is suggested as `publisher`.
+ */
+function withoutMisspeltRequired(errors: ErrorObject[]): ErrorObject[] {
+  const meant = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => `${e.instancePath}/${suggest(String(e.params.additionalProperty), knownFields(e)) ?? ''}`),
+  );
+  return errors.filter((e) => e.keyword !== 'required' || !meant.has(`${e.instancePath}/${String(e.params.missingProperty)}`));
+}
+
 export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: 'book' | 'front-matter'): Diagnostic[] {
-  return relevant(errors).map((error) => {
+  return withoutMisspeltRequired(relevant(errors)).map((error) => {
     const path = pathOf(error);
     const field = path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
     const where = path.length > 0 ? `\`${path.join('.')}\`` : codePrefix === 'book' ? 'book.yaml' : 'the front matter';
