@@ -11,7 +11,10 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   debug: { type: 'boolean', description: 'with an internal/bug report, print the stack trace too' },
 };
 
-const DISCOVERY = 'Without [dir], hanpress uses the book project (the folder with book.yaml) that holds the current folder, as git finds its repository.';
+const DISCOVERY = [
+  'Without [dir], hanpress uses the book project (the folder with book.yaml) that holds the',
+  'current folder, as git finds its repository.',
+].join('\n');
 
 function optionLabel(name: string, spec: OptionSpec): string {
   const short = spec.short ? `-${spec.short}, ` : '    ';
