@@ -2,7 +2,7 @@
  * `hanpress init` as a new user meets it: the new project checks clean at once, builds an EPUB
  * that passes EPUBCheck and a PDF, and init never writes over a file.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,14 @@ describe('hanpress init', () => {
     const { front } = await loadBook(dir);
     expect(front.displayTitle).toBe('书名——一部小说');
     expect(JSON.stringify(front.titlePage)).toContain('——一部小说');
+  });
+
+  it('keeps the .gitignore of a repository and adds what hanpress needs', async () => {
+    const repo = path.join(parent, 'repo');
+    await mkdir(repo);
+    await writeFile(path.join(repo, '.gitignore'), 'node_modules/\n/dist/\n');
+    expect((await runCli(['init', repo], { env: NOW })).code).toBe(0);
+    expect(await readFile(path.join(repo, '.gitignore'), 'utf8')).toBe("node_modules/\n/dist/\n# Build outputs and hanpress's cache of the last PDF's pages\n.hanpress-cache/\n");
   });
 
   it('names the slug my-book when the folder name has no ASCII letters', async () => {

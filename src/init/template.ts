@@ -130,6 +130,17 @@ dist/
 .hanpress-cache/
 `;
 
+/**
+ * The .gitignore of a folder that already has one (init in an existing repository): the old
+ * text with the lines hanpress needs added, or undefined when nothing is missing.
+ */
+export function mergedGitignore(existing: string): string | undefined {
+  const have = new Set(existing.split(/\r?\n/).map((l) => l.trim()));
+  const missing = GITIGNORE.split('\n').filter((l) => l !== '' && !l.startsWith('#') && !have.has(l) && !have.has(`/${l}`));
+  if (missing.length === 0) return undefined;
+  return `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${GITIGNORE.split('\n')[0]}\n${missing.join('\n')}\n`;
+}
+
 export function initProject(options: InitOptions): ProjectFile[] {
   return [
     { path: 'book.yaml', text: bookYaml(options) },

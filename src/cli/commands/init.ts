@@ -3,16 +3,26 @@
  * over a file that is already there (unless --force); writes all files or none.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeOutputsAtomically } from '../../build/output.js';
 import { BuildFailure } from '../../diagnostics/diagnostic.js';
-import { initProject } from '../../init/template.js';
+import { initProject, mergedGitignore, type ProjectFile } from '../../init/template.js';
 import { onlyPositionals, outputSettings, reportFailure, shown, type Command, type Io } from '../io.js';
 
 /** SOURCE_DATE_EPOCH makes the dates in the new book.yaml reproducible (tests, demos). */
 function today(io: Io): Date {
   const epoch = io.env.SOURCE_DATE_EPOCH;
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+const GITIGNORE = '.gitignore';
+
+async function withOwnGitignore(files: ProjectFile[], dir: string): Promise<ProjectFile[]> {
+  const existing = await readFile(path.join(dir, GITIGNORE), 'utf8').catch(() => undefined);
+  if (existing === undefined) return files;
+  const merged = mergedGitignore(existing);
+  return files.flatMap((f) => (f.path !== GITIGNORE ? [f] : merged === undefined ? [] : [{ ...f, text: merged }]));
 }
 
 export const initCommand: Command = {
@@ -30,9 +40,11 @@ export const initCommand: Command = {
   async run(positionals, values, io) {
     onlyPositionals(positionals, 1);
     const dir = path.resolve(io.cwd, positionals[0] ?? '.');
-    const files = initProject({ folderName: path.basename(dir), now: today(io) });
+    const made = initProject({ folderName: path.basename(dir), now: today(io) });
     return reportFailure('init', outputSettings({}, io, dir), io, async () => {
-      const existing = files.filter((f) => existsSync(path.join(dir, f.path)));
+      // An existing .gitignore (a repository's) is kept and gets the lines hanpress needs.
+      const files = await withOwnGitignore(made, dir);
+      const existing = files.filter((f) => f.path !== GITIGNORE && existsSync(path.join(dir, f.path)));
       if (existing.length > 0 && values.force !== true) {
         throw new BuildFailure([
           {
