@@ -77,12 +77,18 @@ async function isFontFile(file: string): Promise<boolean> {
   }
 }
 
-/** Where `spec` leads: next to the config, or a package path through node_modules. */
-function candidate(spec: string, configFile: string): string | undefined {
+/**
+ * Where `spec` leads: next to the config, in the project's own node_modules, or a package of
+ * hanpress's install. Package names are never looked up in folders above the project.
+ */
+function candidate(spec: string, reader: Reader): string | undefined {
+  const configFile = reader.source.file;
   const relative = path.resolve(path.dirname(configFile), spec);
   if (spec.startsWith('.') || path.isAbsolute(spec) || existsSync(relative)) return relative;
+  const inProject = path.join(reader.bookRoot, 'node_modules', spec);
+  if (existsSync(inProject)) return inProject;
   try {
-    return createRequire(configFile).resolve(spec);
+    return createRequire(DEFAULT_FONT_CONFIG).resolve(spec);
   } catch {
     return undefined;
   }
@@ -95,7 +101,7 @@ async function resolveFace(entry: FaceEntry, reader: Reader, jsonPath: (string |
     fail(reader, specPath, 'fonts/bad-entry', 'A font must be a path, or `{ path: …, postscriptName: … }`.');
   }
   const postscriptName = typeof entry === 'object' && typeof entry.postscriptName === 'string' ? entry.postscriptName : undefined;
-  const file = candidate(spec, reader.source.file);
+  const file = candidate(spec, reader);
   const notFound = (): never =>
     fail(reader, specPath, 'fonts/not-found', `The font \`${spec}\` was found neither next to ${path.basename(reader.shown)} nor in node_modules.`);
   if (!file) notFound();

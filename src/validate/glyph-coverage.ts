@@ -14,6 +14,7 @@ import { loadFontConfig, type FontConfig, type FontFace, type FontRoleName } fro
 import { collectGlyphs, type TextOrigin } from '../fonts/glyphs.js';
 import type { Book } from '../model/book.js';
 import { BODY_EXTRA_TEXT, HEADING_EXTRA_TEXT } from '../writers/epub/labels.js';
+import { fontFileDiagnostics } from './font-files.js';
 
 /** Strings the PDF writer adds (目录, folios are ASCII digits): checked for the PDF only. */
 const PDF_EXTRA_TEXT = ['目录'];
@@ -172,10 +173,18 @@ export async function glyphCoverageDiagnostics(book: Book, front: FrontPages, fo
 
 /** The gate as `check` runs it: the project's own font config, problems as diagnostics. */
 export async function projectGlyphCoverage(book: Book): Promise<Diagnostic[]> {
+  let fonts: FontConfig;
   try {
-    return await glyphCoverageDiagnostics(book, deriveFrontPages(book.meta), await loadFontConfig(book.root));
+    fonts = await loadFontConfig(book.root);
   } catch (error) {
     if (error instanceof BuildFailure) return error.diagnostics;
+    throw error;
+  }
+  const files = await fontFileDiagnostics(fonts);
+  try {
+    return [...files, ...(await glyphCoverageDiagnostics(book, deriveFrontPages(book.meta), fonts))];
+  } catch (error) {
+    if (error instanceof BuildFailure) return [...files, ...error.diagnostics];
     throw error;
   }
 }
