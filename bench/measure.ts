@@ -7,9 +7,13 @@ import { checkProject } from '../src/build/check.js';
 import { deriveFrontPages } from '../src/derive/front-pages.js';
 import { loadFontConfig } from '../src/fonts/config.js';
 import { writeEpub } from '../src/writers/epub/index.js';
+import os from 'node:os';
+import { makePrintFiles } from '../src/print/files.js';
 import { writePdf } from '../src/writers/pdf/index.js';
 
 const dir = process.argv[2] ?? 'manuscript';
+// --print: also the printer's files (K-only book block, PDF/X, cover, preflight of both).
+const print = process.argv.includes('--print');
 // --plain: paragraphs set by pdfmake's own line breaking, the baseline the composer must beat.
 const plainPdfmake = process.argv.includes('--plain');
 const t0 = performance.now();
@@ -22,6 +26,10 @@ const epub = await writeEpub(book, front, ctx);
 const t2 = performance.now();
 const pdf = await writePdf(book, front, ctx, { plainPdfmake });
 const t3 = performance.now();
+const printed = print
+  ? await makePrintFiles(book, ctx, os.tmpdir(), () => writePdf(book, front, ctx, { cropMarks: true, ink: true }))
+  : undefined;
+const t4 = performance.now();
 process.stdout.write(
   `${JSON.stringify({
     loadMs: t1 - t0,
@@ -30,6 +38,7 @@ process.stdout.write(
     epubBytes: epub.length,
     pdfBytes: pdf.bytes.length,
     pages: pdf.pageCount,
+    ...(printed ? { printMs: t4 - t3, printBytes: printed.block.bytes.length + printed.cover.bytes.length } : {}),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   })}\n`,
 );

@@ -17,15 +17,18 @@ interface Measurement {
   pdfBytes: number;
   pages: number;
   peakRssMb: number;
+  /** With --print: the print files' time (ink render, PDF/X, cover, preflight) and bytes. */
+  printMs?: number;
+  printBytes?: number;
 }
 
 const root = path.resolve(import.meta.dirname, '..');
 const sample = path.join(root, 'manuscript');
 const full = process.argv.includes('--quick') ? 30 : 121;
 
-function measure(dir: string, plain = false): Measurement {
+function measure(dir: string, plain = false, print = false): Measurement {
   const tsx = path.join(root, 'node_modules/.bin/tsx');
-  const args = [path.join(root, 'bench/measure.ts'), dir, ...(plain ? ['--plain'] : [])];
+  const args = [path.join(root, 'bench/measure.ts'), dir, ...(plain ? ['--plain'] : []), ...(print ? ['--print'] : [])];
   const out = execFileSync(tsx, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Measurement;
 }
@@ -78,4 +81,12 @@ if (q && w && qPlain && wPlain) {
   console.log(`\ncharacters ×${charRatio.toFixed(2)} → EPUB time ×${(w.m.epubMs / q.m.epubMs).toFixed(2)}, PDF time ×${(w.m.pdfMs / q.m.pdfMs).toFixed(2)} (linear = ×${charRatio.toFixed(2)})`);
   console.log(`PDF ms per 100k characters: ${((w.m.pdfMs / w.characters) * 1e5).toFixed(0)}; PDF/EPUB time ×${(w.m.pdfMs / w.m.epubMs).toFixed(1)}`);
   console.log(`peak RSS growth per 100k characters (quarter → whole): composer ${per100k(w.m.peakRssMb, q.m.peakRssMb)} MB, plain pdfmake ${per100k(wPlain.m.peakRssMb, qPlain.m.peakRssMb)} MB`);
+}
+// build --print: the book block rendered again in K-only ink, made PDF/X, the cover, and
+// preflight of both, against the screen PDF of the same book.
+const printed = measure(whole.dir, false, true);
+if (printed.printMs !== undefined) {
+  console.log(
+    `\nprint files (${wholeName}, ${printed.pages} pages): ${(printed.printMs / 1000).toFixed(1)} s = screen PDF time ${ratio(printed.printMs, printed.pdfMs)}, peak RSS ${printed.peakRssMb.toFixed(0)} MB (screen only ${w?.m.peakRssMb.toFixed(0) ?? '?'} MB), ${((printed.printBytes ?? 0) / 1e6).toFixed(2)} MB`,
+  );
 }

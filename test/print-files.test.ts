@@ -5,7 +5,7 @@
  * colour space anywhere, K-only text in the book block, fonts embedded, the cover's trim width
  * = 2 × trim + spine, the bar code decoding to the ISBN — and preflighted.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import {
@@ -24,12 +24,13 @@ import {
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBook, type BuildReport } from '../src/build/build.js';
+import { BuildFailure } from '../src/diagnostics/diagnostic.js';
 import { MODULE_MM } from '../src/cover/barcode.js';
 import { preflight } from '../src/print/preflight/index.js';
 import { blackRects, decodeEan13 } from './helpers/ean13.js';
 import { pageTextItems } from './helpers/pdf.js';
 import { projectWith, replaceOnce, tempDir } from './helpers/project.js';
-import { SAMPLE_DIR } from './helpers/sample.js';
+import { REPO_ROOT, SAMPLE_DIR } from './helpers/sample.js';
 
 const MM = 72 / 25.4;
 const TRIM_W = 170;
@@ -267,5 +268,43 @@ describe('build --print with the project’s cover.jpg', () => {
       .filter((o): o is PDFRawStream => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype'))?.toString() === '/Image');
     expect(images.map((i) => i.dict.get(PDFName.of('ColorSpace'))?.toString())).toEqual(['/DeviceCMYK']);
     expect((await preflight(built.coverBytes, { cover: true })).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('build --print with the printer’s own output profile', () => {
+  const withIntent = (profile: string): ((text: string) => string) =>
+    replaceOnce('kiloCharacters: 400 }', `kiloCharacters: 400, outputIntent: { profile: ${profile}, identifier: Custom, condition: 印厂的胶印条件 } }`);
+
+  it('embeds it in both files under the identifier book.yaml gives', async () => {
+    const dir = await projectWith({ 'book.yaml': withIntent('icc/printer.icc') });
+    const profile = await readFile(path.join(REPO_ROOT, 'templates/print/hanpress-cmyk.icc'));
+    await mkdir(path.join(dir, 'icc'));
+    await writeFile(path.join(dir, 'icc/printer.icc'), profile);
+    const built = await build(dir);
+    for (const doc of [built.block, built.cover]) {
+      const intents = lookup(doc, doc.catalog.get(PDFName.of('OutputIntents'))) as PDFArray;
+      const intent = lookup(doc, intents.get(0)) as PDFDict;
+      expect((intent.get(PDFName.of('OutputConditionIdentifier')) as PDFString).decodeText()).toBe('Custom');
+      expect((intent.get(PDFName.of('OutputCondition')) as PDFString).decodeText()).toBe('印厂的胶印条件');
+      const embedded = inflateSync((lookup(doc, intent.get(PDFName.of('DestOutputProfile'))) as PDFRawStream).getContents());
+      expect(embedded.equals(profile)).toBe(true);
+    }
+  });
+
+  it('refuses a profile outside the project or one that is not a CMYK output profile, and writes nothing', async () => {
+    const outside = await projectWith({ 'book.yaml': withIntent('../printer.icc') });
+    await writeFile(path.join(outside, '../printer.icc'), await readFile(path.join(REPO_ROOT, 'templates/print/hanpress-cmyk.icc')));
+    const out = await tempDir('hanpress-print-refused-');
+    const failure = await buildBook({ dir: outside, outDir: out, print: true }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(BuildFailure);
+    expect((failure as BuildFailure).diagnostics).toMatchObject([
+      { code: 'cover/output-profile', file: 'book.yaml', line: 38, message: 'The output profile `../printer.icc` lies outside the book project.' },
+    ]);
+    expect(await readdir(out)).toEqual([]);
+
+    const rgb = await projectWith({ 'book.yaml': withIntent('srgb.icc') });
+    await writeFile(path.join(rgb, 'srgb.icc'), await readFile(path.join(REPO_ROOT, 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc')));
+    const wrong = await buildBook({ dir: rgb, outDir: out, print: true }).catch((e: unknown) => e);
+    expect((wrong as BuildFailure).diagnostics[0]?.message).toBe('`srgb.icc` is not a CMYK output ICC profile (class mntr, colour space RGB).');
   });
 });

@@ -16,6 +16,7 @@ import { COVER_FILE } from '../images/cover.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import type { Book } from '../model/book.js';
 import { PROFILE_FILE } from '../print/icc.js';
+import type { ResolvedIntent } from '../print/intent.js';
 import { BLACK, PAPER, type Cmyk } from '../print/ink.js';
 import { createPdfKit, pdfKitBytes, type PdfKitDoc } from '../print/pdfkit.js';
 import { defaultOutputIntent, finishPdfx, type PdfxStandard } from '../print/pdfx.js';
@@ -41,6 +42,8 @@ export interface CoverInput {
   trimWidth: number;
   trimHeight: number;
   standard: PdfxStandard;
+  /** The output intent, and its profile as a file to separate the cover image with. */
+  intent?: ResolvedIntent;
   /** book.yaml with positions, for warnings that point at a line. */
   metaSource?: YamlSource;
 }
@@ -102,7 +105,7 @@ function drawGeneratedFront(doc: PdfKitDoc, layout: CoverLayout, input: CoverInp
 }
 
 /** The project's cover.jpg, separated to CMYK with the output profile and placed to bleed. */
-async function drawImageFront(doc: PdfKitDoc, layout: CoverLayout, file: string, diagnostics: Diagnostic[], root: string): Promise<void> {
+async function drawImageFront(doc: PdfKitDoc, layout: CoverLayout, file: string, profilePath: string, diagnostics: Diagnostic[], root: string): Promise<void> {
   const { front, trim, bleed } = layout;
   const x = front.x;
   const y = trim.y - bleed;
@@ -110,7 +113,7 @@ async function drawImageFront(doc: PdfKitDoc, layout: CoverLayout, file: string,
   const height = trim.height + 2 * bleed;
   const image = sharp(file).rotate().flatten({ background: '#ffffff' });
   const meta = await image.metadata();
-  const cmyk = await image.withIccProfile(fileURLToPath(PROFILE_FILE)).toColourspace('cmyk').jpeg({ quality: 92 }).toBuffer();
+  const cmyk = await image.withIccProfile(profilePath).toColourspace('cmyk').jpeg({ quality: 92 }).toBuffer();
   const pixels = { width: meta.autoOrient?.width ?? meta.width ?? 0, height: meta.autoOrient?.height ?? meta.height ?? 0 };
   // Placed to cover the area: the scale is set by the tighter side.
   const scale = Math.max(width / pixels.width, height / pixels.height);
@@ -194,7 +197,8 @@ export async function buildCover(input: CoverInput): Promise<CoverOutput> {
   registerFonts(doc, ctx);
   const colour = meta.cover?.colour ?? DEFAULT_COVER_COLOUR;
   const imageFile = path.join(book.root, COVER_FILE);
-  if (existsSync(imageFile)) await drawImageFront(doc, layout, imageFile, diagnostics, book.root);
+  const intent = input.intent ?? { intent: defaultOutputIntent(), profilePath: fileURLToPath(PROFILE_FILE) };
+  if (existsSync(imageFile)) await drawImageFront(doc, layout, imageFile, intent.profilePath, diagnostics, book.root);
   else drawGeneratedFront(doc, layout, input, colour);
   const minimum = meta.cover?.spineMinimum ?? DEFAULT_SPINE_MINIMUM_MM;
   const responsibility = input.front.titlePage.responsibility[0];
@@ -215,7 +219,7 @@ export async function buildCover(input: CoverInput): Promise<CoverOutput> {
   const boxes = pdfBoxes(layout);
   const bytes = await finishPdfx(await pdfKitBytes(doc), {
     standard: input.standard,
-    intent: defaultOutputIntent(),
+    intent: intent.intent,
     identity: `${meta.isbn} cover`,
     title: `${input.front.displayTitle}（封面）`,
     boxes: () => boxes,

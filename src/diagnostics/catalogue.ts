@@ -206,6 +206,8 @@ export const CATALOGUE = {
   'cover/spine-too-narrow': { severity: 'warning', title: 'Spine too narrow for text', hint: 'A thin book has a blank spine; lower cover.spineMinimum (mm) if the printer can print smaller spine type.' },
   'cover/image-resolution': { severity: 'warning', title: 'Cover image under 300 ppi at its printed size', hint: 'Supply cover.jpg with the pixel size the message gives.' },
 
+  'cover/output-profile': { severity: 'error', title: 'The output profile cannot be used', hint: 'Name a CMYK output (prtr) ICC profile inside the project, as the printer supplied it, in print.outputIntent.profile.' },
+
   // preflight
   'preflight/unreadable': { severity: 'error', title: 'The file is not a readable PDF', hint: 'Give the path of a PDF file; a damaged file cannot be preflighted.' },
   'preflight/encrypted': { severity: 'error', title: 'Encrypted PDF', hint: 'PDF/X forbids encryption: export the file without a password or permissions.' },

@@ -79,6 +79,19 @@ export interface PrintSpec {
   paperWeight?: number;
   /** The kind of text paper, for the 克重 table (default 胶版纸). */
   paperKind?: PaperKind;
+  /** The printer's own CMYK output profile instead of the bundled one (src/print/intent.ts). */
+  outputIntent?: OutputIntentSpec;
+}
+
+export interface OutputIntentSpec {
+  /** ICC file, relative to book.yaml, inside the project. */
+  profile: string;
+  /** OutputConditionIdentifier, e.g. JC200103 (Japan Color 2001 Coated) or FOGRA39. */
+  identifier: string;
+  /** The printing condition in words. */
+  condition?: string;
+  /** Registry of the identifier (default http://www.color.org). */
+  registry?: string;
 }
 
 /** The cover spread of `build --print`. */

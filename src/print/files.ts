@@ -16,7 +16,8 @@ import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import type { Book } from '../model/book.js';
 import { buildCover } from '../cover/index.js';
-import { defaultOutputIntent, finishPdfx, PDFX_STANDARDS, type PdfxStandard } from './pdfx.js';
+import { resolveOutputIntent } from './intent.js';
+import { finishPdfx, PDFX_STANDARDS, type PdfxStandard } from './pdfx.js';
 import { boxOf } from './preflight/objects.js';
 import { preflight } from './preflight/index.js';
 
@@ -58,10 +59,12 @@ export async function makePrintFiles(
   metaSource?: YamlSource,
 ): Promise<PrintFiles> {
   const standard = pdfxStandard(book);
+  const { resolved, diagnostics: intentProblems } = await resolveOutputIntent(book, metaSource);
+  if (!resolved) throw new BuildFailure(intentProblems);
   const rendered = await render();
   const block = await finishPdfx(rendered.bytes, {
     standard,
-    intent: defaultOutputIntent(),
+    intent: resolved.intent,
     identity: `${book.meta.isbn} book block`,
     title: deriveFrontPages(book.meta).displayTitle,
   });
@@ -74,6 +77,7 @@ export async function makePrintFiles(
     trimWidth: trim.width,
     trimHeight: trim.height,
     standard,
+    intent: resolved,
     ...(metaSource ? { metaSource } : {}),
   });
   const slug = book.meta.slug;

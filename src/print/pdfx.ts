@@ -9,8 +9,7 @@
  * ink (`src/print/ink.ts`), grey or CMYK images, TrimBox/BleedBox, no transparency for X-1a —
  * it does; `src/print/preflight` checks both halves.
  */
-import type { PDFDict} from 'pdf-lib';
-import { PDFDocument, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
 import { cmykOutputProfile, PROFILE_DESCRIPTION } from './icc.js';
 import { dictOf, get, streamBytes, textOf } from './preflight/objects.js';
 import { pdfxPacket } from './xmp.js';
@@ -59,6 +58,11 @@ export interface PdfxOptions {
   boxes?: (page: number) => { media: Box; bleed: Box; trim: Box } | undefined;
 }
 
+/** A PDF text string: literal for ASCII, UTF-16BE with BOM (a hex string) for anything else. */
+function pdfText(text: string): PDFString | PDFHexString {
+  return /^[\x20-\x7e]*$/.test(text) ? PDFString.of(text) : PDFHexString.fromText(text);
+}
+
 function addOutputIntent(pdf: PDFDocument, intent: OutputIntent): void {
   const context = pdf.context;
   const profile = context.flateStream(intent.profile, { N: 4 });
@@ -66,10 +70,10 @@ function addOutputIntent(pdf: PDFDocument, intent: OutputIntent): void {
   const dict = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',
-    OutputConditionIdentifier: PDFString.of(intent.identifier),
-    OutputCondition: PDFString.of(intent.condition),
-    RegistryName: PDFString.of(intent.registryName),
-    Info: PDFString.of(intent.info),
+    OutputConditionIdentifier: pdfText(intent.identifier),
+    OutputCondition: pdfText(intent.condition),
+    RegistryName: pdfText(intent.registryName),
+    Info: pdfText(intent.info),
     DestOutputProfile: profileRef,
   });
   pdf.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(dict)]));
@@ -107,7 +111,7 @@ function setInfo(pdf: PDFDocument, options: PdfxOptions): { title: string; date:
   // Nothing is trapped by hanpress: the printer's RIP may trap.
   info.set(PDFName.of('Trapped'), PDFName.of('False'));
   const title = textOf(get(context, info, 'Title'));
-  if (!title) info.set(PDFName.of('Title'), PDFString.of(options.title));
+  if (!title) info.set(PDFName.of('Title'), pdfText(options.title));
   const created = textOf(get(context, info, 'CreationDate'));
   const date = parsePdfDate(created ?? textOf(get(context, info, 'ModDate')));
   if (!created) info.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(date)));

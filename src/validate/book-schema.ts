@@ -105,6 +105,12 @@ export const bookSchema = {
         caliper: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
         paperWeight: { type: 'number', minimum: 30, maximum: 400 },
         paperKind: { enum: PAPER_KINDS },
+        outputIntent: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['profile', 'identifier'],
+          properties: { profile: text, identifier: text, condition: text, registry: text },
+        },
       },
     },
     cover: {
