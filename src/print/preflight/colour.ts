@@ -51,8 +51,9 @@ export function classify(context: PDFContext, value: Resolved, lookup?: (name: s
     }
     case 'Indexed':
     case 'I': {
+      // A palette prints in the plates of its base space.
       const base = classify(context, items[1], lookup, depth + 1);
-      return { kind: base.kind === 'rgb' ? 'rgb' : 'other', base };
+      return { kind: base.kind === 'separation' ? 'other' : base.kind, base };
     }
     case 'Separation': {
       const base = classify(context, items[2], lookup, depth + 1);

@@ -58,7 +58,7 @@ const PAINT_PATH = new Set(['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'n']
 const CONSTRUCT_PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 
 export class ContentScanner {
-  /** Forms already walked, by reference: a form drawn on every page is read once. */
+  /** Forms already walked on this page, by reference and colour: drawn again alike, read once. */
   private readonly seenForms = new Set<string>();
 
   constructor(

@@ -196,8 +196,6 @@ function markRules(options: PageRuleOptions) {
           bump('preflight/rgb-image', '', 'error', mark.name, (t) => `${t.count} RGB image(s) (${t.example}).`, 'Convert images to CMYK or grayscale.');
         } else if (!mark.mask && mark.ppi < MIN_PPI) {
           bump('preflight/image-resolution', '', 'warning', `${mark.name} at ${Math.round(mark.ppi)} ppi`, (t) => `${t.count} image(s) under ${MIN_PPI} ppi at the printed size (${t.example}).`);
-        } else if (!options.cover && !mark.mask && mark.space.kind === 'cmyk') {
-          // A CMYK image in a K-only book block is allowed; nothing to say.
         } else if (mark.space.kind === 'other' && !mark.mask) {
           bump('preflight/image-space', '', 'warning', `${mark.name} (${spaceName(mark.space)})`, (t) => `${t.count} image(s) in a colour space this checker cannot classify (${t.example}).`);
         }
