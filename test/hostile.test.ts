@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { appendLines, checkJson, expectRefused, hostileProject, run, SECRET } from './helpers/hostile.js';
+import { REPO_ROOT } from './helpers/sample.js';
 
 const CHAPTER = 'chapters/1-01.md';
 
@@ -214,6 +215,15 @@ describe('fonts', () => {
     await writeFile(path.join(h.dir, 'fonts.ttc'), Buffer.concat([Buffer.from('ttcf'), Buffer.alloc(12)]));
     await writeFile(path.join(h.dir, 'fonts.yaml'), 'body:\n  family: X\n  normal: { path: fonts.ttc, postscriptName: X }\nheading:\n  family: Y\n  normal: fonts.ttc\n');
     await expectRefused(h, { code: 'fonts/collection-not-embeddable', file: 'fonts.yaml', line: 3, column: 19 });
+  });
+
+  it('refuses a misspelt fonts.yaml field at its key, with a suggestion', async () => {
+    const h = await hostileProject();
+    const config = await readFile(path.join(REPO_ROOT, 'fonts/fonts.yaml'), 'utf8');
+    await writeFile(path.join(h.dir, 'fonts.yaml'), `${config}fallbak:\n  - { family: X, path: x.ttf }\n`);
+    const d = await expectRefused(h, { code: 'fonts/unknown-field', file: 'fonts.yaml', column: 1 });
+    expect(d.message).toContain('fallbak');
+    expect(d.line).toBe(config.split('\n').length);
   });
 
   it('refuses a fonts.yaml without a body role', async () => {

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BuildFailure, diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { realRoot, resolveInside } from '../files/contain.js';
 import { failureMessage, readContainedText, YAML_LIMIT } from '../load/read.js';
 import { parseYamlSource, type Position, type YamlSource } from '../load/yaml-source.js';
@@ -196,10 +197,43 @@ async function readConfig(bookRoot: string, env: NodeJS.ProcessEnv): Promise<Rea
   return { source: { ...parsed.source, file: read.real }, roots, shown, bookRoot };
 }
 
+const TOP_KEYS = ['body', 'heading', 'fallback'];
+const ROLE_KEYS = ['family', 'normal', 'bold'];
+const FACE_KEYS = ['path', 'postscriptName'];
+const FALLBACK_KEYS = ['family', 'path', 'postscriptName'];
+
+/** A misspelt key (`fallbak:`) would otherwise be ignored without a word. */
+function checkKeys(reader: Reader, value: unknown, allowed: string[], at: (string | number)[]): void {
+  const map = record(value);
+  if (!map) return;
+  for (const key of Object.keys(map)) {
+    if (allowed.includes(key)) continue;
+    const near = suggest(key, allowed);
+    const d: Diagnostic = diagnostic('fonts/unknown-field', {
+      message: `Unknown field \`${key}\` in ${path.basename(reader.shown)}.`,
+      file: reader.shown,
+      ...reader.source.positionOf([...at, key], 'key'),
+      hint: near ? `Did you mean \`${near}\`?` : `Use ${allowed.map((k) => `\`${k}\``).join(', ')}.`,
+    });
+    throw new BuildFailure([d]);
+  }
+}
+
+function checkAllKeys(reader: Reader, raw: Record<string, unknown>): void {
+  checkKeys(reader, raw, TOP_KEYS, []);
+  for (const role of ['body', 'heading'] as const) {
+    checkKeys(reader, raw[role], ROLE_KEYS, [role]);
+    for (const weight of ['normal', 'bold']) checkKeys(reader, record(raw[role])?.[weight], FACE_KEYS, [role, weight]);
+  }
+  if (Array.isArray(raw.fallback)) raw.fallback.forEach((entry, i) => checkKeys(reader, entry, FALLBACK_KEYS, ['fallback', i]));
+  else checkKeys(reader, raw.fallback, FALLBACK_KEYS, ['fallback']);
+}
+
 export async function loadFontConfig(bookRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<FontConfig> {
   const reader = await readConfig(bookRoot, env);
   const raw = record(reader.source.value);
   if (!raw) fail(reader, [], 'fonts/bad-entry', `${path.basename(reader.shown)} must be a mapping with \`body:\` and \`heading:\`.`);
+  checkAllKeys(reader, raw);
   return {
     body: await resolveRole(raw, 'body', reader),
     heading: await resolveRole(raw, 'heading', reader),
