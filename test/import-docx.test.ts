@@ -202,6 +202,8 @@ describe('a manuscript with footnotes and endnotes', () => {
     const chapter = (await markdownFiles(dir)).get('chapters/1-01.md') ?? '';
     expect(chapter).toContain('正文甲[^1]，正文乙[^2]。\n\n正文丙[^3]。');
     expect(chapter).toContain('[^1]: 《史记》卷一，第3页。\n\n[^2]: 尾注：见附录。\n\n[^3]: 第一段注文。\n\n    第二段注文，含“引号”。\n');
+    const report = await readFile(path.join(dir, 'import-report.md'), 'utf8');
+    expect(report).toContain('| ¶2 | footnote 1 | chapters/1-01.md [^1] |\n| ¶2 | endnote 1 | chapters/1-01.md [^2] |\n| ¶3 | footnote 2 | chapters/1-01.md [^3] |');
     const built = await build(dir);
     expect(built.epubcheck.messages).toEqual([]);
     for (const note of ['《史记》卷一，第3页。', '尾注：见附录。', '第一段注文。', '第二段注文，含“引号”。']) expect(text(built.xhtml)).toContain(note);

@@ -59,7 +59,7 @@ export interface DocxBook {
   core: CoreProperties;
   outline: string;
   paragraphs: number;
-  counts: { footnotes: number; endnotes: number; tables: number; lists: number; quotes: number; headings: number };
+  counts: { footnotes: number; endnotes: number; tables: number; lists: number; quotes: number; headings: number; indented: number };
   mapped: Mapping[];
   unsure: Note[];
   dropped: { para: number; what: string; text: string }[];
@@ -153,6 +153,10 @@ function countBlocks(blocks: DocBlock[], styleMap: StyleMap): DocxBook['counts']
     lists: paragraphs.filter((p) => p.list).length,
     quotes: paragraphs.filter((p) => roleOf(p, styleMap).role === 'quote').length,
     headings: paragraphs.filter((p) => roleOf(p, styleMap).level !== undefined || ['part', 'chapter', 'heading2', 'heading3', 'heading4'].includes(roleOf(p, styleMap).role)).length,
+    indented: paragraphs.filter((p) => {
+      const first = p.spans[0];
+      return first?.kind === 'text' && /^[ \t\u3000\u00a0]+\S/.test(first.text);
+    }).length,
   };
 }
 
@@ -230,6 +234,7 @@ export function importDocx(bytes: Uint8Array, options: DocxOptions): DocxResult 
     },
     note: (note: 'footnote' | 'endnote', id: string) => (note === 'footnote' ? footnotes : endnotes).get(id),
     unsure: (para: number, message: string) => asm.unsure.push({ para, message }),
+    mapped: (para: number, from: string, to: string) => asm.mapped.push({ para, from, to }),
   };
 
   const chapters: DocxChapter[] = [];
@@ -245,7 +250,7 @@ export function importDocx(bytes: Uint8Array, options: DocxOptions): DocxResult 
       if (section.title.spans.some((s) => s.kind === 'note')) asm.unsure.push({ para: section.title.para, message: 'a note is attached to a chapter heading; front matter cannot hold it, so it is left out: add it to the text' });
       const front = partIndex === 0 && part.heading === undefined && chapters.every((c) => c.kind === 'front') ? frontFile(titleText) : undefined;
       const file = front ? `front/${front}.md` : `chapters/${partIndex + 1}-${String(++chapterNo).padStart(2, '0')}.md`;
-      const bodyText = renderBody(section.blocks, { ...env, imagePath: (p: string) => env.imagePath(p) });
+      const bodyText = renderBody(section.blocks, { ...env, mapped: (para, from, to) => asm.mapped.push({ para: para || section.title.para, from, to: `${file} ${to}` }) });
       chapters.push({ file, title: title.length > 0 ? title : ['（无题）'], ...(section.subtitle ? { subtitle: section.subtitle } : {}), part: partIndex + 1, para: section.title.para, body: bodyText, kind: front ? 'front' : 'chapter' });
       asm.mapped.push({ para: section.title.para, from: `${section.title.style?.name ?? 'heading'} “${title.join(' / ')}”`, to: file });
       if (!front) files.push(file);

@@ -21,6 +21,8 @@ export interface RenderEnv {
   imagePath(part: string): string | undefined;
   note: RenderNote;
   unsure(para: number, message: string): void;
+  /** Records what went where, for the report (`to` is completed with the chapter's file). */
+  mapped(para: number, from: string, to: string): void;
 }
 
 interface ListState {
@@ -68,6 +70,7 @@ function cellText(cell: { paragraphs: ParagraphBlock[] }, ctx: InlineContext): s
 }
 
 function table(block: TableBlock, ctx: InlineContext, env: RenderEnv): string {
+  env.mapped(block.para, `table of ${block.rows.length} rows`, 'pipe table');
   const rows = block.rows.map((row) =>
     row.flatMap((cell) => {
       if (cell.paragraphs.filter((p) => p.spans.length > 0).length > 1) {
@@ -86,11 +89,12 @@ function table(block: TableBlock, ctx: InlineContext, env: RenderEnv): string {
 
 /** Body Markdown and the note definitions, numbered per chapter in citation order. */
 export function renderBody(blocks: DocBlock[], env: RenderEnv): string {
-  const order: { note: 'footnote' | 'endnote'; id: string }[] = [];
+  const order: { note: 'footnote' | 'endnote'; id: string; para: number }[] = [];
+  let para = 0;
   const ctx: InlineContext = {
     noteLabel(note, id) {
       let n = order.findIndex((o) => o.note === note && o.id === id) + 1;
-      if (n === 0) n = order.push({ note, id });
+      if (n === 0) n = order.push({ note, id, para });
       return `[^${n}]`;
     },
     imagePath: (part) => env.imagePath(part),
@@ -100,6 +104,7 @@ export function renderBody(blocks: DocBlock[], env: RenderEnv): string {
   // The list a paragraph continues (kind and numbering id), or quote, or other.
   let previous = 'other';
   for (const block of blocks) {
+    para = block.para;
     if (block.kind === 'table') {
       out.push(table(block, ctx, env));
       previous = 'other';
@@ -110,6 +115,7 @@ export function renderBody(blocks: DocBlock[], env: RenderEnv): string {
     const hashes = headingHashes(block, env);
     const role = roleOf(block, env.styleMap).role;
     if (hashes !== undefined) {
+      env.mapped(block.para, `${block.style?.name ?? 'heading'} “${text.replace(/\\\n/g, ' ')}”`, '#'.repeat(hashes));
       out.push(`${'#'.repeat(hashes)} ${text.replace(/\\\n/g, ' ').replace(/#+$/, (m) => m.replace(/#/g, '\\#'))}`);
       previous = 'other';
     } else if (block.list) {
@@ -131,12 +137,13 @@ export function renderBody(blocks: DocBlock[], env: RenderEnv): string {
   return [...out, ...definitions].join('\n\n') + (out.length + definitions.length > 0 ? '\n' : '');
 }
 
-function noteDefinitions(order: { note: 'footnote' | 'endnote'; id: string }[], ctx: InlineContext, env: RenderEnv): string[] {
+function noteDefinitions(order: { note: 'footnote' | 'endnote'; id: string; para: number }[], ctx: InlineContext, env: RenderEnv): string[] {
   const out: string[] = [];
   // A note's own text may cite another note (rare); the list grows while it is read.
   for (let i = 0; i < order.length; i++) {
-    const o = order[i] as { note: 'footnote' | 'endnote'; id: string };
+    const o = order[i] as { note: 'footnote' | 'endnote'; id: string; para: number };
     const blocks = env.note(o.note, o.id) ?? [];
+    env.mapped(o.para, `${o.note} ${o.id}`, `[^${i + 1}]`);
     const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [paragraphMarkdown(b.spans, ctx)] : [table(b, ctx, env)])).filter((t) => t.trim() !== '');
     if (paragraphs.length === 0) env.unsure(0, `${o.note} ${o.id} is empty or missing in the document`);
     const [first = '', ...rest] = paragraphs;

@@ -29,6 +29,7 @@ export function docxReport(book: DocxBook): string {
     `- ${book.paragraphs} paragraphs read. Outline: ${book.outline}.`,
     `- ${chapters} chapters in ${book.parts.length} part(s), ${front} front section(s); ${c.headings} headings, ${c.lists} list items, ${c.quotes} quotation paragraphs, ${c.tables} tables.`,
     `- ${c.footnotes} footnotes and ${c.endnotes} endnotes → Markdown footnotes; ${book.images.length} images extracted into images/.`,
+    `- Leading indentation (spaces, U+3000, tabs) removed from ${c.indented} paragraphs: the book's design indents every paragraph.`,
     `- Tracked changes accepted: ${book.revisions.length}; comments dropped: ${book.comments.length}.`,
     `- Unsure places: ${book.unsure.length}; dropped items: ${book.dropped.length}.`,
     '',
