@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildBook } from '../src/build/build.js';
 import { checkProject } from '../src/build/check.js';
+import { splitPartTitle } from '../src/import/docx/structure.js';
 import { main, type Io } from '../src/cli/main.js';
 import {
   CommentRangeEnd,
@@ -409,5 +410,17 @@ describe('files that are not Word documents', () => {
     expect(result.err).toContain('fake.docx');
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(await readdir(dir).catch(() => 'absent')).toBe('absent');
+  });
+});
+
+describe('part headings', () => {
+  it('reads 第一编, 第二部分, 上篇 and 卷一 as part labels, and anything else as a title without one', () => {
+    expect(['第一编 高度重视', '第二部分：实践', '上篇　理论', '卷一 总论', '绪论'].map(splitPartTitle)).toEqual([
+      { label: '第一编', title: '高度重视' },
+      { label: '第二部分', title: '实践' },
+      { label: '上篇', title: '理论' },
+      { label: '卷一', title: '总论' },
+      { label: '', title: '绪论' },
+    ]);
   });
 });

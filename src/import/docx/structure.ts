@@ -24,7 +24,9 @@ export function roleOf(block: ParagraphBlock, map: StyleMap): { role: Role; leve
   return { role: 'paragraph' };
 }
 
-const PART_TEXT = /^第[一二三四五六七八九十百零〇\d]+(?:编|篇|部分|部|卷|辑)(?:\s|$|[：:\u3000])/;
+/** 第一编, 第二部分, 第三卷 …, and 上篇/中篇/下篇, 卷一. */
+const PART_LABEL = '(?:第[一二三四五六七八九十百零〇\\d]+(?:编|篇|部分|部|卷|辑)|[上中下](?:篇|编|卷)|卷[一二三四五六七八九十]+)';
+const PART_TEXT = new RegExp(`^${PART_LABEL}(?:\\s|$|[：:\\u3000])`);
 
 export interface Outline {
   /** Heading level of chapters (undefined: a mapped style marks them, or there are none). */
@@ -54,7 +56,7 @@ export function decideOutline(blocks: DocBlock[], map: StyleMap): Outline {
 
 /** `第一编 高度重视` → label 第一编, title 高度重视. */
 export function splitPartTitle(text: string): { label: string; title: string } {
-  const m = /^(第[一二三四五六七八九十百零〇\d]+(?:编|篇|部分|部|卷|辑))[\s：:\u3000]*(.*)$/.exec(text.trim());
+  const m = new RegExp(`^(${PART_LABEL})[\\s：:\\u3000]*(.*)$`).exec(text.trim());
   return m ? { label: m[1] ?? '', title: (m[2] ?? '').trim() } : { label: '', title: text.trim() };
 }
 
