@@ -77,6 +77,20 @@ describe('paths that leave the project', () => {
     await expectRefused(h, { code: 'image/outside-project', file: CHAPTER, line, column: 1 });
   });
 
+  it('refuses an images folder that is a symbolic link out of the project', async () => {
+    const { h, line } = await withImage('secret.png');
+    await rm(path.join(h.dir, 'images'), { recursive: true });
+    await symlink(h.outside, path.join(h.dir, 'images'));
+    await expectRefused(h, { code: 'image/outside-project', file: CHAPTER, line, column: 1 });
+  });
+
+  it('refuses a chapter listed by an absolute path', async () => {
+    const h = await hostileProject();
+    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
+    await writeFile(path.join(h.dir, 'book.yaml'), text.replace('- chapters/1-01.md', `- ${path.join(h.outside, 'secret.md')}`));
+    await expectRefused(h, { code: 'contents/outside-project', file: 'book.yaml', line: 55, column: 11 });
+  });
+
   it('refuses a cover.jpg that is a symbolic link out of the project', async () => {
     const h = await hostileProject();
     await symlink(path.join(h.outside, 'pipe'), path.join(h.dir, 'cover.jpg'));

@@ -73,6 +73,13 @@ describe('the SVG sanitiser', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'image/svg-refused', severity: 'error', line: 2, column: 1 })]);
   });
 
+  it('refuses 100 000 nested groups without exhausting the stack', () => {
+    const deep = `<svg xmlns="http://www.w3.org/2000/svg">\n${'<g>'.repeat(100_000)}${'</g>'.repeat(100_000)}</svg>`;
+    const result = sanitiseSvg(deep, 'a.svg');
+    expect(result.svg).toBeUndefined();
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'image/svg-refused', line: 2, column: 766 })]);
+  });
+
   it('refuses XML that is not well-formed, at the line and column', () => {
     const result = sanitiseSvg('<svg xmlns="http://www.w3.org/2000/svg">\n  <g>\n</svg>', 'a.svg');
     expect(result.svg).toBeUndefined();

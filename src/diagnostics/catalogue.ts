@@ -156,7 +156,7 @@ export const CATALOGUE = {
   'image/corrupt': { severity: 'error', title: 'An image cannot be decoded', hint: 'Open the image in an image editor and save it again, or replace it.' },
   'image/too-large': { severity: 'error', title: 'An image has too many pixels', hint: 'Scale the image down (hanpress embeds at most 1600 px on the long side anyway).' },
   'image/svg-invalid': { severity: 'error', title: 'An SVG image is not well-formed XML', hint: 'Export the SVG again from the drawing program.' },
-  'image/svg-refused': { severity: 'error', title: 'An SVG image uses a DTD or entities', hint: 'Export the SVG again without a DOCTYPE (plain SVG 1.1 or SVG 2).' },
+  'image/svg-refused': { severity: 'error', title: 'An SVG image uses a DTD or nests too deeply', hint: 'Export the SVG again without a DOCTYPE (plain SVG 1.1 or SVG 2) and without hundreds of nested groups.' },
   'image/svg-sanitised': { severity: 'warning', title: 'Active or external content removed from an SVG', hint: 'Scripts, event handlers, external references and foreign content never reach the EPUB; remove them from the file to silence this.' },
 
   // cover

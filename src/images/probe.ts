@@ -14,7 +14,9 @@ const RASTER_FORMATS = new Set(['jpeg', 'png', 'gif', 'webp', 'tiff']);
 export type ImageProblem = { kind: 'corrupt' | 'too-large'; reason: string };
 
 function reasonOf(error: unknown): string {
-  return ((error as Error).message.split('\n')[0] ?? '').replace(/^Input (buffer|file) (has|contains) /, '').trim() || 'unreadable data';
+  const first = (error as Error).message.split('\n')[0] ?? '';
+  // libvips prefixes its loader's name (VipsJpeg: …), which says nothing to a user.
+  return first.replace(/^Input (buffer|file) (has|contains) /, '').replace(/^[a-z ]*:?\s*Vips\w+:\s*/i, '').trim() || 'unreadable data';
 }
 
 /** undefined when the raster image at `file` (a real path) decodes. */

@@ -4,8 +4,9 @@
  * xmlbuilder2. Scripts, event handlers, foreignObject, animation (which can rewrite links),
  * `javascript:` and every external reference (links, images, CSS url() and @import, style
  * sheets) are removed and reported as a warning at the first place they were; editor metadata
- * (Inkscape, Sodipodi, RDF) is dropped silently. A DOCTYPE (entities: billion laughs, XXE) or
- * XML that is not well-formed is refused with its line and column.
+ * (Inkscape, Sodipodi, RDF) is dropped silently. A DOCTYPE (entities: billion laughs, XXE),
+ * nesting deeper than SVG_MAX_DEPTH or XML that is not well-formed is refused with its line
+ * and column.
  */
 import { readFile, stat } from 'node:fs/promises';
 import sax, { type QualifiedTag } from 'sax';
@@ -19,6 +20,8 @@ const XLINK_NS = 'http://www.w3.org/1999/xlink';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const SVG_BYTE_LIMIT = 16 * 1024 * 1024;
+/** Element nesting an SVG may have; drawing programs stay far below, a bomb does not. */
+export const SVG_MAX_DEPTH = 256;
 
 const ELEMENTS = new Set([
   'svg', 'g', 'defs', 'symbol', 'use', 'title', 'desc', 'a', 'style', 'image',
@@ -94,6 +97,10 @@ class Sanitiser {
   private readonly stack: (Element | null)[] = [];
 
   constructor(private readonly tagOffset: () => number) {}
+
+  get depth(): number {
+    return this.stack.length;
+  }
 
   private remove(what: string): void {
     this.removed.push({ what, offset: this.tagOffset() });
@@ -182,7 +189,13 @@ export function sanitiseSvg(text: string, file: string): SvgResult {
     refusal ??= diagnostic('image/svg-invalid', { message: `This SVG is not well-formed XML: ${reason}.`, file, line: parser.line + 1, column: parser.column });
     throw refusal;
   };
-  parser.onopentag = (tag) => sanitiser.open(tag);
+  parser.onopentag = (tag) => {
+    if (sanitiser.depth >= SVG_MAX_DEPTH) {
+      refusal ??= diagnostic('image/svg-refused', { message: `This SVG nests elements deeper than ${SVG_MAX_DEPTH} levels.`, file, ...at(parser.startTagPosition - 1) });
+      throw refusal;
+    }
+    sanitiser.open(tag);
+  };
   parser.onclosetag = () => sanitiser.close();
   parser.ontext = (t) => sanitiser.text(t);
   parser.oncdata = (t) => sanitiser.text(t);
