@@ -381,6 +381,19 @@ describe('a manuscript with parts, a 版权页, lists and quotations', () => {
     expect(text(built.xhtml)).toContain('ISBN 978-7-5008-6790-6');
   }, 120_000);
 
+  it('splits chapters at an outline level set on the paragraph itself (WPS), without a heading style', async () => {
+    const bytes = await makeDocx({
+      title: '大纲之书',
+      creator: '周九',
+      children: [new Paragraph({ text: '第一章 甲', outlineLevel: 0 }), p('正文甲。'), new Paragraph({ text: '一、小节', outlineLevel: 1 }), p('正文乙。'), new Paragraph({ text: '第二章 乙', outlineLevel: 0 }), p('正文丙。')],
+    });
+    const { dir, result } = await importFile(bytes, 'outline.docx');
+    expect(result.code).toBe(0);
+    const md = await markdownFiles(dir);
+    expect([...md.keys()]).toEqual(['chapters/1-01.md', 'chapters/1-02.md']);
+    expect(md.get('chapters/1-01.md')).toContain('title: 第一章 甲\npart: 1\n---\n\n正文甲。\n\n## 一、小节\n\n正文乙。\n');
+  });
+
   it('splits chapters at a style the user maps, e.g. 章标题, with --style-map', async () => {
     const bytes = await makeDocx({
       title: '样式之书',

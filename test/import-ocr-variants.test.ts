@@ -130,6 +130,7 @@ describe('OCR of a casebook in parts with a dot-leader TOC and a colophon withou
     expect(meta.rights).toBeUndefined();
     expect(out).toContain('to fill in book.yaml: slug, rights');
     expect(report).toContain('website printed without its scheme');
+    expect(report).toMatch(/\| 50 \| metadata \| the 版本记录 has no 版权所有 line; it was taken to end here/);
   });
 
   it('takes parts from the TOC (letter-spaced titles closed up) and 一、 entries as sections', async () => {

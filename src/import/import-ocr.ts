@@ -83,6 +83,10 @@ export function importOcr(text: string, source: string): ImportedBook {
   const board = log.take(parseBoard(seg.board));
   const { meta, missing } = draftMetadata({ titlePage, cip, colophon, board });
   crossChecks(meta, seg, colophon.titleLine?.value, log);
+  const lastColophon = seg.colophon.filter((l) => l.text.trim() !== '').at(-1);
+  if (lastColophon && !colophon.rights) {
+    log.unsure.push({ rule: 'metadata', line: lastColophon.no, message: `the 版本记录 has no 版权所有 line; it was taken to end here, before the next page (line ${lastColophon.no})` });
+  }
   const front = log.take(readFrontSections(seg.front));
   const toc = log.take(parseToc(seg.toc));
   const { chapters, parts } = log.take(buildChapters(toc, seg.body));

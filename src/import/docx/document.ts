@@ -152,7 +152,10 @@ export class Walker {
     const pChange = child(pPr, 'pPrChange');
     if (pChange) this.revision('formatting', pChange, 'paragraph formatting changed');
     const block: ParagraphBlock = { kind: 'paragraph', para: this.para, spans: this.inlines(p), markDeleted: markDel !== undefined && this.acceptChanges };
-    if (style) block.style = style;
+    // WPS and some templates set the outline level on the paragraph itself, not through a style.
+    const outline = attr(child(pPr, 'outlineLvl'), 'val');
+    if (outline !== undefined && Number(outline) < 9) block.style = { ...(style ?? { id: '', name: `outline level ${Number(outline) + 1}`, quote: false, title: false, subtitle: false }), headingLevel: Number(outline) + 1 };
+    else if (style) block.style = style;
     if (numId && numId !== '0') block.list = { numId, ilvl: Number(attr(child(numPr, 'ilvl'), 'val') ?? 0) };
     return block;
   }
@@ -275,7 +278,9 @@ export class Walker {
     const shape = descendants(el, 'shape')[0];
     const alt = (attr(docPr, 'descr') ?? attr(shape, 'alt') ?? '').trim() || (attr(docPr, 'title') ?? '').trim();
     if (!rel || rel.external || !this.pkg.files[rel.target]) {
-      this.dropped.push({ para: this.para, what: rel?.external ? 'linked (not embedded) image' : 'drawing without an embedded picture (shape, chart or text box)', text: alt });
+      // A text box's text goes too: name it, so the editor can copy it back.
+      const boxText = descendants(el, 't').map((t) => t.textContent ?? '').join('');
+      this.dropped.push({ para: this.para, what: rel?.external ? 'linked (not embedded) image' : 'drawing without an embedded picture (shape, chart or text box)', text: alt || boxText });
       return [];
     }
     const image: ImageRef = { part: rel.target, alt, para: this.para };
