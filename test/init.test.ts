@@ -8,6 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { runEpubcheck } from './helpers/epubcheck.js';
+import { pageText, pageTextItems, squash } from './helpers/pdf.js';
 import { tempDir } from './helpers/project.js';
 import { loadBook } from './helpers/sample.js';
 
@@ -44,8 +45,13 @@ describe('hanpress init', () => {
     expect(build.out).toMatch(/^built \.\.\/dist\/my-novel\.epub/m);
     expect((await readdir(path.join(dir, 'dist'))).sort()).toEqual(['my-novel.epub', 'my-novel.pdf']);
     expect((await runEpubcheck(path.join(dir, 'dist/my-novel.epub'))).messages).toEqual([]);
-    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist/my-novel.pdf')));
+    const pdfBytes = await readFile(path.join(dir, 'dist/my-novel.pdf'));
+    const pdf = await PDFDocument.load(pdfBytes);
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(8);
+    // The title page holds title, author and publisher; the copyright page starts with the CIP block.
+    const pages = await pageTextItems(new Uint8Array(pdfBytes));
+    expect(squash(pageText(pages[0] ?? []))).toBe(squash('书名 作者姓名 著 某某出版社'));
+    expect(squash(pageText(pages[1] ?? []))).toMatch(/^图书在版编目（CIP）数据书名\/作者姓名著/);
   }, 120_000);
 
   it('writes over nothing unless --force', async () => {

@@ -61,7 +61,7 @@ cip:                                   # 图书在版编目（CIP）数据, as i
 edition: { number: 1, date: "${month}", printing: 1, printingDate: "${month}" }   # TODO: 版次, 印次 and their months
 
 print:
-  paper: { width: 787, height: 1092 }  # 纸张 in mm; with fold 16 this is 正16开 (185 × 260 mm)
+  paper: { width: 700, height: 1000 }  # 纸张 in mm; with fold 16 this is 16开 (170 × 240 mm)
   fold: 16                             # 开数: 8, 16, 32 or 64 (hanpress's page design, 36 characters
                                        # × 30 lines, needs a 16开 page; smaller pages fail the build)
   kiloCharacters: 10                   # TODO: 字数 in thousands of characters
