@@ -1,7 +1,7 @@
 /**
  * The CJK line composer: paragraph text in styled runs → justified lines of segments, after
  * W3C clreq and GB/T 15834. Pure: the only outside knowledge is the injected `Measure`, which
- * the PDF writer backs with the very font objects pdfmake renders with.
+ * the typesetting stage backs with fontkit faces (src/typeset/fonts.ts).
  */
 import { breakLines } from './breaker.js';
 import { justifyLine } from './justify.js';
@@ -16,7 +16,7 @@ export function composeParagraph<S>(
   measure: Measure<S>,
 ): Array<ComposedLine<S>> {
   const units = buildUnits(runs, measure);
-  const ranges = breakLines(units, options.measure, options.indent, measure);
+  const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure);
   return ranges.map((range) => justifyLine(units, range, options.measure, measure));
 }
 
@@ -25,7 +25,7 @@ export function lineText<S>(line: ComposedLine<S>): string {
   return line.segments.map((s) => s.text).join('');
 }
 
-/** The width a renderer gives a line: segments as pdfmake measures them, plus the indent. */
+/** The width a renderer gives a line: segments as measured, plus the indent. */
 export function renderedWidth<S>(line: ComposedLine<S>, measure: Measure<S>): number {
   return line.segments.reduce(
     (w, s) => w + measure(s.text, s.style, s.halfWidth) + s.spacing * Math.max(0, s.text.length - 1),

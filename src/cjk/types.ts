@@ -21,6 +21,11 @@ export interface ComposeOptions {
   measure: number;
   /** First-line indent in points (2 em for body paragraphs, 0 for captions and the like). */
   indent: number;
+  /**
+   * Width lines are filled to while breaking (default: the measure). A little less makes the
+   * paragraph break earlier and justify looser, which is how widows are pushed off a page.
+   */
+  fill?: number;
 }
 
 /**

@@ -33,7 +33,7 @@ import { resolveBuildDate } from '../build/context.js';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { roleMapping } from '../metadata/roles.js';
 import type { BookMetadata } from '../model/metadata.js';
-import { loadFormats, trimmedSize } from '../writers/pdf/geometry.js';
+import { loadFormats, trimmedSize } from '../typeset/geometry.js';
 
 export const ONIX_NS = 'http://ns.editeur.org/onix/3.0/reference';
 

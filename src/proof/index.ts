@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { writeOutputsAtomically } from '../build/output.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { noteDestination } from '../writers/pdf/paragraph.js';
-import { TOC_ID } from '../writers/pdf/sections/toc.js';
+import { noteDestination } from '../typeset/text.js';
+import { TOC_ID } from '../typeset/toc.js';
 import { buildProofPdf } from './build-pdf.js';
 import { defaultPicks, parsePageList, spreadsFor, type Spread } from './select.js';
 import { DEFAULT_SHEET, pageFacts, renderSheet } from './sheet.js';

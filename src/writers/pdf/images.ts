@@ -9,21 +9,21 @@ import path from 'node:path';
 import { IMAGE_EXTENSIONS, prepareImage } from '../../images/process.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
 import { chapterImages } from '../../model/walk.js';
-
-/** Print resolution a figure's pixels are set at before it is shrunk to fit the type area. */
-export const PRINT_PPI = 300;
+import { imageKey } from '../../typeset/blocks.js';
+import type { ImageSizes } from '../../typeset/figures.js';
 
 export interface PdfImage {
-  /** data: URL pdfmake embeds. */
-  dataUrl: string;
+  /** PNG or JPEG bytes pdfkit embeds. */
+  bytes: Buffer;
   width: number;
   height: number;
 }
 
 export type PdfImages = ReadonlyMap<string, PdfImage>;
 
-export function imageKey(chapterId: string, src: string): string {
-  return `${chapterId}\u0000${src}`;
+/** What the typesetting stage needs of the images: their pixel sizes. */
+export function imageSizes(images: PdfImages): ImageSizes {
+  return new Map([...images].map(([key, image]) => [key, { width: image.width, height: image.height }]));
 }
 
 /** Absolute path of a local image, relative to the Markdown file that names it. */
@@ -45,21 +45,11 @@ export async function collectPdfImages(book: Book): Promise<PdfImages> {
       if (!prepared) {
         const p = await prepareImage(file);
         if (p.mediaType === 'image/svg+xml' || !p.width || !p.height) continue;
-        prepared = { dataUrl: `data:${p.mediaType};base64,${Buffer.from(p.bytes).toString('base64')}`, width: p.width, height: p.height };
+        prepared = { bytes: Buffer.from(p.bytes), width: p.width, height: p.height };
         byFile.set(file, prepared);
       }
       out.set(imageKey(chapter.id, image.src), prepared);
     }
   }
   return out;
-}
-
-/**
- * The printed size in points: the pixels at PRINT_PPI, shrunk (never enlarged) to the measure
- * and to the text height left after the caption, keeping the aspect ratio.
- */
-export function figureSize(image: Pick<PdfImage, 'width' | 'height'>, maxWidth: number, maxHeight: number): { width: number; height: number } {
-  const natural = { width: (image.width * 72) / PRINT_PPI, height: (image.height * 72) / PRINT_PPI };
-  const scale = Math.min(1, maxWidth / natural.width, maxHeight / natural.height);
-  return { width: natural.width * scale, height: natural.height * scale };
 }

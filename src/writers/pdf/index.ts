@@ -1,31 +1,37 @@
 /**
- * Print PDF writer: Book + generated front pages → PDF bytes, laid out by pdfmake from the
- * page design in templates/pdf/.
+ * Print PDF writer: Book + generated front pages → typeset pages (src/typeset) → PDF bytes
+ * drawn with pdfkit.
  */
 import type { BuildContext } from '../../build/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import type { Book } from '../../model/book.js';
-import type { PageMark, PrintPagination } from '../../model/pagination.js';
-import { loadDesign, Typography } from './design.js';
-import { buildDocument } from './document.js';
-import { collectPdfImages } from './images.js';
-import { inkDocument, inkImages } from './ink.js';
-import { loadFormats, pageGeometry, trimmedSize } from './geometry.js';
-import { pdfMetadata, xmpPacket } from './metadata.js';
-import { PDFMAKE_VERSION } from './pdfmake.js';
+import type { PrintPagination } from '../../model/pagination.js';
+import { loadDesign } from '../../typeset/design.js';
+import { FontBook } from '../../typeset/fonts.js';
+import { loadFormats, pageGeometry, trimmedSize } from '../../typeset/geometry.js';
+import { typesetBook } from '../../typeset/index.js';
+import { Typography } from '../../typeset/design.js';
+import { collectPdfImages, imageSizes } from './images.js';
+import { inkImages } from './ink.js';
+import { updateCatalog } from './incremental.js';
+import { infoDictionary, pdfMetadata, xmpPacket } from './metadata.js';
 import { DEFAULT_BLEED_MM } from './print-boxes.js';
-import { renderPdf } from './render.js';
+import { renderPages } from './render.js';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const PDFKIT_VERSION = (require('pdfkit/package.json') as { version: string }).version;
 
 export interface PdfOutput {
   bytes: Uint8Array;
   pageCount: number;
   /** Where the print edition puts each chapter opening and top-level block. */
   pagination: PrintPagination;
+  /** Widows and orphans that could not be kept off their page by loosening a paragraph. */
+  unresolvedWidows: number;
 }
 
 export interface PdfOptions {
-  /** Set paragraphs with pdfmake's own line breaking instead of the composer (benchmarks). */
-  plainPdfmake?: boolean;
   /** Grow the sheet by a slug with crop marks (`hanpress build --print`). */
   cropMarks?: boolean;
   /** Bleed beyond the trim in millimetres (default 3). */
@@ -37,20 +43,16 @@ export interface PdfOptions {
 export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext, options: PdfOptions = {}): Promise<PdfOutput> {
   const [formats, design] = await Promise.all([loadFormats(), loadDesign()]);
   const trim = trimmedSize(book.meta.print, formats);
-  const typo = await Typography.create(design, ctx.fonts);
-  const geometry = pageGeometry(trim, design, typo.bodyLeading);
-  const producer = { creator: 'hanpress', producer: `hanpress (pdfmake ${PDFMAKE_VERSION}, PDFKit)` };
-  const images = options.ink ? await inkImages(await collectPdfImages(book)) : await collectPdfImages(book);
-  const built = buildDocument(book, front, ctx, typo, geometry, producer, options.plainPdfmake ?? false, images);
-  const plan = options.ink ? { ...built, ...inkDocument(built.doc, built.content) } : built;
-  const xmp = xmpPacket(pdfMetadata(book.meta, front, ctx.buildDate, producer));
-  let marks: PageMark[] = [];
-  const afterLayout = (): void => {
-    // Marks first: printing folios in the TOC rewrites the positions they are read from.
-    marks = plan.pages.marks();
-    plan.pages.printFoliosInToc();
-  };
+  const geometry = pageGeometry(trim, design, new Typography(design).bodyLeading);
+  const fonts = new FontBook(ctx.fonts);
+  const collected = await collectPdfImages(book);
+  const images = options.ink ? await inkImages(collected) : collected;
+  const typeset = typesetBook({ book, front, fonts, design, geometry, images: imageSizes(images) });
+  const producer = { creator: 'hanpress', producer: `hanpress (PDFKit ${PDFKIT_VERSION})` };
+  const metadata = pdfMetadata(book.meta, front, ctx.buildDate, producer);
   const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };
-  const rendered = await renderPdf({ ...plan, afterLayout }, ctx.fonts, geometry, xmp, boxes);
-  return { ...rendered, pagination: { isbn: book.meta.isbn, marks } };
+  const drawn = await renderPages(typeset.pages, fonts, geometry, images, { info: infoDictionary(metadata), language: book.meta.language, boxes, ink: options.ink ?? false });
+  const xmp = Buffer.from(xmpPacket(metadata), 'utf8');
+  const bytes = updateCatalog(drawn, { streams: [{ key: 'Metadata', dict: '/Type /Metadata /Subtype /XML', data: xmp }] });
+  return { bytes, pageCount: typeset.pages.length, pagination: { isbn: book.meta.isbn, marks: typeset.marks }, unresolvedWidows: typeset.unresolvedWidows };
 }

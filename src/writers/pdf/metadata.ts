@@ -1,11 +1,10 @@
 /**
- * Document metadata of the print PDF, written twice: as the Info dictionary (pdfmake passes it
- * to pdfkit, which encodes each value as a PDF text string) and as the XMP packet on the
- * catalog's /Metadata stream.
+ * Document metadata of the print PDF, written twice: as the Info dictionary (pdfkit encodes each
+ * value as a PDF text string) and as the XMP packet on the catalog's /Metadata stream.
  *
  * The XMP packet is built here with xmlbuilder2 rather than by pdfkit: pdfkit 0.19 pastes the
  * Info values into its XMP template unescaped, so a title with & or < gave a packet that is not
- * XML. render.ts swaps pdfkit's metadata step for one that writes this packet.
+ * XML. index.ts points the catalog at this packet in an incremental update (incremental.ts).
  */
 import { create } from 'xmlbuilder2';
 import type { FrontPages } from '../../derive/front-pages.js';
@@ -60,17 +59,17 @@ export function keywordString(m: PdfMetadata): string {
   return m.keywords.join('; ');
 }
 
-/** The Info dictionary in pdfmake's lower-case keys; values unescaped, pdfkit encodes them. */
+/** The Info dictionary in pdfkit's keys; values unescaped, pdfkit encodes them. */
 export function infoDictionary(m: PdfMetadata): Record<string, string | Date> {
   return {
-    title: m.title,
-    author: m.authors.join('，'),
-    subject: m.subject,
-    keywords: keywordString(m),
-    creator: m.creator,
-    producer: m.producer,
-    creationDate: m.date,
-    modDate: m.date,
+    Title: m.title,
+    Author: m.authors.join('，'),
+    Subject: m.subject,
+    Keywords: keywordString(m),
+    Creator: m.creator,
+    Producer: m.producer,
+    CreationDate: m.date,
+    ModDate: m.date,
   };
 }
 

@@ -1,10 +1,9 @@
 /**
  * Print boxes (ISO 32000 §14.11.2) and crop marks (裁切线).
  *
- * Every page is laid out and drawn in trim coordinates: the trimmed page is [0 0 W H] in PDF
- * user space, exactly as pdfmake and pdfkit made it. The boxes grow *outward* from there
- * (negative origins), so no content, link rectangle, named destination or outline entry
- * moves: a destination that pointed into the trimmed page still does.
+ * The boxes are computed in trim coordinates (the trimmed page is [0 0 W H]) and grow outward
+ * from there; render.ts moves them, and everything it draws, by the same offset so the
+ * MediaBox starts at the origin.
  *
  *   TrimBox  = the trimmed page.
  *   BleedBox = TrimBox + bleed (3 mm by default) on every side.
@@ -13,7 +12,7 @@
  *   CropBox  = TrimBox without marks, so a screen shows the page as the reader will hold it;
  *              left out with marks, so the sheet the printer sees shows them.
  */
-import { POINTS_PER_MM } from './geometry.js';
+import { POINTS_PER_MM } from '../../typeset/geometry.js';
 
 export const DEFAULT_BLEED_MM = 3;
 /** Beyond the bleed: room for the marks and a little white to the sheet edge. */
@@ -81,50 +80,4 @@ export function cropMarkLines(width: number, height: number, bleedMm: number): M
     }
   }
   return lines;
-}
-
-/** The pdfkit internals and drawing calls this module uses (pdfkit 0.19). */
-export interface PdfKitPageHost {
-  page: { width: number; height: number; dictionary: { data: Record<string, unknown> }; end(): void };
-  save(): PdfKitPageHost;
-  restore(): PdfKitPageHost;
-  lineWidth(width: number): PdfKitPageHost;
-  lineCap(cap: 'butt'): PdfKitPageHost;
-  strokeColor(color: string): PdfKitPageHost;
-  moveTo(x: number, y: number): PdfKitPageHost;
-  lineTo(x: number, y: number): PdfKitPageHost;
-  stroke(): PdfKitPageHost;
-  addSpotColor(name: string, c: number, m: number, y: number, k: number): PdfKitPageHost;
-}
-
-/** The separation every printing plate carries: marks drawn in it show on each plate. */
-const REGISTRATION = 'All';
-
-/**
- * Call on pdfkit's `pageAdded`, before anything else is drawn on the page (the marks must be
- * drawn in the page's own coordinates, before the verso shift). The MediaBox is written only
- * when the page ends: pdfkit computes outline destinations from the MediaBox's upper corner
- * while the page is drawn, and those must stay the trimmed page's.
- */
-export function applyPrintBoxes(pdf: PdfKitPageHost, options: PrintBoxOptions, state: { spotAdded: boolean }): void {
-  const page = pdf.page;
-  const boxes = pageBoxes(page.width, page.height, options);
-  if (options.cropMarks) {
-    if (!state.spotAdded) {
-      pdf.addSpotColor(REGISTRATION, 100, 100, 100, 100);
-      state.spotAdded = true;
-    }
-    pdf.save().lineWidth(MARK_WIDTH_PT).lineCap('butt').strokeColor(REGISTRATION);
-    for (const l of cropMarkLines(page.width, page.height, options.bleedMm)) pdf.moveTo(l.x1, l.y1).lineTo(l.x2, l.y2);
-    pdf.stroke().restore();
-  }
-  const end = page.end.bind(page);
-  page.end = (): void => {
-    const data = page.dictionary.data;
-    data.MediaBox = boxes.mediaBox;
-    if (boxes.cropBox) data.CropBox = boxes.cropBox;
-    data.BleedBox = boxes.bleedBox;
-    data.TrimBox = boxes.trimBox;
-    end();
-  };
 }

@@ -1,162 +1,125 @@
 /**
- * Document definition → PDF bytes through pdfmake's Printer, with a private virtual file system,
- * no URL access, and local reads limited to the configured font files.
+ * Positioned pages → PDF bytes with pdfkit. Nothing is laid out here: every line, rule, image
+ * and destination arrives at its place (src/typeset); this module only adds the page's margins
+ * (mirrored on versos) and the bleed, and draws.
  */
-import type { FontConfig, FontFace } from '../../fonts/config.js';
-import type { PageGeometry } from './geometry.js';
-import { FONT_KEYS } from './design.js';
-import { fallbackDescriptors, fallbackFiles, fontsOf, type PdfFonts } from './fonts.js';
-import { createPrinter, type Content, type DocDefinition, type FontDescriptor, type PdfKitDocument } from './pdfmake.js';
-import { destinationsFollowTransform, outlineToTrimTopLeft, type PdfKitDestinationHost } from './destinations.js';
-import { applyPrintBoxes, type PdfKitPageHost, type PrintBoxOptions } from './print-boxes.js';
+import PDFDocument from 'pdfkit';
+import type { Face, FontBook } from '../../typeset/fonts.js';
+import { SUP_SCALE } from '../../typeset/fonts.js';
+import type { PageGeometry } from '../../typeset/geometry.js';
+import type { OutlineEntry, Page, PageItem, TextLine } from '../../typeset/model.js';
+import { BLACK, type Cmyk } from '../../print/ink.js';
+import type { PdfImages } from './images.js';
+import { cropMarkLines, MARK_WIDTH_PT, pageBoxes, type PrintBoxOptions } from './print-boxes.js';
 
-function faceSource(face: FontFace): string | [string, string] {
-  return face.postscriptName ? [face.path, face.postscriptName] : face.path;
+/** Ink for text and rules: screen black, or K-only black for the print book block. */
+type Ink = string | Cmyk;
+/** How far a superscript (note reference) sits above the baseline, in ems of the body size. */
+const SUP_RISE = 0.36;
+/** The separation every printing plate carries: marks drawn in it show on each plate. */
+const REGISTRATION = 'All';
+
+export interface RenderOptions {
+  info: Record<string, string | Date>;
+  language: string;
+  boxes: PrintBoxOptions;
+  /** K-only ink (the print book block) instead of RGB black. */
+  ink?: boolean;
 }
 
-function fontDescriptors(fonts: FontConfig): Record<string, FontDescriptor> {
-  return {
-    [FONT_KEYS.body]: { normal: faceSource(fonts.body.normal), bold: faceSource(fonts.body.bold) },
-    [FONT_KEYS.heading]: { normal: faceSource(fonts.heading.normal), bold: faceSource(fonts.heading.bold) },
-    ...fallbackDescriptors(fonts),
-  };
+interface Frame {
+  /** Page-space x and y of the text block's top-left corner. */
+  x: number;
+  y: number;
+  ink: Ink;
 }
 
-function fontFiles(fonts: FontConfig): Set<string> {
-  return new Set([
-    ...[fonts.body.normal, fonts.body.bold, fonts.heading.normal, fonts.heading.bold].map((f) => f.path),
-    ...fallbackFiles(fonts),
-  ]);
-}
-
-/**
- * pdfmake takes one set of page margins, so everything is laid out in recto geometry and each
- * verso is moved by (outer − inner) as it is drawn: pdfkit's `pageAdded` fires before any
- * content of the page, and a translation there carries text, rules and link rectangles alike.
- * The pdfkit document only exists inside createPdfKitDocument; the background callback is
- * the first thing pdfmake calls after creating it, so that is where the hook goes in. The
- * same listener counts the pages, and sets the print boxes and crop marks first, so they are
- * drawn in the page's own coordinates, not the verso's shifted ones.
- */
-function mirrorVersos(
-  doc: Omit<DocDefinition, 'content'>,
-  geometry: PageGeometry,
-  document: () => PdfKitDocument | undefined,
-  afterLayout: () => void,
-  boxes: PrintBoxOptions,
-): { doc: Omit<DocDefinition, 'content'>; pages: () => number } {
-  const shift = geometry.outer - geometry.inner;
-  const spot = { spotAdded: false };
-  let installed = false;
-  let page = 0;
-  const background = (): null => {
-    const pdf = document();
-    if (!installed && pdf) {
-      installed = true;
-      destinationsFollowTransform(pdf as unknown as PdfKitDestinationHost);
-      pdf.on('pageAdded', () => {
-        page++;
-        // pdfmake adds pdfkit pages only when it renders, so the first page is the moment
-        // layout is complete and nothing has been drawn yet.
-        if (page === 1) afterLayout();
-        // The PdfKitDocument type lists only what pdfmake's side needs; the page hooks are pdfkit's own.
-        applyPrintBoxes(pdf as unknown as PdfKitPageHost, boxes, spot);
-        if (page % 2 === 0 && shift !== 0) pdf.translate(shift, 0);
-      });
-    }
-    return null;
-  };
-  return { doc: { ...doc, background }, pages: () => page };
-}
-
-/**
- * pdfmake reads `content` only after it has created its pdfkit document, so the content can
- * be composed there, with the font objects that document will render with.
- */
-function composeLazily(
-  doc: Omit<DocDefinition, 'content'>,
-  compose: (fonts: PdfFonts) => Content[],
-  document: () => PdfFontDocument | undefined,
-): DocDefinition {
-  let content: Content[] | undefined;
-  const lazy = { ...doc } as DocDefinition;
-  Object.defineProperty(lazy, 'content', {
-    enumerable: true,
-    get(): Content[] {
-      const pdf = document();
-      if (!pdf) throw new Error('internal: pdfmake read the content before creating its document');
-      content ??= compose(fontsOf(pdf));
-      return content;
-    },
-  });
-  return lazy;
-}
-
-type PdfFontDocument = PdfKitDocument & Parameters<typeof fontsOf>[0];
-
-/** The pdfkit internals the metadata swap touches (pdfkit 0.19; see metadata.ts for why). */
-interface PdfKitMetadataInternals {
-  version: number;
-  endMetadata?: () => void;
-  ref(data: Record<string, unknown>): { compress: boolean; write(chunk: Buffer): void; end(): void };
-  _root: { data: Record<string, unknown> };
-}
-
-/**
- * Replaces pdfkit's metadata step (run inside `end()`, after the Info dictionary is written)
- * with one that writes our own XMP packet, uncompressed as XMP wants, as the catalog's
- * /Metadata stream. If pdfkit stops having that step, fail rather than ship its unescaped XMP.
- */
-function useXmp(pdf: PdfKitDocument, packet: string): void {
-  const internals = pdf as unknown as PdfKitMetadataInternals;
-  if (typeof internals.endMetadata !== 'function' || typeof internals.ref !== 'function') {
-    throw new Error('internal: pdfkit has no endMetadata step to replace; check the XMP writer against this pdfkit');
+function drawLine(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, line: TextLine, x: number, baseline: number): void {
+  for (const run of line.runs) {
+    const face = fonts.face(run.style.font, run.style.bold);
+    if (!faces.has(face.id)) faces.set(face.id, face);
+    const size = run.style.sup ? run.style.size * SUP_SCALE : run.style.size;
+    const y = run.style.sup ? baseline - run.style.size * SUP_RISE : baseline;
+    doc.font(face.id).fontSize(size);
+    const options = { lineBreak: false, baseline: 'alphabetic' as const, ...(run.spacing ? { characterSpacing: run.spacing } : {}), ...(run.half ? { features: ['halt'] } : {}) };
+    doc.text(run.text, x + run.x, y, options);
+    const top = y - size * 0.88;
+    if (run.style.link) doc.link(x + run.x, top, run.width, size, run.style.link);
+    if (run.style.goTo) doc.goTo(x + run.x, top, run.width, size, run.style.goTo);
+    if (run.style.id) doc.addNamedDestination(run.style.id, 'XYZ', x + run.x, baseline - line.size * 1.2, null);
   }
-  internals.endMetadata = function endMetadata(this: PdfKitMetadataInternals): void {
-    const stream = this.ref({ Type: 'Metadata', Subtype: 'XML' });
-    stream.compress = false;
-    stream.write(Buffer.from(packet, 'utf8'));
-    stream.end();
-    this._root.data.Metadata = stream;
-  };
 }
 
-function collect(pdf: PdfKitDocument): Promise<Uint8Array> {
+function drawItem(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, item: PageItem, frame: Frame, images: PdfImages): void {
+  switch (item.kind) {
+    case 'text':
+      drawLine(doc, fonts, faces, item.line, frame.x + item.x, frame.y + item.baseline);
+      return;
+    case 'rule':
+      doc.save().lineWidth(item.width).strokeColor(frame.ink);
+      if (item.dotted) doc.lineCap('round').dash(0.01, { space: item.width / 0.12 / 3 });
+      doc.moveTo(frame.x + item.x1, frame.y + item.y1).lineTo(frame.x + item.x2, frame.y + item.y2).stroke().restore();
+      return;
+    case 'image': {
+      const image = images.get(item.image.key);
+      if (image) doc.image(image.bytes, frame.x + item.x, frame.y + item.y, { width: item.width, height: item.height });
+      return;
+    }
+    case 'dest':
+      doc.addNamedDestination(item.name, 'XYZ', frame.x + item.x, frame.y + item.y, null);
+      return;
+    case 'folioRef':
+      // Resolved to text by the typesetting stage; one left here is a bug there.
+      throw new Error(`internal: unresolved TOC folio for ${item.target}`);
+  }
+}
+
+function collect(doc: PDFDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    pdf.on('data', (chunk) => chunks.push(chunk));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-    pdf.end();
+    doc.on('data', (chunk) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.end();
   });
 }
 
-export interface Rendered {
-  bytes: Uint8Array;
-  pageCount: number;
+type OutlineItem = PDFDocument['outline'];
+
+export async function renderPages(pages: Page[], fonts: FontBook, geometry: PageGeometry, images: PdfImages, options: RenderOptions): Promise<Uint8Array> {
+  const doc = new PDFDocument({ autoFirstPage: false, compress: true, pdfVersion: '1.7', lang: options.language, info: options.info, displayTitle: true });
+  for (const face of fonts.all()) doc.registerFont(face.id, face.source.path, face.source.postscriptName);
+  const faces = new Map<string, Face>();
+  const boxes = pageBoxes(geometry.width, geometry.height, options.boxes);
+  const origin = -boxes.mediaBox[0];
+  const mediaWidth = boxes.mediaBox[2] - boxes.mediaBox[0];
+  const mediaHeight = boxes.mediaBox[3] - boxes.mediaBox[1];
+  const shift = (box: [number, number, number, number]): number[] => box.map((n) => Math.round((n + origin) * 1000) / 1000);
+  if (options.boxes.cropMarks) doc.addSpotColor(REGISTRATION, 100, 100, 100, 100);
+  const outline = new Map<string, OutlineItem>();
+  for (const page of pages) {
+    doc.addPage({ size: [mediaWidth, mediaHeight], margin: 0 });
+    const data = doc.page.dictionary.data;
+    data.TrimBox = shift(boxes.trimBox);
+    data.BleedBox = shift(boxes.bleedBox);
+    if (boxes.cropBox) data.CropBox = shift(boxes.cropBox);
+    const ink: Ink = options.ink ? BLACK : 'black';
+    doc.fillColor(ink);
+    if (options.boxes.cropMarks) {
+      doc.save().lineWidth(MARK_WIDTH_PT).lineCap('butt').strokeColor(REGISTRATION);
+      for (const l of cropMarkLines(geometry.width, geometry.height, options.boxes.bleedMm)) doc.moveTo(origin + l.x1, origin + l.y1).lineTo(origin + l.x2, origin + l.y2);
+      doc.stroke().restore();
+    }
+    const recto = page.number % 2 === 1;
+    const frame: Frame = { x: origin + (recto ? geometry.inner : geometry.outer), y: origin + geometry.top, ink };
+    for (const item of page.items) drawItem(doc, fonts, faces, item, frame, images);
+    for (const entry of page.outline) addOutline(doc, outline, entry, { left: mediaWidth - origin, top: origin });
+  }
+  return collect(doc);
 }
 
-export interface RenderPlan {
-  doc: Omit<DocDefinition, 'content'>;
-  content(fonts: PdfFonts): Content[];
-  /** Runs once layout is complete, before anything is drawn. */
-  afterLayout(): void;
-}
-
-export async function renderPdf(
-  plan: RenderPlan,
-  fonts: FontConfig,
-  geometry: PageGeometry,
-  xmp: string,
-  boxes: PrintBoxOptions,
-): Promise<Rendered> {
-  const printer = createPrinter(fontDescriptors(fonts), fontFiles(fonts));
-  const mirrored = mirrorVersos(plan.doc, geometry, () => printer.pdfKitDoc, () => plan.afterLayout(), boxes);
-  // Last: copying the definition after this would run the getter too early.
-  const doc = composeLazily(mirrored.doc, (f) => plan.content(f), () => printer.pdfKitDoc as PdfFontDocument | undefined);
-  const pdf = await printer.createPdfKitDocument(doc);
-  useXmp(pdf, xmp);
-  outlineToTrimTopLeft(pdf as unknown as PdfKitDestinationHost, geometry.height);
-  const bytes = await collect(pdf);
-  return { bytes, pageCount: mirrored.pages() };
+/** Outline entries point at the upper left corner of the trimmed page (pdfkit measures `left` from the right edge). */
+function addOutline(doc: PDFDocument, items: Map<string, OutlineItem>, entry: OutlineEntry, at: { left: number; top: number }): void {
+  const parent = (entry.parent && items.get(entry.parent)) || doc.outline;
+  items.set(entry.id, parent.addItem(entry.title, { fit: false, left: at.left, top: at.top, zoom: 0, expanded: entry.expanded ?? false }));
 }

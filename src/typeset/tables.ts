@@ -1,16 +1,11 @@
 /**
- * Tables: pdfmake tables exactly as wide as the measure, columns shared out by the widest
- * text each holds (so a wide table's long column gets the room), the header row repeated at
- * the top of every page the table runs onto, rows never split.
+ * Table columns exactly as wide as the measure, shared out by the widest text each holds (so a
+ * wide table's long column gets the room).
  */
-import type { Block, Inline } from '../../model/book.js';
-import type { BlockContext } from './blocks.js';
-import { inlineText, renderInlines } from './inlines.js';
-import type { Alignment, Node } from './pdfmake.js';
+import type { Inline } from '../model/book.js';
+import { inlineText } from './text.js';
 
-type TableBlock = Extract<Block, { type: 'table' }>;
-
-/** lightHorizontalLines pads 8 pt on each side between columns, none at the outer edges. */
+/** 8 pt on each side between columns, none at the outer edges. */
 const INNER_PADDING = 16;
 /** No column narrower than this many cell-size ems, even beside a very long one. */
 const MIN_COLUMN_EMS = 2;
@@ -42,22 +37,4 @@ export function columnWidths(rows: Inline[][][], measure: number, cellSize: numb
     widths = claims.map((c, i) => (narrow[i] ? floor : (left * c) / wideTotal));
   }
   return widths;
-}
-
-export function tableNode(block: TableBlock, cx: BlockContext): Node {
-  const { typo } = cx;
-  const style = typo.styled('tableCell');
-  const align = (c: number): Alignment => block.align[c] ?? 'left';
-  const cell = (inlines: Inline[], c: number): Node => ({ ...style, text: renderInlines(inlines), alignment: align(c) });
-  const head = block.head.map((c, i) => ({ ...cell(c, i), bold: true }));
-  return {
-    table: {
-      widths: columnWidths([block.head, ...block.rows], cx.textWidth, style.fontSize ?? 9),
-      headerRows: 1,
-      body: [head, ...block.rows.map((r) => block.head.map((_, i) => cell(r[i] ?? [], i)))],
-      dontBreakRows: true,
-    },
-    layout: 'lightHorizontalLines',
-    margin: [0, 6, 0, 6],
-  };
 }

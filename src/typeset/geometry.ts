@@ -4,13 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { BuildFailure } from '../../diagnostics/diagnostic.js';
-import type { PrintSpec } from '../../model/metadata.js';
+import { BuildFailure } from '../diagnostics/diagnostic.js';
+import type { PrintSpec } from '../model/metadata.js';
 import type { Design } from './design.js';
 
 export const POINTS_PER_MM = 72 / 25.4;
 
-export const FORMATS_FILE = new URL('../../../templates/pdf/formats.yaml', import.meta.url);
+export const FORMATS_FILE = new URL('../../templates/pdf/formats.yaml', import.meta.url);
 
 export interface Format {
   paper: [number, number];
@@ -79,8 +79,7 @@ export function pageGeometry(trimMm: [number, number], design: Design, bodyLeadi
   const height = trimMm[1] * POINTS_PER_MM;
   const { charsPerLine, linesPerPage, innerShare, topShare } = design.textBlock;
   const textWidth = charsPerLine * design.styles.body.size;
-  // Half a point of slack so rounding in pdfmake's line heights cannot push the last line over.
-  const textHeight = linesPerPage * bodyLeading + 0.5;
+  const textHeight = linesPerPage * bodyLeading;
   if (textWidth >= width || textHeight >= height) {
     throw new BuildFailure([
       {

@@ -1,0 +1,215 @@
+/**
+ * A chapter's blocks → flow items. Body paragraphs and quotations are set on the grid (one
+ * slot per line); headings, figures, code and thematic breaks become boxes of whole slots;
+ * tables become rows that may break across pages with their header repeated.
+ */
+import type { StyledText } from '../cjk/index.js';
+import type { Block, Inline } from '../model/book.js';
+import type { StyleName, Typography } from './design.js';
+import { figureSize, type ImageSizes } from './figures.js';
+import type { FontBook } from './fonts.js';
+import { slotsFor, type Grid } from './grid.js';
+import { balanceHeadline } from './headline.js';
+import type { Box, FlowItem, Para, RowBox, RunStyle, TextLine } from './model.js';
+import { Stack, styleOf } from './stack.js';
+import { columnWidths } from './tables.js';
+import { flattenInlines, inlineText, naturalLine, setText, type FlattenContext } from './text.js';
+
+export interface FlowContext {
+  fonts: FontBook;
+  typo: Typography;
+  grid: Grid;
+  /** Height of the text block in points: no figure is taller. */
+  textHeight: number;
+  images: ImageSizes;
+  footNotes: boolean;
+}
+
+export interface ChapterScope {
+  cx: FlowContext;
+  chapterId: string;
+}
+
+function flat(scope: ChapterScope): FlattenContext {
+  return { emphasisFont: 'heading', notePrefix: scope.chapterId, footNotes: scope.cx.footNotes };
+}
+
+/** Inline content set as justified lines in a style. */
+export function setInlines(inlines: Inline[], name: StyleName, scope: ChapterScope, options: { measure: number; indent?: number; lead?: Array<StyledText<RunStyle>>; loosen?: number }): TextLine[] {
+  const { typo, fonts } = scope.cx;
+  const base = styleOf(typo, name);
+  const runs = [...(options.lead ?? []), ...flattenInlines(inlines, base, flat(scope))];
+  const indent = options.indent ?? (typo.spec(name).indent ?? 0) * base.size;
+  return setText(runs, { measure: options.measure, indent, loosen: options.loosen }, fonts, base.size);
+}
+
+/** A paragraph on the grid; it can be set looser to keep a widow off a page. */
+function paragraph(inlines: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number): Para {
+  const measure = scope.cx.grid.width - inset;
+  const set = (loosen: number): TextLine[] => setInlines(inlines, name, scope, { measure, loosen });
+  return { kind: 'para', lines: set(0), inset, blockIndex, recompose: set };
+}
+
+function headingStyle(level: number): StyleName {
+  if (level === 2) return 'h2';
+  if (level === 3) return 'h3';
+  return 'h4';
+}
+
+/** Lines of a headline, broken evenly, in whole slots with the style's space around it. */
+export function headlineBox(texts: string[], name: StyleName, cx: FlowContext, extra: Partial<Box> = {}): Box {
+  const { typo, fonts, grid } = cx;
+  const size = typo.size(name);
+  const spec = typo.spec(name);
+  const lines = texts.flatMap((t) => balanceHeadline(t, (grid.width / size) * 0.98));
+  const stack = new Stack(grid.width);
+  const leading = typo.leading(name);
+  const before = spec.spaceBefore ?? 0;
+  const after = spec.spaceAfter ?? 0;
+  const slots = slotsFor(before + lines.length * leading + after, grid.pitch);
+  // The text sits after its space before, and the slack of the last slot is shared out.
+  stack.space(before + (slots * grid.pitch - before - lines.length * leading - after) / 2);
+  if (extra.outline?.[0]) stack.dest(extra.outline[0].id);
+  for (const text of lines) stack.line(naturalLine(text, styleOf(typo, name), fonts), leading, spec.align ?? 'left');
+  return { kind: 'box', slots, items: stack.items, ...extra };
+}
+
+function heading(block: Extract<Block, { type: 'heading' }>, scope: ChapterScope, blockIndex: number): Box {
+  const box = headlineBox([inlineText(block.children)], headingStyle(block.level), scope.cx, { keepWithNext: true, blockIndex });
+  box.items.unshift({ kind: 'dest', name: block.id, x: 0, y: 0 });
+  return box;
+}
+
+type ImageInline = Extract<Inline, { type: 'image' }>;
+
+/** A paragraph that holds one image and nothing else (but white space) is a figure. */
+function soleImage(inlines: Inline[]): ImageInline | undefined {
+  const rest = inlines.filter((i) => !(i.type === 'text' && i.value.trim() === '') && i.type !== 'break');
+  const only = rest.length === 1 ? rest[0] : undefined;
+  return only?.type === 'image' ? only : undefined;
+}
+
+export function imageKey(chapterId: string, src: string): string {
+  return `${chapterId}\u0000${src}`;
+}
+
+/**
+ * A figure: the image centred, fitted to the measure and the text height (less the caption's
+ * room), its title as the caption below, image and caption in one box of whole slots.
+ */
+function figure(image: ImageInline, scope: ChapterScope, blockIndex: number): Box | undefined {
+  const { cx } = scope;
+  const key = imageKey(scope.chapterId, image.src);
+  const prepared = cx.images.get(key);
+  if (!prepared) return undefined;
+  const { typo, fonts, grid } = cx;
+  const captionLeading = typo.leading('tableCell');
+  const captionHeight = image.title ? captionLeading + 6 : 0;
+  const size = figureSize(prepared, grid.width, cx.textHeight - captionHeight - grid.pitch);
+  const slots = slotsFor(size.height + captionHeight + 12, grid.pitch);
+  const stack = new Stack(grid.width);
+  stack.space((slots * grid.pitch - size.height - captionHeight) / 2);
+  stack.items.push({ kind: 'image', x: (grid.width - size.width) / 2, y: stack.y, width: size.width, height: size.height, image: { key } });
+  stack.space(size.height + 6);
+  if (image.title) stack.text(image.title, 'tableCell', typo, fonts, 'center');
+  return { kind: 'box', slots, items: stack.items, blockIndex };
+}
+
+/** Code: the code style, lines as written, in whole slots. */
+function codeBox(value: string, cx: FlowContext, blockIndex: number): Box {
+  const { typo, fonts, grid } = cx;
+  const leading = typo.leading('code');
+  const lines = value.replace(/\n$/, '').split('\n');
+  const slots = slotsFor(lines.length * leading + 6, grid.pitch);
+  const stack = new Stack(grid.width).space((slots * grid.pitch - lines.length * leading) / 2);
+  for (const text of lines) stack.line(naturalLine(text.replace(/\t/g, '    ') || ' ', styleOf(typo, 'code'), fonts), leading, 'left');
+  return { kind: 'box', slots, items: stack.items, blockIndex };
+}
+
+const THEMATIC_BREAK = '＊　＊　＊';
+
+/** List items beside their markers (一、 1. •), on the grid, with a hanging indent. */
+function list(block: Extract<Block, { type: 'list' }>, scope: ChapterScope, blockIndex: number, inset: number): FlowItem[] {
+  const { typo, fonts } = scope.cx;
+  const hang = typo.bodySize * 2;
+  const out: FlowItem[] = [];
+  block.items.forEach((item, n) => {
+    const marker = block.ordered ? `${block.start + n}.` : '•';
+    item.forEach((child, i) => {
+      for (const flow of renderBlock(child, scope, blockIndex, inset + hang, 'body')) {
+        if (i === 0 && flow.kind === 'para' && flow.lines[0]) {
+          const first = flow.lines[0];
+          const mark = naturalLine(marker, styleOf(typo, 'body'), fonts);
+          const runs = mark.runs.map((r) => ({ ...r, x: r.x - hang }));
+          flow.lines = [{ ...first, runs: [...runs, ...first.runs] }, ...flow.lines.slice(1)];
+          flow.recompose = undefined;
+        }
+        if (flow.kind !== 'gap') flow.blockIndex = n === 0 && i === 0 ? blockIndex : undefined;
+        out.push(flow);
+      }
+    });
+  });
+  return out;
+}
+
+function tableRows(block: Extract<Block, { type: 'table' }>, scope: ChapterScope, blockIndex: number): FlowItem[] {
+  const { typo, grid } = scope.cx;
+  const size = typo.size('tableCell');
+  const widths = columnWidths([block.head, ...block.rows], grid.width, size);
+  const padding = 8;
+  const row = (cells: Inline[][], bold: boolean, rules: { top?: number; bottom?: number }): RowBox => {
+    const leading = typo.leading('tableCell');
+    const set = cells.map((cell, c) => {
+      const lines = setInlines(bold ? [{ type: 'strong', children: cell }] : cell, 'tableCell', scope, { measure: widths[c] ?? 10, indent: 0 });
+      return lines;
+    });
+    const height = Math.max(1, ...set.map((l) => l.length)) * leading + 8;
+    const items: RowBox['items'] = [];
+    let x = 0;
+    set.forEach((lines, c) => {
+      const stack = new Stack(widths[c] ?? 10).space(4);
+      const align = block.align[c] ?? 'left';
+      for (const line of lines) stack.line(line, leading, align === 'center' || align === 'right' ? align : 'left');
+      for (const item of stack.items) if (item.kind === 'text') items.push({ ...item, x: item.x + x });
+      x += (widths[c] ?? 0) + padding * 2;
+    });
+    if (rules.top) items.push({ kind: 'rule', x1: 0, y1: 0, x2: grid.width, y2: 0, width: rules.top });
+    if (rules.bottom) items.push({ kind: 'rule', x1: 0, y1: height, x2: grid.width, y2: height, width: rules.bottom });
+    return { height, items };
+  };
+  // 三线表: a heavy rule above the header and below the last row, a light one under the header.
+  const header = row(block.head, true, { top: 0.75, bottom: 0.4 });
+  const rows = block.rows.map((r, i) => row(block.head.map((_, c) => r[c] ?? []), false, i === block.rows.length - 1 ? { bottom: 0.75 } : {}));
+  return [{ kind: 'gap', slots: 1 }, { kind: 'rows', header, rows, blockIndex }, { kind: 'gap', slots: 1 }];
+}
+
+export function renderBlock(block: Block, scope: ChapterScope, blockIndex: number, inset: number, style: StyleName): FlowItem[] {
+  const { cx } = scope;
+  switch (block.type) {
+    case 'paragraph': {
+      const image = soleImage(block.children);
+      if (image) {
+        const box = figure(image, scope, blockIndex);
+        return box ? [box] : [];
+      }
+      return [paragraph(block.children, style, scope, inset, blockIndex)];
+    }
+    case 'heading':
+      return [heading(block, scope, blockIndex)];
+    case 'list':
+      return list(block, scope, blockIndex, inset);
+    case 'blockquote':
+      return block.children.flatMap((b, i) => renderBlock(b, scope, i === 0 ? blockIndex : -2, inset + cx.typo.bodySize * 2, 'blockquote'))
+        .map((item) => (item.kind === 'para' && item.blockIndex === -2 ? { ...item, blockIndex: undefined } : item));
+    case 'codeBlock':
+      return [codeBox(block.value, cx, blockIndex)];
+    case 'table':
+      return tableRows(block, scope, blockIndex);
+    case 'thematicBreak':
+      return [headlineBox([THEMATIC_BREAK], 'body', cx, { blockIndex })];
+  }
+}
+
+export function renderBody(blocks: Block[], scope: ChapterScope): FlowItem[] {
+  return blocks.flatMap((block, i) => renderBlock(block, scope, i, 0, 'body'));
+}

@@ -1,0 +1,186 @@
+/**
+ * Font metrics without a PDF document: every face of fonts.yaml opened with fontkit (the
+ * library pdfkit shapes with), so the composer measures exactly what the PDF writer will draw
+ * and can run anywhere — in a test, in a worker, before any document exists.
+ *
+ * Speed: ideographs and CJK punctuation do not interact in shaping (no kerning, ligatures or
+ * contextual forms between them in CJK fonts; the one adjustment we ask for, `halt`, is a
+ * single-glyph one), so their advances come from a per-code-point table. Any other text (Latin,
+ * ——, ……) is shaped by fontkit, as pdfkit will shape it.
+ */
+import * as fontkit from 'fontkit';
+import type { FontConfig, FontFace, FontRoleName } from '../fonts/config.js';
+
+/** How a piece of text is set: the role (or fallback) key, weight and size. */
+export interface FaceStyle {
+  font: string;
+  bold: boolean;
+  size: number;
+  /** Set as a superscript (note references), at SUP_SCALE of the size. */
+  sup?: boolean;
+}
+
+export const SUP_SCALE = 0.58;
+
+const FALLBACK_PREFIX = 'fallback-';
+
+/** The key of fonts.yaml's i-th fallback face (0-based). */
+export function fallbackKey(i: number): string {
+  return `${FALLBACK_PREFIX}${i + 1}`;
+}
+
+/** CJK punctuation set on the em grid that never shapes with its neighbours. */
+const GRID_MARKS = new Set(Array.from('，。、；：？！（）「」『』“”‘’《》〈〉【】〔〕〖〗［］｛｝　①②③④⑤⑥⑦⑧⑨⑩').map((c) => c.codePointAt(0)));
+
+/** Ideographs (URO, Ext. A, compatibility, supplementary planes) and grid punctuation. */
+export function isContextFree(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd) ||
+    GRID_MARKS.has(cp)
+  );
+}
+
+const HALT = ['halt'];
+
+/** One face: its file (for the renderer) and its metrics. */
+export class Face {
+  readonly unitsPerEm: number;
+  /** Ascender and descender in ems (descender negative), from the font's hhea table. */
+  readonly ascent: number;
+  readonly descent: number;
+  private readonly tables = [new Map<number, number>(), new Map<number, number>()];
+
+  constructor(
+    readonly id: string,
+    readonly source: FontFace,
+    private readonly font: fontkit.Font,
+  ) {
+    this.unitsPerEm = font.unitsPerEm;
+    this.ascent = font.ascent / font.unitsPerEm;
+    this.descent = font.descent / font.unitsPerEm;
+  }
+
+  hasGlyph(cp: number): boolean {
+    return this.font.hasGlyphForCodePoint(cp);
+  }
+
+  /** Advance of one context-free code point in font units, or NaN when it needs shaping. */
+  private single(cp: number, half: boolean): number {
+    const table = this.tables[half ? 1 : 0] as Map<number, number>;
+    let advance = table.get(cp);
+    if (advance === undefined) {
+      advance = NaN;
+      if (isContextFree(cp)) {
+        const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
+        if (run.glyphs.length === 1) advance = run.advanceWidth;
+      }
+      table.set(cp, advance);
+    }
+    return advance;
+  }
+
+  /** Width in points of `text` at `size`; `half` applies the `halt` feature. */
+  width(text: string, size: number, half: boolean): number {
+    let units = 0;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++;
+      const advance = this.single(cp, half);
+      if (Number.isNaN(advance)) return (this.font.layout(text, half ? HALT : undefined).advanceWidth * size) / this.unitsPerEm;
+      units += advance;
+    }
+    return (units * size) / this.unitsPerEm;
+  }
+}
+
+function openFace(id: string, source: FontFace): Face {
+  const opened = fontkit.openSync(source.path, source.postscriptName);
+  const font = 'fonts' in opened ? (source.postscriptName ? opened.getFont(source.postscriptName) : opened.fonts[0]) : opened;
+  if (!font) throw new Error(`internal: ${source.path} has no face ${source.postscriptName ?? ''}`);
+  return new Face(id, source, font);
+}
+
+/**
+ * Every face a book is set in, by face id: `body`, `body-bold`, `heading`, `heading-bold` and
+ * `fallback-1` …; a role whose bold is its normal face shares one id.
+ */
+export class FontBook {
+  private readonly faces = new Map<string, Face>();
+  private readonly roleIds = new Map<string, [string, string]>();
+  private readonly fallbacks: string[] = [];
+  private readonly choices = new Map<string, Map<number, string>>();
+
+  constructor(config: FontConfig) {
+    const byFile = new Map<string, Face>();
+    const add = (id: string, source: FontFace): string => {
+      const fileKey = `${source.path}\u0000${source.postscriptName ?? ''}`;
+      const known = byFile.get(fileKey);
+      if (known) return known.id;
+      const face = openFace(id, source);
+      byFile.set(fileKey, face);
+      this.faces.set(id, face);
+      return id;
+    };
+    for (const role of ['body', 'heading'] as FontRoleName[]) {
+      const normal = add(role, config[role].normal);
+      const bold = add(`${role}-bold`, config[role].bold);
+      this.roleIds.set(role, [normal, bold]);
+    }
+    config.fallback.forEach((face, i) => {
+      const key = fallbackKey(i);
+      const id = add(key, face);
+      this.roleIds.set(key, [id, id]);
+      this.fallbacks.push(key);
+    });
+  }
+
+  /** Every distinct face, for the renderer to register. */
+  all(): Face[] {
+    return [...this.faces.values()];
+  }
+
+  /** The face id that draws text of `font` (a role or fallback key) in this weight. */
+  faceId(font: string, bold: boolean): string {
+    const ids = this.roleIds.get(font);
+    if (!ids) throw new Error(`internal: no font role ${font}`);
+    return bold ? ids[1] : ids[0];
+  }
+
+  face(font: string, bold: boolean): Face {
+    const face = this.faces.get(this.faceId(font, bold));
+    if (!face) throw new Error(`internal: no face for ${font}`);
+    return face;
+  }
+
+  get hasFallbacks(): boolean {
+    return this.fallbacks.length > 0;
+  }
+
+  /**
+   * The key that draws `cp` for text set in `font`: `font` itself when its face has the glyph,
+   * else the first fallback face that has it, else `font` (the glyph coverage gate has already
+   * reported such a character).
+   */
+  faceFor(font: string, bold: boolean, cp: number): string {
+    if (this.fallbacks.length === 0) return font;
+    const id = `${font}\u0000${bold ? 'b' : 'n'}`;
+    let choice = this.choices.get(id);
+    if (!choice) this.choices.set(id, (choice = new Map()));
+    let chosen = choice.get(cp);
+    if (chosen === undefined) {
+      chosen = font;
+      if (!this.face(font, bold).hasGlyph(cp)) chosen = this.fallbacks.find((f) => this.face(f, bold).hasGlyph(cp)) ?? font;
+      choice.set(cp, chosen);
+    }
+    return chosen;
+  }
+
+  /** Width in points, as the renderer will draw it. */
+  measure(text: string, style: FaceStyle, half: boolean): number {
+    const size = style.sup ? style.size * SUP_SCALE : style.size;
+    return this.face(style.font, style.bold).width(text, size, half);
+  }
+}

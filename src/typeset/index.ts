@@ -1,0 +1,73 @@
+/**
+ * The typesetting stage: Book + generated pages → positioned pages on the line grid. Pure: it
+ * reads fonts through the FontBook and images as sizes, and hands the PDF writer pages it
+ * only has to draw.
+ */
+import type { FrontPages } from '../derive/front-pages.js';
+import type { Book } from '../model/book.js';
+import type { PageMark } from '../model/pagination.js';
+import type { FlowContext } from './blocks.js';
+import { chapterSection } from './chapter.js';
+import type { Design } from './design.js';
+import { Typography } from './design.js';
+import type { ImageSizes } from './figures.js';
+import type { FontBook } from './fonts.js';
+import { boardSection, copyrightSection, partSection, titleSection } from './front.js';
+import { addFurniture, resolveFolios } from './furniture.js';
+import type { PageGeometry } from './geometry.js';
+import type { Grid } from './grid.js';
+import type { Page, Section } from './model.js';
+import { paginate, type NoteLayout } from './paginate.js';
+import { tocSection } from './toc.js';
+
+export interface TypesetInput {
+  book: Book;
+  front: FrontPages;
+  fonts: FontBook;
+  design: Design;
+  geometry: PageGeometry;
+  images: ImageSizes;
+}
+
+export interface TypesetBook {
+  pages: Page[];
+  marks: PageMark[];
+  grid: Grid;
+  /** Widows and orphans no paragraph on their page could be loosened to avoid. */
+  unresolvedWidows: number;
+}
+
+function sections(book: Book, front: FrontPages, cx: FlowContext): Section[] {
+  const out: Section[] = [titleSection(front.titlePage, cx), copyrightSection(front.copyright, cx)];
+  const board = boardSection(front.board, cx);
+  if (board) out.push(board);
+  for (const chapter of book.front) out.push(chapterSection(chapter, cx, { start: 'recto', head: chapter.label ?? chapter.title }));
+  out.push(tocSection(book, cx, new Set(cx.typo.design.toc.sectionLevels)));
+  book.parts.forEach((part, p) => {
+    out.push(partSection(part, cx, p === 0));
+    part.chapters.forEach((chapter, i) => {
+      // The first article faces the part page's blank verso, so it starts on a recto too.
+      out.push(chapterSection(chapter, cx, { start: i === 0 ? 'recto' : 'page', head: `${part.label}\u3000${part.title}`, outlineParent: part.id }));
+    });
+  });
+  return out;
+}
+
+export function typesetBook(input: TypesetInput): TypesetBook {
+  const { book, front, fonts, design, geometry, images } = input;
+  const typo = new Typography(design);
+  const grid: Grid = { lines: design.textBlock.linesPerPage, pitch: typo.bodyLeading, width: geometry.textWidth, bodySize: typo.bodySize };
+  const cx: FlowContext = { fonts, typo, grid, textHeight: geometry.textHeight, images, footNotes: design.notes.placement === 'foot' };
+  const rule = typo.spec('footnoteRule');
+  const notes: NoteLayout = {
+    size: typo.size('footnote'),
+    pitch: typo.leading('footnote'),
+    ruleSpace: (rule.spaceBefore ?? 0) + (rule.spaceAfter ?? 0),
+    ruleLength: grid.width / 4,
+    ruleWidth: 0.5,
+  };
+  const result = paginate(sections(book, front, cx), grid, notes);
+  resolveFolios(result.pages, fonts);
+  addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);
+  return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows };
+}

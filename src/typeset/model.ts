@@ -1,0 +1,143 @@
+/**
+ * The typesetting stage's data: composed lines, flow items (what a chapter becomes before it
+ * meets a page) and positioned pages (what the PDF writer draws). Plain data, no fonts, no
+ * document: a page can be drawn by any renderer and a flow can be cached or sent to a worker.
+ *
+ * Coordinates are points. Inside a page, x runs right from the text block's left edge and y
+ * down from its top; the renderer adds the page's margins (mirrored on versos) and the bleed.
+ */
+import type { FaceStyle } from './fonts.js';
+
+export interface RunStyle extends FaceStyle {
+  /** External link (URL). */
+  link?: string;
+  /** Internal link: a named destination. */
+  goTo?: string;
+  /** A named destination set where this run starts (a note reference). */
+  id?: string;
+  /** A page-foot note reference or note number: its text is the page's circled number. */
+  noteKey?: string;
+}
+
+/** A piece of a line drawn as one text object. */
+export interface PlacedRun {
+  /** Offset from the line's left edge. */
+  x: number;
+  text: string;
+  style: RunStyle;
+  /** Added after every glyph but the last (PDF character spacing). */
+  spacing: number;
+  /** Set with the font's half-width (`halt`) forms. */
+  half: boolean;
+  width: number;
+}
+
+export interface TextLine {
+  runs: PlacedRun[];
+  /** The main size of the line (its em box sits centred on its grid slot). */
+  size: number;
+  /** Page-foot notes referenced on this line, in order. */
+  noteRefs: string[];
+}
+
+export type PageItem =
+  | { kind: 'text'; x: number; baseline: number; line: TextLine }
+  | { kind: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number; dotted?: boolean }
+  | { kind: 'image'; x: number; y: number; width: number; height: number; image: ImageRef }
+  | { kind: 'dest'; name: string; x: number; y: number }
+  /** A TOC number: the folio of the page that holds `target`, right-aligned at `right`. */
+  | { kind: 'folioRef'; right: number; baseline: number; target: string; style: RunStyle };
+
+export interface ImageRef {
+  /** Key into the book's prepared images. */
+  key: string;
+}
+
+export interface OutlineEntry {
+  id: string;
+  title: string;
+  parent?: string;
+  expanded?: boolean;
+}
+
+/** What a block of the flow occupies, in whole grid slots. */
+export interface Box {
+  kind: 'box';
+  slots: number;
+  /** Items relative to the box's top-left. */
+  items: PageItem[];
+  /** Keep on the same page as what follows (headings, titles). */
+  keepWithNext?: boolean;
+  /** Top-level block of the chapter this box starts (for the EPUB page-list), -1 = the title. */
+  blockIndex?: number;
+  outline?: OutlineEntry[];
+  /** The page this box starts is a chapter opening: no running head. */
+  opening?: boolean;
+}
+
+/** A paragraph set on the grid, one slot per line. */
+export interface Para {
+  kind: 'para';
+  lines: TextLine[];
+  /** Left offset of every line (quotations, lists). */
+  inset: number;
+  blockIndex?: number;
+  /** Sets the same paragraph `loosen` points shorter per line, for widow control; undefined when it cannot. */
+  recompose?: (loosen: number) => TextLine[];
+  /** Named destinations on lines: line index → names. */
+  dests?: Map<number, string[]>;
+}
+
+/** A table: rows that may break across pages, the header row repeated on each. */
+export interface Rows {
+  kind: 'rows';
+  header: RowBox;
+  rows: RowBox[];
+  blockIndex?: number;
+}
+
+export interface RowBox {
+  height: number;
+  items: PageItem[];
+}
+
+/** Empty grid slots (space before a heading, after a block). Dropped at the top of a page. */
+export interface Gap {
+  kind: 'gap';
+  slots: number;
+}
+
+export type FlowItem = Box | Para | Rows | Gap;
+
+export type PageKind = 'front' | 'part' | 'text' | 'blank';
+
+export interface Section {
+  kind: Exclude<PageKind, 'blank'>;
+  /** Start on a new recto, or on the next page. */
+  start: 'recto' | 'page';
+  /** Recto running head of the section's pages. */
+  head: string;
+  /** The chapter (for page marks); absent for generated pages. */
+  chapterId?: string;
+  items: FlowItem[];
+  /** Page-foot notes of the section, by key: composed lines (the first opens with its number). */
+  notes: Map<string, TextLine[]>;
+  /** The section is the first of the main matter (folio 1). */
+  mainStart?: boolean;
+  /** A fixed page (title, part page): items placed as they are, one page. */
+  fixed?: PageItem[];
+  /** Outline entries of a fixed page. */
+  fixedOutline?: OutlineEntry[];
+}
+
+export interface Page {
+  /** 1-based physical page number. */
+  number: number;
+  kind: PageKind;
+  items: PageItem[];
+  outline: OutlineEntry[];
+  head: string;
+  opening: boolean;
+  /** Printed folio ('' when none). */
+  folio: string;
+}

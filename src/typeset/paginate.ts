@@ -1,0 +1,487 @@
+/**
+ * Pagination on the line grid: sections of flow items → pages. Paragraph lines take one grid
+ * slot each; boxes (titles, headings, figures) take whole slots; tables and the TOC stack rows
+ * of any height and return to the grid after them. Page-foot notes (页下注) are set at the foot
+ * of the page that holds their reference, numbered ①②③ afresh on every page; a note too long
+ * for its page continues at the foot of the next. A page whose text runs on is full to its last
+ * slot (齐底): widows and orphans are kept away by setting a paragraph on the page one line
+ * looser (串行), never by leaving a line empty.
+ */
+import type { PageMark } from '../model/pagination.js';
+import { folioOf } from './folios.js';
+import { EM_BOTTOM, EM_TOP, slotBaseline, slotsFor, type Grid } from './grid.js';
+import type { Box, FlowItem, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
+import { circledNumber } from './text.js';
+
+export interface NoteLayout {
+  size: number;
+  /** Baseline-to-baseline distance of note lines. */
+  pitch: number;
+  /** Room above the first note line that holds the short rule. */
+  ruleSpace: number;
+  ruleLength: number;
+  ruleWidth: number;
+}
+
+/** How loose a paragraph may be set to keep a widow or orphan off a page, in ems of its size. */
+const LOOSEN_STEPS = [0.5, 1, 1.5, 2, 3];
+
+type Entry =
+  | { kind: 'lines'; slot: number; lines: TextLine[]; para: Para; whole: boolean; first: boolean; chapterId?: string }
+  | { kind: 'box'; slot: number; box: Box; chapterId?: string }
+  | { kind: 'free'; slot: number; y: number; items: PageItem[]; blockIndex?: number; first: boolean; chapterId?: string };
+
+interface NoteChunk {
+  key: string;
+  lines: TextLine[];
+  continued: boolean;
+}
+
+interface PageState {
+  page: Page;
+  entries: Entry[];
+  used: number;
+  notes: NoteChunk[];
+  noteLines: number;
+  /** The page may not take body text any more (a note was split onto the next page). */
+  closed: boolean;
+}
+
+export interface Pagination {
+  pages: Page[];
+  marks: PageMark[];
+  /** Widows and orphans that no paragraph on their page could be loosened to avoid. */
+  unresolvedWidows: number;
+}
+
+export function paginate(sections: Section[], grid: Grid, notes: NoteLayout): Pagination {
+  return new Paginator(grid, notes).run(sections);
+}
+
+class Paginator {
+  private readonly pages: Page[] = [];
+  private readonly marks: PageMark[] = [];
+  private readonly noteText = new Map<string, TextLine[]>();
+  private state: PageState | undefined;
+  private carried: NoteChunk[] = [];
+  private section: Section | undefined;
+  private unresolved = 0;
+  private mainStart: number | undefined;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly notes: NoteLayout,
+  ) {}
+
+  run(sections: Section[]): Pagination {
+    for (const section of sections) this.place(section);
+    this.finish();
+    for (const page of this.pages) page.folio = page.kind === 'text' ? folioOf(page.number, this.mainStart) : '';
+    for (const mark of this.marks) mark.folio = folioOf(mark.page, this.mainStart);
+    return { pages: this.pages, marks: this.marks, unresolvedWidows: this.unresolved };
+  }
+
+  private place(section: Section): void {
+    this.finish();
+    this.section = section;
+    for (const [key, lines] of section.notes) this.noteText.set(key, lines);
+    const next = this.pages.length + 1;
+    if (section.start === 'recto' && next % 2 === 0) this.pages.push(blankPage(next));
+    if (section.mainStart) this.mainStart ??= this.pages.length + 1;
+    if (section.fixed) {
+      const page = this.newPage();
+      page.page.items.push(...section.fixed);
+      page.page.outline.push(...(section.fixedOutline ?? []));
+      this.finish();
+      return;
+    }
+    section.items.forEach((item, i) => this.placeItem(item, section.items[i + 1]));
+  }
+
+  private placeItem(item: FlowItem, next: FlowItem | undefined): void {
+    switch (item.kind) {
+      case 'gap': {
+        const state = this.current();
+        if (state.used === 0) return;
+        if (!this.fits(state, item.slots, 0)) this.finish();
+        else state.used += item.slots;
+        return;
+      }
+      case 'box':
+        this.placeBox(item, next);
+        return;
+      case 'para':
+        this.placePara(item);
+        return;
+      case 'rows':
+        this.placeRows(item.header, item.rows, item.blockIndex);
+        return;
+    }
+  }
+
+  // ---- pages ----
+
+  private newPage(): PageState {
+    const section = this.section;
+    const page: Page = {
+      number: this.pages.length + 1,
+      kind: section?.kind ?? 'front',
+      items: [],
+      outline: [],
+      head: section?.head ?? '',
+      opening: false,
+      folio: '',
+    };
+    this.pages.push(page);
+    this.state = { page, entries: [], used: 0, notes: [], noteLines: 0, closed: false };
+    // Continued notes open the note area of the next page of the same flow.
+    for (const chunk of this.carried) this.addNote(this.state, chunk);
+    this.carried = [];
+    this.fitCarried(this.state);
+    return this.state;
+  }
+
+  private current(): PageState {
+    return this.state && !this.state.closed ? this.state : this.startOver();
+  }
+
+  private startOver(): PageState {
+    this.finish();
+    return this.newPage();
+  }
+
+  private noteSlots(lines: number): number {
+    return lines === 0 ? 0 : slotsFor(this.notes.ruleSpace + lines * this.notes.pitch, this.grid.pitch);
+  }
+
+  private fits(state: PageState, slots: number, noteLines: number): boolean {
+    return state.used + slots + this.noteSlots(state.noteLines + noteLines) <= this.grid.lines;
+  }
+
+  private addNote(state: PageState, chunk: NoteChunk): void {
+    state.notes.push(chunk);
+    state.noteLines += chunk.lines.length;
+  }
+
+  /** Carried note lines that do not fit even an empty page go on to the page after. */
+  private fitCarried(state: PageState): void {
+    while (state.noteLines > 0 && !this.fits(state, 1, 0)) {
+      const last = state.notes.at(-1);
+      if (!last || last.lines.length <= 1) break;
+      const moved = last.lines.pop() as TextLine;
+      state.noteLines--;
+      const rest = this.carried[0]?.key === last.key ? this.carried[0] : undefined;
+      if (rest) rest.lines.unshift(moved);
+      else this.carried.unshift({ key: last.key, lines: [moved], continued: true });
+    }
+  }
+
+  // ---- flow items ----
+
+  private minNext(next: FlowItem | undefined): number {
+    if (!next) return 0;
+    switch (next.kind) {
+      case 'para':
+        return Math.min(2, next.lines.length);
+      case 'box':
+        return next.slots;
+      case 'rows':
+        return slotsFor(next.header.height + (next.rows[0]?.height ?? 0), this.grid.pitch);
+      case 'gap':
+        return 0;
+    }
+  }
+
+  private placeBox(box: Box, next: FlowItem | undefined): void {
+    let state = this.current();
+    const need = box.slots + (box.keepWithNext ? this.minNext(next) : 0);
+    if (state.used > 0 && !this.fits(state, Math.min(need, this.grid.lines), 0)) state = this.startOver();
+    state.entries.push({ kind: 'box', slot: state.used, box, chapterId: this.section?.chapterId });
+    state.used = Math.min(this.grid.lines, state.used + box.slots);
+  }
+
+  private placeRows(header: RowBox, rows: RowBox[], blockIndex: number | undefined): void {
+    let state = this.current();
+    const pitch = this.grid.pitch;
+    const room = (s: PageState): number => (this.grid.lines - this.noteSlots(s.noteLines)) * pitch;
+    let y = state.used * pitch;
+    let first = true;
+    const push = (items: PageItem[], height: number): void => {
+      state.entries.push({ kind: 'free', slot: 0, y, items, blockIndex, first, chapterId: this.section?.chapterId });
+      first = false;
+      y += height;
+    };
+    if (header.height > 0) push(header.items, header.height);
+    for (const row of rows) {
+      if (y + row.height > room(state) && y > state.used * pitch + header.height + 0.5) {
+        state.used = this.grid.lines;
+        state = this.startOver();
+        y = 0;
+        if (header.height > 0) push(header.items, header.height);
+      }
+      push(row.items, row.height);
+    }
+    state.used = Math.min(this.grid.lines, slotsFor(y, pitch));
+  }
+
+  /** The note lines a body line brings onto the page: notes not yet on it. */
+  private newNotes(state: PageState, line: TextLine, pending: string[]): string[] {
+    return line.noteRefs.filter((k) => !pending.includes(k) && !state.notes.some((n) => n.key === k && !n.continued));
+  }
+
+  private noteLength(key: string): number {
+    return this.noteText.get(key)?.length ?? 0;
+  }
+
+  /** How many of `lines` from `from` fit this page with their notes; `split` when the last takes its notes only in part. */
+  private measureFit(state: PageState, lines: TextLine[], from: number): { count: number; split: boolean } {
+    let count = 0;
+    let noteLines = 0;
+    const pending: string[] = [];
+    for (let j = from; j < lines.length; j++) {
+      const fresh = this.newNotes(state, lines[j] as TextLine, pending);
+      const need = fresh.reduce((n, k) => n + this.noteLength(k), 0);
+      if (this.fits(state, count + 1, noteLines + need)) {
+        count++;
+        noteLines += need;
+        pending.push(...fresh);
+        continue;
+      }
+      // The reference and its note's first line always share a page; the rest may continue.
+      if (fresh.length > 0 && this.fits(state, count + 1, noteLines + fresh.length)) return { count: count + 1, split: true };
+      break;
+    }
+    return { count, split: false };
+  }
+
+  private placePara(para: Para): void {
+    let lines = para.lines;
+    let from = 0;
+    let adjusted = false;
+    while (from < lines.length) {
+      const state = this.current();
+      const { count, split } = this.measureFit(state, lines, from);
+      const rest = lines.length - from;
+      if (count >= rest && !split) {
+        this.putLines(state, para, lines, from, rest);
+        return;
+      }
+      if (count === 0) {
+        if (state.used === 0 && state.noteLines === 0) {
+          // Nothing fits an empty page (a line with enormous notes): set it, notes continue.
+          this.putLines(state, para, lines, from, 1);
+          from++;
+        }
+        this.finish();
+        continue;
+      }
+      if (!adjusted && !split) {
+        adjusted = true;
+        // Only where the page is full of body text: a page that ends early for its notes
+        // is not helped by moving a line.
+        const full = state.used + count + this.noteSlots(state.noteLines + this.notesOf(lines, from, count)) === this.grid.lines;
+        const widow = full && rest - count === 1;
+        const orphan = full && count === 1 && from === 0 && (lines[0]?.noteRefs.length ?? 0) === 0;
+        if (widow && (count >= 3 || from > 0) && this.loosenEarlier(state)) continue;
+        if (widow && from === 0 && state.used + lines.length <= this.grid.lines + 1) {
+          const looser = loosened(para, lines);
+          if (looser) {
+            lines = looser.lines;
+            continue;
+          }
+        }
+        if (orphan && this.loosenEarlier(state)) {
+          this.finish();
+          continue;
+        }
+        if (widow || orphan) this.unresolved++;
+      }
+      this.putLines(state, para, lines, from, count);
+      from += count;
+      adjusted = false;
+      this.finish();
+    }
+  }
+
+  /** Note lines the given body lines bring onto the page. */
+  private notesOf(lines: TextLine[], from: number, count: number): number {
+    const state = this.state;
+    if (!state) return 0;
+    const pending: string[] = [];
+    let n = 0;
+    for (const line of lines.slice(from, from + count)) {
+      const fresh = this.newNotes(state, line, pending);
+      pending.push(...fresh);
+      n += fresh.reduce((sum, k) => sum + this.noteLength(k), 0);
+    }
+    return n;
+  }
+
+  /** Sets one paragraph wholly on this page one line longer; later entries move down a slot. */
+  private loosenEarlier(state: PageState): boolean {
+    if (state.used >= this.grid.lines) return false;
+    let best: { entry: Extract<Entry, { kind: 'lines' }>; looser: Loosened } | undefined;
+    for (const entry of state.entries) {
+      if (entry.kind !== 'lines' || !entry.whole || !entry.para.recompose) continue;
+      const looser = loosened(entry.para, entry.lines, best?.looser.step);
+      if (looser && (!best || looser.step < best.looser.step)) best = { entry, looser };
+    }
+    if (!best) return false;
+    const { entry } = best;
+    entry.lines = best.looser.lines;
+    for (const other of state.entries) if (other.slot > entry.slot) other.slot++;
+    state.used++;
+    return true;
+  }
+
+  private putLines(state: PageState, para: Para, lines: TextLine[], from: number, count: number): void {
+    const taken = lines.slice(from, from + count);
+    const pending: string[] = [];
+    for (const line of taken) {
+      for (const key of this.newNotes(state, line, pending)) {
+        pending.push(key);
+        const text = this.noteText.get(key) ?? [];
+        const room = this.roomForNoteLines(state, count);
+        if (text.length <= room) this.addNote(state, { key, lines: [...text], continued: false });
+        else {
+          const keep = Math.max(1, room);
+          this.addNote(state, { key, lines: text.slice(0, keep), continued: false });
+          this.carried.push({ key, lines: text.slice(keep), continued: true });
+          state.closed = true;
+        }
+      }
+    }
+    state.entries.push({
+      kind: 'lines',
+      slot: state.used,
+      lines: taken,
+      para,
+      whole: from === 0 && count === lines.length,
+      first: from === 0,
+      chapterId: this.section?.chapterId,
+    });
+    state.used += count;
+  }
+
+  /** Note lines that still fit once `bodySlots` more body lines are set. */
+  private roomForNoteLines(state: PageState, bodySlots: number): number {
+    let n = 0;
+    while (this.fits(state, bodySlots, n + 1)) n++;
+    // `fits` counts the lines already placed; the ones this call adds come on top.
+    return n;
+  }
+
+  // ---- finishing a page ----
+
+  private finish(): void {
+    const state = this.state;
+    this.state = undefined;
+    if (!state) return;
+    const page = state.page;
+    const numbers = new Map<string, number>();
+    for (const note of state.notes) if (!note.continued) numbers.set(note.key, numbers.size + 1);
+    for (const entry of state.entries) this.draw(entry, page, numbers);
+    this.drawNotes(state, numbers);
+  }
+
+  private draw(entry: Entry, page: Page, numbers: Map<string, number>): void {
+    const { pitch } = this.grid;
+    const mark = (blockIndex: number | undefined, first: boolean): void => {
+      if (blockIndex === undefined || !first || !entry.chapterId) return;
+      this.marks.push({ chapterId: entry.chapterId, blockIndex, page: page.number, folio: '' });
+    };
+    switch (entry.kind) {
+      case 'lines':
+        mark(entry.para.blockIndex, entry.first);
+        entry.lines.forEach((line, i) => {
+          page.items.push({ kind: 'text', x: entry.para.inset, baseline: slotBaseline(entry.slot + i, this.grid, line.size), line: numbered(line, numbers) });
+        });
+        return;
+      case 'box': {
+        const { box } = entry;
+        mark(box.blockIndex, true);
+        if (box.opening) page.opening = true;
+        page.outline.push(...(box.outline ?? []));
+        page.items.push(...translate(box.items, entry.slot * pitch));
+        return;
+      }
+      case 'free':
+        mark(entry.blockIndex, entry.first);
+        page.items.push(...translate(entry.items, entry.slot * pitch + entry.y));
+        return;
+    }
+  }
+
+  private drawNotes(state: PageState, numbers: Map<string, number>): void {
+    if (state.noteLines === 0) return;
+    const { size, pitch, ruleLength, ruleWidth } = this.notes;
+    const lines = state.notes.flatMap((n) => n.lines.map((line) => numbered(line, numbers)));
+    // The last note line's em box ends where the last grid line's does.
+    const { lines: slots, pitch: slot, bodySize } = this.grid;
+    const lastBaseline = (slots - 1) * slot + (slot + bodySize) / 2 - EM_BOTTOM * size;
+    const firstBaseline = lastBaseline - (lines.length - 1) * pitch;
+    const ruleY = firstBaseline - EM_TOP * size - this.notes.ruleSpace / 2;
+    state.page.items.push({ kind: 'rule', x1: 0, y1: ruleY, x2: ruleLength, y2: ruleY, width: ruleWidth });
+    lines.forEach((line, i) => state.page.items.push({ kind: 'text', x: 0, baseline: firstBaseline + i * pitch, line }));
+  }
+}
+
+function blankPage(number: number): Page {
+  return { number, kind: 'blank', items: [], outline: [], head: '', opening: false, folio: '' };
+}
+
+function translate(items: PageItem[], dy: number): PageItem[] {
+  return items.map((item): PageItem => {
+    switch (item.kind) {
+      case 'text':
+        return { ...item, baseline: item.baseline + dy };
+      case 'rule':
+        return { ...item, y1: item.y1 + dy, y2: item.y2 + dy };
+      case 'image':
+        return { ...item, y: item.y + dy };
+      case 'dest':
+        return { ...item, y: item.y + dy };
+      case 'folioRef':
+        return { ...item, baseline: item.baseline + dy };
+    }
+  });
+}
+
+/** A line with its note references and note numbers set to the page's numbers. */
+function numbered(line: TextLine, numbers: Map<string, number>): TextLine {
+  if (!line.runs.some((r) => r.style.noteKey)) return line;
+  return {
+    ...line,
+    runs: line.runs.map((run) => {
+      const key = run.style.noteKey;
+      if (!key) return run;
+      const n = numbers.get(key);
+      return n === undefined ? run : { ...run, text: run.text.replace(/^[①-⑳㉑-㉟㊱-㊿]|^\[\d+\]/u, circledNumber(n)) };
+    }),
+  };
+}
+
+interface Loosened {
+  lines: TextLine[];
+  /** Index into LOOSEN_STEPS: how loose. */
+  step: number;
+}
+
+/** The paragraph set one line longer, as tight as possible (and tighter than `below`); undefined when it cannot be. */
+function loosened(para: Para, current: TextLine[], below = LOOSEN_STEPS.length): Loosened | undefined {
+  if (!para.recompose) return undefined;
+  const size = current[0]?.size ?? 10;
+  for (let step = 0; step < Math.min(below, LOOSEN_STEPS.length); step++) {
+    const lines = para.recompose((LOOSEN_STEPS[step] ?? 0) * size);
+    if (lines.length === current.length + 1 && lastLineChars(lines) >= 2) return { lines, step };
+    if (lines.length > current.length + 1) return undefined;
+  }
+  return undefined;
+}
+
+function lastLineChars(lines: TextLine[]): number {
+  const last = lines.at(-1);
+  return last ? Array.from(last.runs.map((r) => r.text).join('')).length : 0;
+}
+
+export type { OutlineEntry };

@@ -1,0 +1,177 @@
+/**
+ * Text → composed lines: inline AST to styled runs, runs split by the face that draws each
+ * character (fallback fonts), then the clreq composer (src/cjk) with the font book's measure,
+ * and finally every segment given its x offset in the line.
+ */
+import { composeParagraph, type ComposedLine, type StyledText } from '../cjk/index.js';
+import type { Inline } from '../model/book.js';
+import type { FontBook } from './fonts.js';
+import type { PlacedRun, RunStyle, TextLine } from './model.js';
+
+const CIRCLED = Array.from('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
+
+/** ①…⑳, then ㉑…㉟ (U+3251) and ㊱…㊿ (U+32B1); beyond 50 the plain number in brackets. */
+export function circledNumber(n: number): string {
+  if (n >= 1 && n <= 20) return CIRCLED[n - 1] ?? String(n);
+  if (n <= 35) return String.fromCodePoint(0x3251 + n - 21);
+  if (n <= 50) return String.fromCodePoint(0x32b1 + n - 36);
+  return `[${n}]`;
+}
+
+export interface FlattenContext {
+  emphasisFont: string;
+  /** Prefix that makes a chapter's note ids unique in the book (the chapter id). */
+  notePrefix: string;
+  /** Page-foot notes: references carry a note key whose number the page decides. */
+  footNotes: boolean;
+}
+
+/** The named destination of a note, unique in the book. */
+export function noteDestination(prefix: string, noteId: string): string {
+  return `${prefix}-${noteId}`;
+}
+
+/** Soft line breaks inside Chinese text are not spaces; between Latin words they are. */
+export function cleanText(value: string): string {
+  return value.replace(/\s*\n\s*/g, (match, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + match.length] ?? '';
+    return /[\x21-\x7e]/.test(before) && /[\x21-\x7e]/.test(after) ? ' ' : '';
+  });
+}
+
+export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenContext, out: Array<StyledText<RunStyle>> = []): Array<StyledText<RunStyle>> {
+  for (const inline of inlines) {
+    switch (inline.type) {
+      case 'text':
+        out.push({ text: cleanText(inline.value), style });
+        break;
+      case 'code':
+        out.push({ text: inline.value, style });
+        break;
+      case 'emphasis':
+        flattenInlines(inline.children, { ...style, font: cx.emphasisFont }, cx, out);
+        break;
+      case 'strong':
+        flattenInlines(inline.children, { ...style, bold: true }, cx, out);
+        break;
+      case 'link':
+        flattenInlines(inline.children, { ...style, link: inline.href }, cx, out);
+        break;
+      case 'break':
+        out.push({ text: '\n', style });
+        break;
+      case 'footnoteRef': {
+        const dest = noteDestination(cx.notePrefix, inline.noteId);
+        const ref: RunStyle = { ...style, sup: true, goTo: dest, id: inline.refId };
+        if (cx.footNotes) ref.noteKey = dest;
+        // A page-foot reference's number is decided by its page; ① holds its place (all the
+        // circled numbers share one advance in CJK fonts).
+        out.push({ text: cx.footNotes ? CIRCLED[0] ?? '' : circledNumber(inline.number), style: ref });
+        break;
+      }
+      case 'image':
+        // Images are set as blocks of their own (figures); inline ones are left out of the line.
+        break;
+    }
+  }
+  return out;
+}
+
+/** Plain text of inlines, for outlines and headlines. */
+export function inlineText(inlines: Inline[]): string {
+  return inlines
+    .map((i) => {
+      switch (i.type) {
+        case 'text':
+        case 'code':
+          return i.value;
+        case 'emphasis':
+        case 'strong':
+        case 'link':
+          return inlineText(i.children);
+        case 'footnoteRef':
+          return circledNumber(i.number);
+        default:
+          return '';
+      }
+    })
+    .join('');
+}
+
+/**
+ * Runs → runs whose every character has a glyph in the run's font: a character the role's
+ * face lacks goes into a run of its own, set in the first fallback face that has it (one style
+ * object per run and face, so the composer keeps such characters together).
+ */
+export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook): Array<StyledText<RunStyle>> {
+  if (!fonts.hasFallbacks) return runs;
+  const out: Array<StyledText<RunStyle>> = [];
+  for (const run of runs) {
+    const { style } = run;
+    const faceOf = (ch: string): string => fonts.faceFor(style.font, style.bold, ch.codePointAt(0) ?? 0);
+    if (Array.from(run.text).every((ch) => faceOf(ch) === style.font)) {
+      out.push(run);
+      continue;
+    }
+    const derived = new Map<string, RunStyle>([[style.font, style]]);
+    let current: StyledText<RunStyle> | undefined;
+    for (const ch of run.text) {
+      const key = faceOf(ch);
+      let face = derived.get(key);
+      if (!face) derived.set(key, (face = { ...style, font: key }));
+      if (current?.style === face) current.text += ch;
+      else out.push((current = { text: ch, style: face }));
+    }
+  }
+  return out;
+}
+
+/** A composed line with each segment at its x offset. */
+export function placeLine(line: ComposedLine<RunStyle>, fonts: FontBook, size: number): TextLine {
+  const runs: PlacedRun[] = [];
+  const noteRefs: string[] = [];
+  let x = line.indent;
+  for (const s of line.segments) {
+    const width = fonts.measure(s.text, s.style, s.halfWidth) + s.spacing * Math.max(0, s.text.length - 1);
+    runs.push({ x, text: s.text, style: s.style, spacing: s.spacing, half: s.halfWidth, width });
+    if (s.style.noteKey && !noteRefs.includes(s.style.noteKey)) noteRefs.push(s.style.noteKey);
+    x += width;
+  }
+  return { runs, size, noteRefs };
+}
+
+export interface SetOptions {
+  /** Line length in points. */
+  measure: number;
+  /** First-line indent in points. */
+  indent: number;
+  /** Points to leave unfilled while breaking (widow control loosens a paragraph this way). */
+  loosen?: number;
+}
+
+/** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
+export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, fonts: FontBook, size: number): TextLine[] {
+  const measure = (text: string, style: RunStyle, half: boolean): number => fonts.measure(text, style, half);
+  const faced = splitByFace(runs, fonts);
+  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill: options.measure - (options.loosen ?? 0) }, measure);
+  return lines.map((line) => placeLine(line, fonts, size));
+}
+
+/** One line of text set at its natural width (titles, labels, running heads). */
+export function naturalLine(text: string, style: RunStyle, fonts: FontBook): TextLine {
+  const runs = splitByFace([{ text, style }], fonts);
+  const placed: PlacedRun[] = [];
+  let x = 0;
+  for (const run of runs) {
+    const width = fonts.measure(run.text, run.style, false);
+    placed.push({ x, text: run.text, style: run.style, spacing: 0, half: false, width });
+    x += width;
+  }
+  return { runs: placed, size: style.size, noteRefs: [] };
+}
+
+export function lineWidth(line: TextLine): number {
+  const last = line.runs.at(-1);
+  return last ? last.x + last.width : 0;
+}
