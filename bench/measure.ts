@@ -14,8 +14,6 @@ import { writePdf } from '../src/writers/pdf/index.js';
 const dir = process.argv[2] ?? 'manuscript';
 // --print: also the printer's files (K-only book block, PDF/X, cover, preflight of both).
 const print = process.argv.includes('--print');
-// --plain: paragraphs set by pdfmake's own line breaking, the baseline the composer must beat.
-const plainPdfmake = process.argv.includes('--plain');
 const t0 = performance.now();
 const { book, diagnostics } = await checkProject(dir);
 if (!book) throw new Error(JSON.stringify(diagnostics));
@@ -24,7 +22,7 @@ const front = deriveFrontPages(book.meta);
 const t1 = performance.now();
 const epub = await writeEpub(book, front, ctx);
 const t2 = performance.now();
-const pdf = await writePdf(book, front, ctx, { plainPdfmake });
+const pdf = await writePdf(book, front, ctx);
 const t3 = performance.now();
 const printed = print
   ? await makePrintFiles(book, ctx, os.tmpdir(), () => writePdf(book, front, ctx, { cropMarks: true, ink: true }))

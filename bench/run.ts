@@ -26,9 +26,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const sample = path.join(root, 'manuscript');
 const full = process.argv.includes('--quick') ? 30 : 121;
 
-function measure(dir: string, plain = false, print = false): Measurement {
+function measure(dir: string, print = false): Measurement {
   const tsx = path.join(root, 'node_modules/.bin/tsx');
-  const args = [path.join(root, 'bench/measure.ts'), dir, ...(plain ? ['--plain'] : []), ...(print ? ['--print'] : [])];
+  const args = [path.join(root, 'bench/measure.ts'), dir, ...(print ? ['--print'] : [])];
   const out = execFileSync(tsx, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Measurement;
 }
@@ -45,10 +45,7 @@ const wholeName = `水浒传 ${full} ch.`;
 const rows = [
   { name: 'sample book', characters: NaN, m: measure(sample) },
   { name: quarterName, characters: quarter.characters, m: measure(quarter.dir) },
-  // The same text with pdfmake's own line breaking: the baseline the composer must beat.
-  { name: '  plain pdfmake', characters: quarter.characters, m: measure(quarter.dir, true) },
   { name: wholeName, characters: whole.characters, m: measure(whole.dir) },
-  { name: '  plain pdfmake', characters: whole.characters, m: measure(whole.dir, true) },
 ];
 console.log('case                 chars    load ms   epub ms    pdf ms  pages   epub MB   pdf MB  peak MB');
 for (const { name, characters, m } of rows) {
@@ -66,25 +63,18 @@ for (const { name, characters, m } of rows) {
     ].join(' '),
   );
 }
-const [, q, qPlain, w, wPlain] = rows;
+const [, q, w] = rows;
 const ratio = (a: number, b: number): string => `×${(a / b).toFixed(2)}`;
-console.log('');
-for (const [name, c, p] of [[quarterName, q, qPlain], [wholeName, w, wPlain]] as const) {
-  if (!c || !p) continue;
-  console.log(
-    `composer vs plain pdfmake, ${name}: PDF time ${ratio(c.m.pdfMs, p.m.pdfMs)}, peak RSS ${ratio(c.m.peakRssMb, p.m.peakRssMb)}, file size ${ratio(c.m.pdfBytes, p.m.pdfBytes)}`,
-  );
-}
-if (q && w && qPlain && wPlain) {
+if (q && w) {
   const charRatio = w.characters / q.characters;
   const per100k = (a: number, b: number): string => (((a - b) / (w.characters - q.characters)) * 1e5).toFixed(0);
   console.log(`\ncharacters ×${charRatio.toFixed(2)} → EPUB time ×${(w.m.epubMs / q.m.epubMs).toFixed(2)}, PDF time ×${(w.m.pdfMs / q.m.pdfMs).toFixed(2)} (linear = ×${charRatio.toFixed(2)})`);
   console.log(`PDF ms per 100k characters: ${((w.m.pdfMs / w.characters) * 1e5).toFixed(0)}; PDF/EPUB time ×${(w.m.pdfMs / w.m.epubMs).toFixed(1)}`);
-  console.log(`peak RSS growth per 100k characters (quarter → whole): composer ${per100k(w.m.peakRssMb, q.m.peakRssMb)} MB, plain pdfmake ${per100k(wPlain.m.peakRssMb, qPlain.m.peakRssMb)} MB`);
+  console.log(`peak RSS growth per 100k characters (quarter → whole): ${per100k(w.m.peakRssMb, q.m.peakRssMb)} MB`);
 }
 // build --print: the book block rendered again in K-only ink, made PDF/X, the cover, and
 // preflight of both, against the screen PDF of the same book.
-const printed = measure(whole.dir, false, true);
+const printed = measure(whole.dir, true);
 if (printed.printMs !== undefined) {
   console.log(
     `\nprint files (${wholeName}, ${printed.pages} pages): ${(printed.printMs / 1000).toFixed(1)} s = screen PDF time ${ratio(printed.printMs, printed.pdfMs)}, peak RSS ${printed.peakRssMb.toFixed(0)} MB (screen only ${w?.m.peakRssMb.toFixed(0) ?? '?'} MB), ${((printed.printBytes ?? 0) / 1e6).toFixed(2)} MB`,

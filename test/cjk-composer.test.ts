@@ -6,9 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noEnd, noStart } from '../src/cjk/classes.js';
 import { composeParagraph, lineText, renderedWidth, type ComposedLine, type Measure } from '../src/cjk/index.js';
-import { loadFontConfig, type FontFace } from '../src/fonts/config.js';
-import { accelerate, type PdfKitFont } from '../src/writers/pdf/fonts.js';
-import { createPrinter, type DocDefinition } from '../src/writers/pdf/pdfmake.js';
+import PDFDocument from 'pdfkit';
+import { loadFontConfig } from '../src/fonts/config.js';
+import { FontBook } from '../src/typeset/fonts.js';
 
 type Style = { name: string };
 const plain: Style = { name: 'plain' };
@@ -160,49 +160,31 @@ describe('CJK line composer', () => {
   });
 });
 
-/** A pdfkit font object for `face`, as pdfmake opens it (a fresh document each time). */
-async function pdfkitFont(face: FontFace): Promise<PdfKitFont & { layout(t: string, f?: string[]): PdfKitRun }> {
-  const printer = createPrinter({ f: { normal: face.path, bold: face.path } }, new Set([face.path]));
-  const doc = { content: [], pageSize: { width: 100, height: 100 }, pageMargins: [0, 0, 0, 0], defaultStyle: { font: 'f' } };
-  await printer.createPdfKitDocument(doc as unknown as DocDefinition);
-  const pdf = printer.pdfKitDoc as unknown as { provideFont(f: string, b: boolean, i: boolean): PdfKitFont & { layout(t: string, f?: string[]): PdfKitRun } };
-  return pdf.provideFont('f', false, false);
-}
-
-interface PdfKitRun {
-  glyphs: Array<{ id: number }>;
-  positions: Array<Record<string, number>>;
-  advanceWidth: number;
-}
-
-describe('the per-code-point fast path of the PDF fonts (fonts.ts)', () => {
-  const MARKS = Array.from('，。、；：？！（）「」『』“”‘’《》〈〉【】〔〕〖〗［］｛｝　');
+describe('the font book measures what pdfkit draws (src/typeset/fonts.ts)', () => {
+  const MARKS = Array.from('，。、；：？！（）「」『』“”‘’《》〈〉【】〔〕〖〗［］｛｝　①②');
   const HANZI = Array.from('一天下大事之的了是宋江道鳌𠀀');
 
-  it('measures and lays out exactly as fontkit shapes, on every bundled face', async () => {
+  it('gives pdfkit\'s own widths, per code point and for text that needs shaping, on every bundled face', async () => {
     const config = await loadFontConfig(path.resolve(import.meta.dirname, '../manuscript'));
-    const faces = [config.body.normal, config.body.bold, config.heading.normal, config.heading.bold];
-    for (const face of faces) {
-      const shaped = await pdfkitFont(face);
-      const fast = accelerate(await pdfkitFont(face));
+    const book = new FontBook(config);
+    const doc = new PDFDocument({ autoFirstPage: false });
+    for (const [font, bold] of [['body', false], ['body', true], ['heading', false], ['heading', true]] as const) {
+      const face = book.face(font, bold);
+      doc.font(face.source.path, face.source.postscriptName).fontSize(10.5);
+      const style = { font, bold, size: 10.5 };
       const all = [...MARKS, ...HANZI];
-      for (const features of [undefined, ['halt']]) {
-        // Pairs: no kerning or contextual form between any two of them.
+      for (const half of [false, true]) {
+        const features = half ? ['halt'] : undefined;
         for (const a of all) {
           for (const b of all) {
-            expect(fast.widthOfString(a + b, 10.5, features), `${face.path} ${a}${b} ${String(features)}`).toBe(shaped.widthOfString(a + b, 10.5, features));
+            expect(book.measure(a + b, style, half), `${face.id} ${a}${b} ${half}`).toBeCloseTo(doc.widthOfString(a + b, { features }), 9);
           }
         }
         const line = '话说：「大宋仁宗天子在位，」『嘉祐三年』（三月）《三日》五更三点。';
-        const want = shaped.layout(line, features);
-        const got = fast.layout(line, features);
-        expect(got.glyphs.map((g) => g.id)).toEqual(want.glyphs.map((g) => g.id));
-        expect(got.positions).toEqual(want.positions);
-        expect(got.advanceWidth).toBe(want.advanceWidth);
+        expect(book.measure(line, style, half)).toBeCloseTo(doc.widthOfString(line, { features }), 9);
       }
-      // Text that needs shaping (Latin, ——, ……) takes pdfkit's own path.
       for (const text of ['APP……', '——他说', 'Typst 2015—2017']) {
-        expect(fast.widthOfString(text, 10.5)).toBe(shaped.widthOfString(text, 10.5));
+        expect(book.measure(text, style, false), text).toBeCloseTo(doc.widthOfString(text), 9);
       }
     }
   }, 60_000);

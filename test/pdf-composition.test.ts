@@ -13,9 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, corpusProject } from '../bench/corpus-project.js';
 import type { Book, Block } from '../src/model/book.js';
 import { allChapters } from '../src/model/book.js';
-import { loadDesign, Typography } from '../src/writers/pdf/design.js';
-import { loadFormats, pageGeometry, trimmedSize } from '../src/writers/pdf/geometry.js';
-import { inlineText } from '../src/writers/pdf/inlines.js';
+import { loadDesign, Typography } from '../src/typeset/design.js';
+import { loadFormats, pageGeometry, trimmedSize } from '../src/typeset/geometry.js';
+import { inlineText } from '../src/typeset/text.js';
 import { writePdf, type PdfOutput } from '../src/writers/pdf/index.js';
 import { bodyLines, checkClreq, type TextBlock } from './helpers/clreq.js';
 import { outline, pageText, pageTextItems, printedFolio, squash, tocEntries, type OutlineItem, type TextItem } from './helpers/pdf.js';
@@ -36,7 +36,7 @@ async function build(dir: string): Promise<Built> {
   const texts = await pageTextItems(pdf.bytes);
   const tree = outline(await PDFDocument.load(pdf.bytes, { updateMetadata: false }));
   const design = await loadDesign();
-  const typo = await Typography.create(design, loaded.ctx.fonts);
+  const typo = new Typography(design);
   const geometry = pageGeometry(trimmedSize(loaded.book.meta.print, await loadFormats()), design, typo.bodyLeading);
   const toc = tocPageNumbers(tree);
   const block: TextBlock = {

@@ -5,10 +5,9 @@
  * one (as test/glyph-coverage.test.ts builds it); the fallback is Noto Sans SC, so the two
  * embedded fonts have different names.
  *
- * The paragraph is rendered by pdfmake through the same pieces the writer uses (fonts.ts,
- * paragraph.ts and the composer); writePdf registers the fallback faces through
- * `fallbackDescriptors` in render.ts, and test/glyph-coverage.test.ts checks a whole book
- * built that way.
+ * The paragraph is set and drawn through the same pieces the writer uses (the font book, the
+ * composer and the pdfkit renderer); test/glyph-coverage.test.ts checks a whole book built
+ * that way.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,9 +15,11 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFontConfig } from '../src/fonts/config.js';
 import { subsetFont } from '../src/fonts/subset.js';
-import { fallbackDescriptors, fallbackFiles, fallbackKey, fontsOf, type FontProvidingDocument } from '../src/writers/pdf/fonts.js';
-import { composedParagraph, fontMeasure, splitByFace, type RunStyle } from '../src/writers/pdf/paragraph.js';
-import { createPrinter, type Content, type DocDefinition, type Node, type PdfKitDocument, type TextRun } from '../src/writers/pdf/pdfmake.js';
+import type { FontConfig } from '../src/fonts/config.js';
+import { fallbackKey, FontBook } from '../src/typeset/fonts.js';
+import type { Page, RunStyle } from '../src/typeset/model.js';
+import { setText, splitByFace } from '../src/typeset/text.js';
+import { renderPages } from '../src/writers/pdf/render.js';
 import { fonts as pdfFonts, lines, pageTextRuns, type TextRun as PdfTextRun } from './helpers/pdf.js';
 import { tempDir } from './helpers/project.js';
 
@@ -34,44 +35,28 @@ interface Rendered {
   composed: string[];
 }
 
-async function render(bodyPath: string, fallbackPath: string): Promise<Rendered> {
-  const fallback = { fallback: [{ family: 'Noto Sans SC', path: fallbackPath }] };
-  const printer = createPrinter(
-    { body: { normal: bodyPath, bold: bodyPath }, ...fallbackDescriptors(fallback) },
-    new Set([bodyPath, ...fallbackFiles(fallback)]),
-  );
-  const composed: string[] = [];
+async function render(bodyPath: string, fallbackPath: string, config: FontConfig): Promise<Rendered> {
+  const bodyFace = { path: bodyPath };
+  const fonts = new FontBook({
+    ...config,
+    body: { family: 'body', normal: bodyFace, bold: bodyFace },
+    fallback: [{ family: 'Noto Sans SC', path: fallbackPath }],
+  });
   const base: RunStyle = { font: 'body', bold: false, size: SIZE };
-  const doc = {
-    pageSize: { width: MEASURE + 2 * LEFT, height: 300 },
-    pageMargins: [LEFT, 40, LEFT, 40],
-    defaultStyle: { font: 'body', fontSize: SIZE, lineHeight: 1.5 },
-    info: { Title: 'fallback' },
-    language: 'zh-Hans',
-    version: '1.7',
-    compress: true,
-  } as Omit<DocDefinition, 'content'>;
-  // As render.ts does: compose once pdfmake has opened its fonts.
-  Object.defineProperty(doc, 'content', {
-    enumerable: true,
-    get(): Content[] {
-      const pdf = printer.pdfKitDoc as unknown as FontProvidingDocument;
-      const measure = fontMeasure(fontsOf(pdf));
-      const { nodes } = composedParagraph([{ text: TEXT, style: base }], { base, indent: 2 * SIZE, measure: MEASURE, lineStyle: {} }, measure);
-      const leaves = nodes.flatMap((n: Node) => (n.stack ?? [n]) as Node[]);
-      for (const leaf of leaves) composed.push((leaf.text as TextRun[]).map((r) => r.text).join(''));
-      return nodes;
-    },
-  });
-  const pdf = await printer.createPdfKitDocument(doc as DocDefinition);
-  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const kit = pdf as PdfKitDocument;
-    kit.on('data', (chunk) => chunks.push(chunk));
-    kit.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    kit.on('error', reject);
-    kit.end();
-  });
+  // The writer's own pieces: the composer through the font book, then the pdfkit renderer.
+  const set = setText([{ text: TEXT, style: base }], { measure: MEASURE, indent: 2 * SIZE }, fonts, SIZE);
+  const composed = set.map((line) => line.runs.map((r) => r.text).join(''));
+  const page: Page = {
+    number: 1,
+    kind: 'text',
+    items: set.map((line, i) => ({ kind: 'text', x: 0, baseline: 20 + i * SIZE * 1.7, line })),
+    outline: [],
+    head: '',
+    opening: false,
+    folio: '',
+  };
+  const geometry = { width: MEASURE + 2 * LEFT, height: 300, textWidth: MEASURE, textHeight: 220, top: 40, bottom: 40, inner: LEFT, outer: LEFT };
+  const bytes = await renderPages([page], fonts, geometry, new Map(), { info: { Title: 'fallback' }, language: 'zh-Hans', boxes: { bleedMm: 0, cropMarks: false } });
   return { bytes, composed };
 }
 
@@ -87,13 +72,13 @@ describe('fallback fonts in the PDF', () => {
     const source = await readFile(config.body.normal.path);
     const bodyPath = path.join(dir, 'body-lacking.ttf');
     await writeFile(bodyPath, await subsetFont(new Uint8Array(source), codePoints, config.body.normal.path));
-    rendered = await render(bodyPath, config.heading.normal.path);
+    rendered = await render(bodyPath, config.heading.normal.path, config);
     runs = await pageTextRuns(rendered.bytes, 1);
   }, 60_000);
 
   it('splits runs by face only where the role face lacks a glyph', () => {
     const style: RunStyle = { font: 'body', bold: false, size: SIZE };
-    const fonts = { font: () => ({ widthOfString: () => 0 }), hasFallbacks: true, faceFor: (key: string, _b: boolean, cp: number) => (cp === 0x9ccc ? fallbackKey(0) : key) };
+    const fonts = { hasFallbacks: true, faceFor: (key: string, _b: boolean, cp: number) => (cp === 0x9ccc ? fallbackKey(0) : key) } as unknown as FontBook;
     const split = splitByFace([{ text: `一${RARE}${RARE}二`, style }], fonts);
     expect(split.map((r) => [r.text, r.style.font])).toEqual([
       ['一', 'body'],

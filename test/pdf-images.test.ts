@@ -11,8 +11,8 @@ import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePdf } from '../src/writers/pdf/index.js';
-import { figureSize } from '../src/writers/pdf/images.js';
-import { columnWidths } from '../src/writers/pdf/tables.js';
+import { figureSize } from '../src/typeset/figures.js';
+import { columnWidths } from '../src/typeset/tables.js';
 import { lines, pageTextRuns, squash, type TextRun } from './helpers/pdf.js';
 import { projectWith } from './helpers/project.js';
 import { loadBook } from './helpers/sample.js';
@@ -51,7 +51,9 @@ function drawnImages(): Drawn[] {
     const re = new RegExp(String.raw`${num} 0 0 ${num} ${num} ${num} cm\s*/I\w+ Do`, 'g');
     for (const m of text.matchAll(re)) {
       const [w, h, x, y] = [Number(m[1]), -Number(m[2]), Number(m[3]), Number(m[4])];
-      out.push({ page: index + 1, width: w, height: h, x: x + dx, bottom: PAGE_HEIGHT - y });
+      // The MediaBox holds the bleed: the trim sits `o` inside it, and text is read from the trim.
+      const o = page.getTrimBox().x;
+      out.push({ page: index + 1, width: w, height: h, x: x + dx, bottom: PAGE_HEIGHT + o - y });
     }
   });
   return out;

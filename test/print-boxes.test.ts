@@ -51,6 +51,17 @@ function expectBox(actual: number[] | undefined, expected: number[]): void {
 
 const grown = (by: number): number[] => [-by, -by, W + by, H + by];
 
+/**
+ * The trimmed page's lower left corner: the writer puts the MediaBox at the origin, so the
+ * trim sits bleed (and slug) inside it. Coordinates below are taken relative to it.
+ */
+function trimOrigin(doc: PDFDocument): number {
+  const first = doc.getPages()[0];
+  return first ? (boxOf(first, 'TrimBox')?.[0] ?? NaN) : NaN;
+}
+
+const fromTrim = (box: number[] | undefined, o: number): number[] | undefined => box?.map((n) => n - o);
+
 /** The page's content, inflated. */
 function contentOf(doc: PDFDocument, page: PDFPage): string {
   const contents = doc.context.lookup(page.node.get(PDFName.of('Contents')));
@@ -156,19 +167,22 @@ function linkTargets(doc: PDFDocument): string[] {
 describe('print boxes', () => {
   it('gives every page a TrimBox of the trimmed page and a BleedBox 3 mm beyond it; the screen PDF shows the trim', () => {
     expect(DEFAULT_BLEED_MM).toBe(3);
+    const o = trimOrigin(screen.doc);
+    expect(o).toBeCloseTo(3 * MM, 2);
     for (const page of screen.doc.getPages()) {
-      expectBox(boxOf(page, 'TrimBox'), [0, 0, W, H]);
-      expectBox(boxOf(page, 'BleedBox'), grown(3 * MM));
-      expectBox(boxOf(page, 'MediaBox'), grown(3 * MM));
-      expectBox(boxOf(page, 'CropBox'), [0, 0, W, H]);
+      expectBox(fromTrim(boxOf(page, 'TrimBox'), o), [0, 0, W, H]);
+      expectBox(fromTrim(boxOf(page, 'BleedBox'), o), grown(3 * MM));
+      expectBox(fromTrim(boxOf(page, 'MediaBox'), o), grown(3 * MM));
+      expectBox(fromTrim(boxOf(page, 'CropBox'), o), [0, 0, W, H]);
     }
   });
 
   it('with --print grows the sheet by a slug around the bleed and shows all of it', () => {
+    const o = trimOrigin(print.doc);
     for (const page of print.doc.getPages()) {
-      expectBox(boxOf(page, 'TrimBox'), [0, 0, W, H]);
-      expectBox(boxOf(page, 'BleedBox'), grown(3 * MM));
-      expectBox(boxOf(page, 'MediaBox'), grown((3 + SLUG_MM) * MM));
+      expectBox(fromTrim(boxOf(page, 'TrimBox'), o), [0, 0, W, H]);
+      expectBox(fromTrim(boxOf(page, 'BleedBox'), o), grown(3 * MM));
+      expectBox(fromTrim(boxOf(page, 'MediaBox'), o), grown((3 + SLUG_MM) * MM));
       expect(boxOf(page, 'CropBox')).toBeUndefined();
     }
     expect(print.doc.getPageCount()).toBe(screen.doc.getPageCount());
@@ -185,23 +199,29 @@ describe('print boxes', () => {
       expect(outside(l.x1, l.y1) && outside(l.x2, l.y2)).toBe(true);
     }
     expect(separations(print.doc)).toEqual(['/All']);
+    const o = trimOrigin(print.doc);
     for (const page of print.doc.getPages()) {
-      const found = segments(contentOf(print.doc, page));
+      const found = segments(contentOf(print.doc, page)).map((s) => s.map((v) => v - o));
       for (const l of expected) {
         const hit = found.some((s) => [l.x1, l.y1, l.x2, l.y2].every((v, i) => Math.abs(v - (s[i] ?? NaN)) < 0.01));
         expect(hit, `mark ${JSON.stringify(l)}`).toBe(true);
       }
     }
     expect(separations(screen.doc)).toEqual([]);
+    const so = trimOrigin(screen.doc);
     for (const page of screen.doc.getPages()) {
-      const outside = segments(contentOf(screen.doc, page)).filter((s) => s.some((v) => v < -1) || s[0] > W || s[2] > W);
+      const outside = segments(contentOf(screen.doc, page)).map((s) => s.map((v) => v - so)).filter((s) => s.some((v) => v < -1) || (s[0] ?? 0) > W || (s[2] ?? 0) > W);
       expect(outside).toEqual([]);
     }
   });
 
   it('keeps every outline entry on its page, pointing at the top left of the trimmed page', () => {
-    const screenOutline = outlineDests(screen.doc);
-    const printOutline = outlineDests(print.doc);
+    const relative = (doc: PDFDocument): Array<[number, number, number]> => {
+      const o = trimOrigin(doc);
+      return outlineDests(doc).map(([page, left, top]) => [page, Math.round((left - o) * 1000) / 1000, Math.round((top - o) * 1000) / 1000]);
+    };
+    const screenOutline = relative(screen.doc);
+    const printOutline = relative(print.doc);
     expect(printOutline.length).toBeGreaterThan(40);
     expect(printOutline).toEqual(screenOutline);
     for (const [page, left, top] of printOutline) {
@@ -212,9 +232,13 @@ describe('print boxes', () => {
   });
 
   it('keeps every named destination on its page, inside the trim, at the text it names (versos included)', () => {
-    const printDests = namedDestinations(print.doc);
+    const relative = (doc: PDFDocument): Destination[] => {
+      const o = trimOrigin(doc);
+      return namedDestinations(doc).map((d) => ({ ...d, x: Math.round((d.x - o) * 1000) / 1000, y: Math.round((d.y - o) * 1000) / 1000 }));
+    };
+    const printDests = relative(print.doc);
     expect(printDests.length).toBeGreaterThan(100);
-    expect(printDests).toEqual(namedDestinations(screen.doc));
+    expect(printDests).toEqual(relative(screen.doc));
     const names = new Set(printDests.map((d) => d.name));
     const targets = linkTargets(print.doc);
     expect(targets.length).toBeGreaterThan(40);
@@ -228,15 +252,19 @@ describe('print boxes', () => {
       expect(d.y, d.name).toBeLessThanOrEqual(H);
       // The destination is the top left of its line: the line's first glyph starts at x (or
       // a first-line indent after it) and its baseline is a little below y.
-      const below = (texts[d.page - 1] ?? []).filter((t) => t.y < d.y && t.y > d.y - 30);
+      // The text was read from the print file, in its own (untrimmed) coordinates.
+      const po = trimOrigin(print.doc);
+      const dy = d.y + po;
+      const dx = d.x + po;
+      const below = (texts[d.page - 1] ?? []).filter((t) => t.y < dy && t.y > dy - 30);
       const baseline = Math.max(...below.map((t) => t.y));
       const line = below.filter((t) => Math.abs(t.y - baseline) < 2);
       const first = Math.min(...line.map((t) => t.x));
-      expect(first - d.x, d.name).toBeGreaterThanOrEqual(-0.5);
-      expect(first - d.x, d.name).toBeLessThan(300);
+      expect(first - dx, d.name).toBeGreaterThanOrEqual(-0.5);
+      expect(first - dx, d.name).toBeLessThan(300);
       if (d.name.endsWith('-b0') && d.page % 2 === 0) {
         versos++;
-        expect(first - d.x, `${d.name} is a body paragraph: indent only`).toBeLessThan(22);
+        expect(first - dx, `${d.name} is a body paragraph: indent only`).toBeLessThan(22);
       }
     }
     expect(versos).toBeGreaterThan(0);

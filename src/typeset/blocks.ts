@@ -76,7 +76,9 @@ export function headlineBox(texts: string[], name: StyleName, cx: FlowContext, e
 
 function heading(block: Extract<Block, { type: 'heading' }>, scope: ChapterScope, blockIndex: number): Box {
   const box = headlineBox([inlineText(block.children)], headingStyle(block.level), scope.cx, { keepWithNext: true, blockIndex });
-  box.items.unshift({ kind: 'dest', name: block.id, x: 0, y: 0 });
+  const first = box.items.find((i) => i.kind === 'text');
+  const y = first?.kind === 'text' ? Math.max(0, first.baseline - first.line.size * 1.2) : 0;
+  box.items.unshift({ kind: 'dest', name: block.id, x: 0, y });
   return box;
 }
 

@@ -29,10 +29,13 @@ export interface ChapterOptions {
 function headBox(chapter: Chapter, cx: FlowContext, outline: OutlineEntry): Box {
   const { typo, fonts, grid } = cx;
   const stack = new Stack(grid.width);
-  stack.dest(chapter.id);
+  let placed = false;
   const add = (text: string, name: Parameters<typeof styleOf>[1], first: boolean): void => {
     const spec = typo.spec(name);
     if (first || name !== 'articleTitle') stack.space(spec.spaceBefore ?? 0);
+    // The chapter's destination (TOC, outline, links) is the top of its first printed line.
+    if (!placed) stack.dest(chapter.id);
+    placed = true;
     stack.line(naturalLine(text, styleOf(typo, name), fonts), typo.leading(name), spec.align ?? 'center');
     if (name === 'sectionLabel') stack.space(spec.spaceAfter ?? 0);
   };

@@ -82,6 +82,17 @@ export class Face {
     return advance;
   }
 
+  /**
+   * Advance of shaped text in font units, cut as pdfkit cuts it: with no features asked for,
+   * pdfkit shapes each word with its trailing space on its own, so this does too.
+   */
+  private shaped(text: string, half: boolean): number {
+    if (half) return this.font.layout(text, HALT).advanceWidth;
+    let units = 0;
+    for (const chunk of text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []) units += this.font.layout(chunk).advanceWidth;
+    return units;
+  }
+
   /** Width in points of `text` at `size`; `half` applies the `halt` feature. */
   width(text: string, size: number, half: boolean): number {
     let units = 0;
@@ -89,7 +100,7 @@ export class Face {
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
       const advance = this.single(cp, half);
-      if (Number.isNaN(advance)) return (this.font.layout(text, half ? HALT : undefined).advanceWidth * size) / this.unitsPerEm;
+      if (Number.isNaN(advance)) return (this.shaped(text, half) * size) / this.unitsPerEm;
       units += advance;
     }
     return (units * size) / this.unitsPerEm;

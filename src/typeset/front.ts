@@ -8,7 +8,8 @@ import type { Part } from '../model/book.js';
 import type { FlowContext } from './blocks.js';
 import type { PageItem, Section } from './model.js';
 import { Stack, styleOf } from './stack.js';
-import { naturalLine, setText } from './text.js';
+import { plainLines } from './plain-lines.js';
+import { naturalLine } from './text.js';
 
 export function titleSection(page: TitlePage, cx: FlowContext): Section {
   const { typo, fonts, grid } = cx;
@@ -37,15 +38,13 @@ function fixed(kind: Section['kind'], items: PageItem[], start: Section['start']
 }
 
 /**
- * The ISBD area separator (". —" in GB/T 12451-2001, ". -- " in 2023) and the word after it:
- * a line must not end in "." or "—" there nor start with "—". Spaces inside it become no-break
- * spaces so the composer keeps the run whole.
+ * The ISBD area separator (". —" in GB/T 12451-2001, ". -- " in 2023) and the word after it
+ * stay on one line: a line never ends in "." or "—" there and never starts with "—".
  */
-const AREA_SEPARATOR = /\.\s?(?:—|--)\s?[^\s:：,，]*/g;
+/** Nothing is kept whole in the 版本记录's values. */
+const NO_RUN = /(?!)/g;
 
-export function keepAreaSeparators(text: string): string {
-  return text.replace(AREA_SEPARATOR, (m) => m.replace(/ /g, '\u00a0'));
-}
+export const AREA_SEPARATOR = /\.\s?(?:—|--)\s?[^\s:：,，]*/g;
 
 export function copyrightSection(page: CopyrightPage, cx: FlowContext): Section {
   const { typo, fonts, grid } = cx;
@@ -53,7 +52,7 @@ export function copyrightSection(page: CopyrightPage, cx: FlowContext): Section 
   stack.text(page.cip.heading, 'cipHeading', typo, fonts).space(typo.spec('cipHeading').spaceAfter ?? 0);
   const cip = styleOf(typo, 'cip');
   for (const p of page.cip.paragraphs) {
-    const lines = setText([{ text: keepAreaSeparators(p), style: cip }], { measure: grid.width, indent: (typo.spec('cip').indent ?? 0) * cip.size }, fonts, cip.size);
+    const lines = plainLines(p, cip, grid.width, (typo.spec('cip').indent ?? 0) * cip.size, AREA_SEPARATOR, fonts);
     for (const line of lines) stack.line(line, typo.leading('cip'));
   }
   const ruleSpec = typo.spec('cipRule');
@@ -63,13 +62,10 @@ export function copyrightSection(page: CopyrightPage, cx: FlowContext): Section 
   const labelWidth = record.size * 5;
   const leading = typo.leading('record');
   for (const r of page.records) {
-    stack.line(naturalLine(r.label, record, fonts), 0);
+    // The label shares the baseline of the record's first value line.
+    stack.line(naturalLine(r.label, record, fonts), leading).space(-leading);
     for (const value of r.values) {
-      const lines = setText([{ text: value, style: record }], { measure: grid.width - labelWidth, indent: 0 }, fonts, record.size);
-      for (const [i, line] of lines.entries()) {
-        const last = i === lines.length - 1;
-        stack.line(last ? { ...line, runs: line.runs.map((run) => ({ ...run, spacing: 0 })) } : line, leading, 'left', labelWidth);
-      }
+      for (const line of plainLines(value, record, grid.width - labelWidth, 0, NO_RUN, fonts)) stack.line(line, leading, 'left', labelWidth);
     }
   }
   if (page.notice) stack.space(typo.spec('notice').spaceBefore ?? 0).text(page.notice, 'notice', typo, fonts);

@@ -386,27 +386,32 @@ class Paginator {
 
   private draw(entry: Entry, page: Page, numbers: Map<string, number>): void {
     const { pitch } = this.grid;
-    const mark = (blockIndex: number | undefined, first: boolean): void => {
+    const mark = (blockIndex: number | undefined, first: boolean, x = 0, y = entry.slot * pitch): void => {
       if (blockIndex === undefined || !first || !entry.chapterId) return;
       this.marks.push({ chapterId: entry.chapterId, blockIndex, page: page.number, folio: '' });
+      // Every top-level block is a named destination (proof sheets and the EPUB point at them).
+      if (blockIndex >= 0) page.items.push({ kind: 'dest', name: `${entry.chapterId}-b${blockIndex}`, x, y });
     };
     switch (entry.kind) {
       case 'lines':
-        mark(entry.para.blockIndex, entry.first);
+        mark(entry.para.blockIndex, entry.first, entry.para.inset);
         entry.lines.forEach((line, i) => {
           page.items.push({ kind: 'text', x: entry.para.inset, baseline: slotBaseline(entry.slot + i, this.grid, line.size), line: numbered(line, numbers) });
         });
         return;
       case 'box': {
         const { box } = entry;
-        mark(box.blockIndex, true);
+        // A box's block destination is the top of its first line of text, not its white space.
+        const firstText = box.items.find((i) => i.kind === 'text');
+        const top = firstText?.kind === 'text' ? firstText.baseline - firstText.line.size * 1.2 : 0;
+        mark(box.blockIndex, true, 0, entry.slot * pitch + Math.max(0, top));
         if (box.opening) page.opening = true;
         page.outline.push(...(box.outline ?? []));
         page.items.push(...translate(box.items, entry.slot * pitch));
         return;
       }
       case 'free':
-        mark(entry.blockIndex, entry.first);
+        mark(entry.blockIndex, entry.first, 0, entry.slot * pitch + entry.y);
         page.items.push(...translate(entry.items, entry.slot * pitch + entry.y));
         return;
     }

@@ -19,7 +19,8 @@ declare module 'pdfkit' {
     outline: PDFOutlineItem;
     addPage(options?: Record<string, unknown>): this;
     registerFont(name: string, src: string, family?: string): this;
-    font(name: string): this;
+    font(name: string, family?: string): this;
+    widthOfString(text: string, options?: { features?: string[] }): number;
     fontSize(size: number): this;
     text(text: string, x: number, y: number, options?: TextOptions): this;
     fillColor(color: string | number[]): this;
