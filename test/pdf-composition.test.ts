@@ -39,8 +39,10 @@ async function build(dir: string): Promise<Built> {
   const typo = new Typography(design);
   const geometry = pageGeometry(trimmedSize(loaded.book.meta.print, await loadFormats()), design, typo.bodyLeading);
   const toc = tocPageNumbers(tree);
+  // Text is read in MediaBox space: the trimmed page sits the bleed inside it.
+  const o = (await PDFDocument.load(pdf.bytes, { updateMetadata: false })).getPages()[0]?.getTrimBox().x ?? 0;
   const block: TextBlock = {
-    left: { recto: geometry.inner, verso: geometry.outer },
+    left: { recto: geometry.inner + o, verso: geometry.outer + o },
     width: geometry.textWidth,
     bodySize: typo.bodySize,
     headingSizes: [design.styles.h2.size ?? 12],

@@ -102,7 +102,9 @@ function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure
   return { end: units.length, endHalf: false, forced: false };
 }
 
-export function breakLines<S>(units: Array<Unit<S>>, measure: number, indent: number, measureText: Measure<S>): LineRange[] {
+/** `measure` may vary by line: the width line n is filled to (widow control loosens the tail). */
+export function breakLines<S>(units: Array<Unit<S>>, measure: number | ((line: number) => number), indent: number, measureText: Measure<S>): LineRange[] {
+  const fillAt = typeof measure === 'number' ? (): number => measure : measure;
   const lines: LineRange[] = [];
   let i = 0;
   let first = true;
@@ -116,7 +118,7 @@ export function breakLines<S>(units: Array<Unit<S>>, measure: number, indent: nu
       i++;
       continue;
     }
-    const fit = fitLine(units, i, measure - lineIndent, measureText);
+    const fit = fitLine(units, i, fillAt(lines.length) - lineIndent, measureText);
     let end = fit.end;
     while (end > i && units[end - 1]?.kind === 'space') end--;
     const last = fit.forced || fit.end >= units.length;

@@ -25,7 +25,7 @@ export interface ComposeOptions {
    * Width lines are filled to while breaking (default: the measure). A little less makes the
    * paragraph break earlier and justify looser, which is how widows are pushed off a page.
    */
-  fill?: number;
+  fill?: number | ((line: number) => number);
 }
 
 /**

@@ -35,18 +35,23 @@ function flat(scope: ChapterScope): FlattenContext {
 }
 
 /** Inline content set as justified lines in a style. */
-export function setInlines(inlines: Inline[], name: StyleName, scope: ChapterScope, options: { measure: number; indent?: number; lead?: Array<StyledText<RunStyle>>; loosen?: number }): TextLine[] {
+export function setInlines(
+  inlines: Inline[],
+  name: StyleName,
+  scope: ChapterScope,
+  options: { measure: number; indent?: number; lead?: Array<StyledText<RunStyle>>; loosen?: number; loosenFrom?: number },
+): TextLine[] {
   const { typo, fonts } = scope.cx;
   const base = styleOf(typo, name);
   const runs = [...(options.lead ?? []), ...flattenInlines(inlines, base, flat(scope))];
   const indent = options.indent ?? (typo.spec(name).indent ?? 0) * base.size;
-  return setText(runs, { measure: options.measure, indent, loosen: options.loosen }, fonts, base.size);
+  return setText(runs, { measure: options.measure, indent, loosen: options.loosen, loosenFrom: options.loosenFrom }, fonts, base.size);
 }
 
 /** A paragraph on the grid; it can be set looser to keep a widow off a page. */
 function paragraph(inlines: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number): Para {
   const measure = scope.cx.grid.width - inset;
-  const set = (loosen: number): TextLine[] => setInlines(inlines, name, scope, { measure, loosen });
+  const set = (loosen: number, loosenFrom = 0): TextLine[] => setInlines(inlines, name, scope, { measure, loosen, loosenFrom });
   return { kind: 'para', lines: set(0), inset, blockIndex, recompose: set };
 }
 

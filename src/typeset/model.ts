@@ -82,8 +82,11 @@ export interface Para {
   /** Left offset of every line (quotations, lists). */
   inset: number;
   blockIndex?: number;
-  /** Sets the same paragraph `loosen` points shorter per line, for widow control; undefined when it cannot. */
-  recompose?: (loosen: number) => TextLine[];
+  /**
+   * Sets the same paragraph with its lines from `fromLine` on filled `loosen` points short, for
+   * widow control (the lines before `fromLine` come out as they were).
+   */
+  recompose?: (loosen: number, fromLine?: number) => TextLine[];
   /** Named destinations on lines: line index → names. */
   dests?: Map<number, string[]>;
 }

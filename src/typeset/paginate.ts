@@ -275,26 +275,39 @@ class Paginator {
         this.finish();
         continue;
       }
-      if (!adjusted && !split) {
-        adjusted = true;
+      const widow = !split && rest - count === 1;
+      const orphan = !split && count === 1 && from === 0 && rest > 1;
+      if (widow || orphan) {
         // Only where the page is full of body text: a page that ends early for its notes
         // is not helped by moving a line.
         const full = state.used + count + this.noteSlots(state.noteLines + this.notesOf(lines, from, count)) === this.grid.lines;
-        const widow = full && rest - count === 1;
-        const orphan = full && count === 1 && from === 0 && (lines[0]?.noteRefs.length ?? 0) === 0;
-        if (widow && (count >= 3 || from > 0) && this.loosenEarlier(state)) continue;
-        if (widow && from === 0 && state.used + lines.length <= this.grid.lines + 1) {
-          const looser = loosened(para, lines);
-          if (looser) {
-            lines = looser.lines;
+        if (!adjusted && full) {
+          adjusted = true;
+          if (widow && (count >= 3 || from > 0) && this.loosenEarlier(state)) continue;
+          if (widow) {
+            // The part of the paragraph still to be set, one line longer.
+            const looser = loosened(para, lines, LOOSEN_STEPS.length, from);
+            if (looser) {
+              lines = looser.lines;
+              continue;
+            }
+          }
+          if (orphan && (lines[0]?.noteRefs.length ?? 0) === 0 && this.loosenEarlier(state)) {
+            this.finish();
             continue;
           }
         }
-        if (orphan && this.loosenEarlier(state)) {
+        if (state.used > 0) {
+          // No paragraph could take the line: move it rather than leave it alone (the page
+          // ends a line or two short).
+          this.unresolved++;
+          const keep = orphan || count < 3 ? 0 : count - 1;
+          if (keep > 0) this.putLines(state, para, lines, from, keep);
+          from += keep;
+          adjusted = false;
           this.finish();
           continue;
         }
-        if (widow || orphan) this.unresolved++;
       }
       this.putLines(state, para, lines, from, count);
       from += count;
@@ -472,12 +485,15 @@ interface Loosened {
   step: number;
 }
 
-/** The paragraph set one line longer, as tight as possible (and tighter than `below`); undefined when it cannot be. */
-function loosened(para: Para, current: TextLine[], below = LOOSEN_STEPS.length): Loosened | undefined {
+/**
+ * The paragraph set one line longer from line `from` on, as tight as possible (and tighter
+ * than `below`); undefined when it cannot be.
+ */
+function loosened(para: Para, current: TextLine[], below = LOOSEN_STEPS.length, from = 0): Loosened | undefined {
   if (!para.recompose) return undefined;
   const size = current[0]?.size ?? 10;
   for (let step = 0; step < Math.min(below, LOOSEN_STEPS.length); step++) {
-    const lines = para.recompose((LOOSEN_STEPS[step] ?? 0) * size);
+    const lines = para.recompose((LOOSEN_STEPS[step] ?? 0) * size, from);
     if (lines.length === current.length + 1 && lastLineChars(lines) >= 2) return { lines, step };
     if (lines.length > current.length + 1) return undefined;
   }

@@ -148,13 +148,18 @@ export interface SetOptions {
   indent: number;
   /** Points to leave unfilled while breaking (widow control loosens a paragraph this way). */
   loosen?: number;
+  /** Loosen only from this line on (the lines before it are already on an earlier page). */
+  loosenFrom?: number;
 }
 
 /** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
 export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, fonts: FontBook, size: number): TextLine[] {
   const measure = (text: string, style: RunStyle, half: boolean): number => fonts.measure(text, style, half);
   const faced = splitByFace(runs, fonts);
-  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill: options.measure - (options.loosen ?? 0) }, measure);
+  const loosen = options.loosen ?? 0;
+  const from = options.loosenFrom ?? 0;
+  const fill = (line: number): number => (line >= from ? options.measure - loosen : options.measure);
+  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill }, measure);
   return lines.map((line) => placeLine(line, fonts, size));
 }
 
