@@ -379,7 +379,8 @@ class Paginator {
     let best: { entry: Extract<Entry, { kind: 'lines' }>; looser: Loosened } | undefined;
     for (const entry of state.entries) {
       if (entry.kind !== 'lines' || !entry.para.recompose || entry.from + entry.lines.length !== entry.all.length) continue;
-      if (delta === -1 && entry.lines.length < 2) continue;
+      // A shorter setting must not leave a paragraph's continued part a lone line.
+      if (delta === -1 && entry.lines.length < (entry.from > 0 ? 3 : 2)) continue;
       const looser = loosened(entry.para, entry.all, best?.looser.step, entry.from, delta, this.grid.width - entry.para.inset);
       if (looser && (!best || looser.step < best.looser.step)) best = { entry, looser };
     }
