@@ -137,7 +137,7 @@ class Assembler {
     }
     if (current) current.blocks.push(block);
     else if (this.parts.length > 0) {
-      this.unsure.push({ para: block.kind === 'paragraph' ? block.para : block.para, message: 'text between a part heading and its first chapter; kept in unplaced.md' });
+      this.unsure.push({ para: block.para, message: 'text between a part heading and its first chapter; kept in unplaced.md' });
       this.preamble.push(block);
     } else this.preamble.push(block);
   }
@@ -279,7 +279,7 @@ export function importDocx(bytes: Uint8Array, options: DocxOptions): DocxResult 
 
   const leftover = chapters.length > 0 && asm.parts.length > 0 ? asm.preamble.filter((b) => b.kind === 'table' || !used.has(b.para)) : [];
   const unplaced = leftover.length > 0 ? renderBody(leftover, env) : '';
-  if (unplaced !== '') asm.unsure.push({ para: leftover[0]?.para ?? 0, message: `${leftover.length} block(s) before the first heading are not title page or 版权页; kept in unplaced.md` });
+  if (unplaced !== '') asm.unsure.push({ para: leftover[0]?.para ?? 0, message: `${leftover.length} block(s) belong to no chapter (before the first heading and neither title page nor 版权页, or under a part heading before its first chapter); kept in unplaced.md` });
   for (const c of log.unsure) asm.unsure.push({ para: c.line, message: `${c.rule}: ${c.message}` });
   for (const c of chapters) asm.unsure.push(...literalMarkers(c));
   for (const c of log.changes) asm.mapped.push({ para: c.line, from: c.before, to: c.after === '' ? '(removed)' : c.after });
