@@ -65,7 +65,13 @@ function lstatOrUndefined(file: string): fs.Stats | undefined {
 }
 
 function isSpecial(dir: string): boolean {
-  const real = fs.realpathSync(dir);
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    // Unresolvable: the access check or the write itself reports it.
+    return false;
+  }
   if (real === '/dev/shm' || real.startsWith('/dev/shm/')) return false;
   if (SPECIAL_ROOTS.some((root) => real === root || real.startsWith(`${root}/`))) return true;
   try {
