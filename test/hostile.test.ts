@@ -5,7 +5,7 @@
  * outside the project (the `outside/` folder holds a secret and a named pipe that would block
  * any read). Output faults, signals and the SVG sanitiser have their own files.
  */
-import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
@@ -131,6 +131,24 @@ describe('paths that leave the project', () => {
     await symlink(path.join(h.dir, 'chapters/loop.md'), path.join(h.dir, CHAPTER));
     await symlink(path.join(h.dir, CHAPTER), path.join(h.dir, 'chapters/loop.md'));
     await expectRefused(h, { code: 'load/unreadable', file: 'book.yaml', line: 55 });
+  });
+
+  it('never opens or writes through a print cache that links out of the project', async () => {
+    const h = await hostileProject();
+    await rm(path.join(h.dir, '.hanpress-cache'), { recursive: true, force: true });
+    await mkdir(path.join(h.dir, '.hanpress-cache'));
+    await symlink(path.join(h.outside, 'pipe'), path.join(h.dir, '.hanpress-cache/print-pages.json'));
+    // Finishing at all proves the pipe was never opened.
+    const epubOnly = await run(['build', h.dir, '--out', h.out, '--only', 'epub'], h.dir);
+    expect(epubOnly.code, epubOnly.err).toBe(0);
+    expect(epubOnly.err).toContain('build/no-page-list');
+    await rm(path.join(h.dir, '.hanpress-cache'), { recursive: true });
+    const elsewhere = path.join(h.outside, 'cache');
+    await mkdir(elsewhere);
+    await symlink(elsewhere, path.join(h.dir, '.hanpress-cache'));
+    const full = await run(['build', h.dir, '--out', h.out], h.dir);
+    expect(full.code, full.err).toBe(0);
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it('follows symbolic links that stay inside the project, and a project folder that is a link', async () => {

@@ -6,8 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside, realRoot } from '../files/contain.js';
+import { readContainedText } from '../load/read.js';
 import type { FontConfig } from '../fonts/config.js';
 import type { Book } from '../model/book.js';
 import type { PrintPagination } from '../model/pagination.js';
@@ -39,9 +41,16 @@ function cachePath(root: string): string {
   return path.join(root, CACHE_DIR, CACHE_FILE);
 }
 
+/** A page-list of a very long book is a few megabytes; anything larger is not ours. */
+const CACHE_LIMIT = 64 * 1024 * 1024;
+
 export async function readPrintCache(root: string, key: string): Promise<PrintCache | undefined> {
   try {
-    const cache = JSON.parse(await readFile(cachePath(root), 'utf8')) as PrintCache;
+    // Through the project reader: a cache that is a link out of the project (or to a pipe) is
+    // never opened.
+    const read = await readContainedText([await realRoot(root)], cachePath(root), CACHE_LIMIT);
+    if ('failure' in read) return undefined;
+    const cache = JSON.parse(read.text) as PrintCache;
     return cache.key === key ? cache : undefined;
   } catch {
     return undefined;
@@ -55,6 +64,9 @@ export async function readPrintCache(root: string, key: string): Promise<PrintCa
 export async function writePrintCache(root: string, cache: PrintCache): Promise<void> {
   const target = cachePath(root);
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  // A cache folder that is a link out of the project is not written through.
+  const folder = await realpath(path.dirname(target)).catch(() => undefined);
+  if (folder !== undefined && !isInside([await realRoot(root)], folder)) return;
   try {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temp, `${JSON.stringify(cache)}\n`);
