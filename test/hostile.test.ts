@@ -10,7 +10,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { appendLines, checkJson, expectRefused, hostileProject, run, SECRET } from './helpers/hostile.js';
+import { appendLines, checkJson, expectCleanReport, expectRefused, hostileProject, run, SECRET } from './helpers/hostile.js';
 import { REPO_ROOT } from './helpers/sample.js';
 
 const CHAPTER = 'chapters/1-01.md';
@@ -424,6 +424,17 @@ describe('more careless input', () => {
     expect(built.code, built.err).toBe(0);
     const entries = unzipSync(await readFile(path.join(h.out, 'xin-de-shiming-he-dandang-2.epub')));
     for (const [name, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).includes(SECRET), name).toBe(false);
+  });
+
+  it('survives 20 000 nested emphasis marks: a warning at the paragraph, and the book builds', async () => {
+    const h = await hostileProject();
+    const line = await appendLines(path.join(h.dir, CHAPTER), [`${'*'.repeat(20_000)}强调${'*'.repeat(20_000)}`]);
+    const { code, diagnostics } = await checkJson(h.dir);
+    expect(code).toBe(0);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'markdown/too-deep', severity: 'warning', file: CHAPTER, line, column: 1 }));
+    const built = await run(['build', h.dir, '--out', h.out], h.dir);
+    expectCleanReport(built);
+    expect(built.code, built.err).toBe(0);
   });
 
   it('reads UTF-16 OCR text for import as an encoding error, and form feeds as page breaks', async () => {

@@ -129,6 +129,7 @@ export const CATALOGUE = {
   'contents/part-mismatch': { severity: 'error', title: 'Front matter names another part', hint: 'Make `part:` match the part book.yaml lists the file in.' },
 
   // markdown
+  'markdown/too-deep': { severity: 'warning', title: 'Emphasis or links nested too deeply', hint: 'Check for a run of * or _ meant as text; write it as \\* or in a code span.' },
   'markdown/h1-in-chapter': { severity: 'warning', title: 'Level-1 heading inside a chapter', hint: 'Use ## for sections; the chapter title comes from the front matter.' },
 
   // lint (severity: each rule's default level; book.yaml `lint:` may change it)

@@ -5,7 +5,7 @@ import type { Token } from 'markdown-it';
 import type { Align, Block, Footnote, Heading, Inline, SourcePosition } from '../model/book.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FootnoteNumbering } from './footnotes.js';
-import { convertInline, plainText } from './inline.js';
+import { convertInline, MAX_INLINE_DEPTH, plainText } from './inline.js';
 import { createMarkdownParser } from './parser.js';
 
 export interface ParsedBody {
@@ -34,7 +34,20 @@ function positionOf(w: Walker, token: Token): SourcePosition {
 }
 
 function inlineOf(w: Walker, token: Token | undefined): Inline[] {
-  return token?.children ? convertInline(token.children, w.notes) : [];
+  if (!token?.children) return [];
+  let warned = false;
+  const tooDeep = (): void => {
+    if (warned) return;
+    warned = true;
+    w.diagnostics.push({
+      code: 'markdown/too-deep',
+      severity: 'warning',
+      message: `Emphasis and links nest more than ${MAX_INLINE_DEPTH} levels deep here; the deeper marks are dropped and their text kept.`,
+      ...positionOf(w, token),
+      hint: 'Check for a run of * or _ that was meant as text; write it as \\* or in a code span.',
+    });
+  };
+  return convertInline(token.children, w.notes, tooDeep);
 }
 
 function headingLevel(w: Walker, token: Token): 2 | 3 | 4 | 5 | 6 {

@@ -33,11 +33,25 @@ function appendText(target: Inline[], value: string): void {
 
 type Container = Extract<Inline, { children: Inline[] }>;
 
-export function convertInline(tokens: Token[], notes: FootnoteNumbering): Inline[] {
+/**
+ * Emphasis, strong and links nest at most this deep; markdown-it nests `*****…` as deep as it
+ * is written, and every later walk of the model recurses on it.
+ */
+export const MAX_INLINE_DEPTH = 16;
+
+/** @param tooDeep called when marks nested deeper than MAX_INLINE_DEPTH are dropped (text kept). */
+export function convertInline(tokens: Token[], notes: FootnoteNumbering, tooDeep?: () => void): Inline[] {
   const root: Inline[] = [];
   const stack: Inline[][] = [root];
+  // Opening marks beyond the depth limit that were dropped, so their closes are dropped too.
+  let dropped = 0;
   const top = (): Inline[] => stack[stack.length - 1] ?? root;
   const open = (node: Container): void => {
+    if (stack.length > MAX_INLINE_DEPTH) {
+      dropped++;
+      tooDeep?.();
+      return;
+    }
     top().push(node);
     stack.push(node.children);
   };
@@ -70,7 +84,8 @@ export function convertInline(tokens: Token[], notes: FootnoteNumbering): Inline
       case 'em_close':
       case 'strong_close':
       case 'link_close':
-        if (stack.length > 1) stack.pop();
+        if (dropped > 0) dropped--;
+        else if (stack.length > 1) stack.pop();
         break;
       case 'image':
         top().push({
