@@ -55,7 +55,7 @@ async function render(bodyPath: string, fallbackPath: string, config: FontConfig
     opening: false,
     folio: '',
   };
-  const geometry = { width: MEASURE + 2 * LEFT, height: 300, textWidth: MEASURE, textHeight: 220, top: 40, bottom: 40, inner: LEFT, outer: LEFT };
+  const geometry = { width: MEASURE + 2 * LEFT, height: 300, textWidth: MEASURE, textHeight: 220, top: 40, bottom: 40, inner: LEFT, outer: LEFT, charsPerLine: 20, linesPerPage: 12 };
   const bytes = await renderPages([page], fonts, geometry, new Map(), { info: { Title: 'fallback' }, language: 'zh-Hans', boxes: { bleedMm: 0, cropMarks: false } });
   return { bytes, composed };
 }

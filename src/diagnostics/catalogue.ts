@@ -178,7 +178,7 @@ export const CATALOGUE = {
 
   // pdf
   'pdf/unknown-format': { severity: 'error', title: 'Unknown 开本', hint: 'Use one of the 开本 the message lists, or add a row to templates/pdf/formats.yaml.' },
-  'pdf/text-block-too-large': { severity: 'error', title: 'Text block larger than the page', hint: 'Lower textBlock.charsPerLine or textBlock.linesPerPage.' },
+  'pdf/text-block-too-large': { severity: 'error', title: 'Text block leaves less than the minimum margin', hint: 'Set smaller textBlock.charsPerLine / linesPerPage or body size, leave the counts out, or choose a larger 开本.' },
 
   // build
   'build/no-page-list': { severity: 'warning', title: 'An --only epub build without the print page-list', hint: 'Build the PDF once (hanpress build or --only pdf); --only epub then reuses its pages until the book changes.' },

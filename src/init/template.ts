@@ -62,8 +62,8 @@ edition: { number: 1, date: "${month}", printing: 1, printingDate: "${month}" } 
 
 print:
   paper: { width: 700, height: 1000 }  # 纸张 in mm; with fold 16 this is 16开 (170 × 240 mm)
-  fold: 16                             # 开数: 8, 16, 32 or 64 (hanpress's page design, 36 characters
-                                       # × 30 lines, needs a 16开 page; smaller pages fail the build)
+  fold: 16                             # 开数: 8, 16 or 32, a 开本 of hanpress's templates/pdf/formats.yaml;
+                                       # the type area is chosen from it (docs/print.md)
   kiloCharacters: 10                   # TODO: 字数 in thousands of characters
   # sheets: 5.5                        # 印张; leave it out and the build computes it from the PDF
 

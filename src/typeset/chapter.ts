@@ -11,7 +11,7 @@ import { slotsFor } from './grid.js';
 import { balanceHeadline } from './headline.js';
 import type { Box, FlowItem, OutlineEntry, RunStyle, Section, TextLine } from './model.js';
 import { Stack, styleOf } from './stack.js';
-import { circledNumber, naturalLine, noteDestination } from './text.js';
+import { circledNumber, noteDestination } from './text.js';
 
 /** Two-character section names are set with a space between: 前言 → 前　言. */
 export function spacedLabel(label: string): string {
@@ -36,7 +36,7 @@ function headBox(chapter: Chapter, cx: FlowContext, outline: OutlineEntry): Box 
     // The chapter's destination (TOC, outline, links) is the top of its first printed line.
     if (!placed) stack.dest(chapter.id);
     placed = true;
-    stack.line(naturalLine(text, styleOf(typo, name), fonts), typo.leading(name), spec.align ?? 'center');
+    stack.text(text, name, typo, fonts, spec.align ?? 'center');
     if (name === 'sectionLabel') stack.space(spec.spaceAfter ?? 0);
   };
   if (chapter.label) add(spacedLabel(chapter.label), 'sectionLabel', true);

@@ -39,7 +39,17 @@ export type StyleName = (typeof STYLE_NAMES)[number];
 export type NotePlacement = 'foot' | 'end';
 
 export interface Design {
-  textBlock: { charsPerLine: number; linesPerPage: number; innerShare: number; topShare: number };
+  textBlock: {
+    /** Fixed counts; when absent, chosen from the trim (src/typeset/geometry.ts). */
+    charsPerLine?: number;
+    linesPerPage?: number;
+    /** Largest share of the trimmed width and height a chosen text block may take. */
+    fill: number;
+    /** Least white, in mm, between the trim and any printed line (running heads and folios too). */
+    minMargin: number;
+    innerShare: number;
+    topShare: number;
+  };
   furniture: { folioGap: number; headGap: number; headRule: number };
   toc: { sectionLevels: number[] };
   notes: { placement: NotePlacement };

@@ -6,6 +6,7 @@ import type { CopyrightPage, TitlePage } from '../derive/front-pages.js';
 import type { RoleGroup } from '../derive/responsibility.js';
 import type { Part } from '../model/book.js';
 import type { FlowContext } from './blocks.js';
+import { Typography } from './design.js';
 import type { PageItem, Section } from './model.js';
 import { Stack, styleOf } from './stack.js';
 import { plainLines } from './plain-lines.js';
@@ -46,7 +47,38 @@ const NO_RUN = /(?!)/g;
 
 export const AREA_SEPARATOR = /\.\s?(?:—|--)\s?[^\s:：,，]*/g;
 
+/** The copyright page's styles, whose leading and spacing tighten before the page overflows. */
+const COPYRIGHT_STYLES = ['cipHeading', 'cip', 'cipRule', 'recordTitle', 'record', 'notice', 'rights'] as const;
+/** Tightest first: 1.6 em leading goes no lower than 1.2 em. */
+const TIGHTENING = [1, 0.95, 0.9, 0.85, 0.8, 0.75];
+
+function tightened(typo: Typography, factor: number): Typography {
+  if (factor === 1) return typo;
+  const { design } = typo;
+  const styles = { ...design.styles };
+  for (const name of COPYRIGHT_STYLES) {
+    const spec = design.styles[name];
+    const scale = (n: number | undefined): number | undefined => (n === undefined ? undefined : n * factor);
+    styles[name] = { ...spec, leading: (spec.leading ?? design.styles.body.leading) * factor, spaceBefore: scale(spec.spaceBefore), spaceAfter: scale(spec.spaceAfter) };
+  }
+  return new Typography({ ...design, styles });
+}
+
+/**
+ * 版权页: the CIP block, a rule, the 版本记录. On a small 开本 the page's leading and spacing
+ * tighten step by step until it fits the text block; it never runs onto the next page.
+ */
 export function copyrightSection(page: CopyrightPage, cx: FlowContext): Section {
+  let items: PageItem[] = [];
+  for (const factor of TIGHTENING) {
+    const stack = copyrightStack(page, { ...cx, typo: tightened(cx.typo, factor) });
+    items = stack.items;
+    if (stack.y <= cx.textHeight) break;
+  }
+  return fixed('front', items);
+}
+
+function copyrightStack(page: CopyrightPage, cx: FlowContext): Stack {
   const { typo, fonts, grid } = cx;
   const stack = new Stack(grid.width);
   stack.text(page.cip.heading, 'cipHeading', typo, fonts).space(typo.spec('cipHeading').spaceAfter ?? 0);
@@ -70,7 +102,7 @@ export function copyrightSection(page: CopyrightPage, cx: FlowContext): Section 
   }
   if (page.notice) stack.space(typo.spec('notice').spaceBefore ?? 0).text(page.notice, 'notice', typo, fonts);
   stack.space(typo.spec('rights').spaceBefore ?? 0).text(page.rights, 'rights', typo, fonts);
-  return fixed('front', stack.items);
+  return stack;
 }
 
 /** Role labels spread to the width of the longest, then the names. */

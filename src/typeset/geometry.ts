@@ -1,6 +1,7 @@
 /**
  * Page geometry: the trimmed page size from the book's 开本 (templates/pdf/formats.yaml) and the
- * text block and margins from the design's character grid.
+ * text block and margins from the design's character grid, sized to the page when the design
+ * does not fix it.
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -30,6 +31,9 @@ export interface PageGeometry {
   /** Spine-side margin (left on recto pages). */
   inner: number;
   outer: number;
+  /** The text block in body characters and body lines (the line grid). */
+  charsPerLine: number;
+  linesPerPage: number;
 }
 
 function isPair(value: unknown): value is [number, number] {
@@ -70,27 +74,70 @@ export function trimmedSize(print: PrintSpec, formats: Format[]): [number, numbe
   ]);
 }
 
+/** What the type area needs beyond the design's own numbers: the furniture's reach past it. */
+export interface FurnitureReach {
+  /** From the top of the text block to the top of the running head, in points. */
+  above: number;
+  /** From the foot of the text block to the foot of the folio, in points. */
+  below: number;
+}
+
+/** The fewest characters per line and lines per page a text block may have. */
+export const MIN_CHARS_PER_LINE = 10;
+export const MIN_LINES_PER_PAGE = 10;
+
+interface Axis {
+  /** Page extent, the unit (one character or one line) and the count the design fixes, if any. */
+  page: number;
+  unit: number;
+  given?: number;
+  /** White space on the first side (inner, top) as a share, and the least each side may have. */
+  share: number;
+  minFirst: number;
+  minSecond: number;
+}
+
+function fits(axis: Axis, count: number): boolean {
+  const white = axis.page - count * axis.unit;
+  return white * axis.share >= axis.minFirst - 1e-6 && white * (1 - axis.share) >= axis.minSecond - 1e-6;
+}
+
+/** The design's count, or the most whole units within `fill` of the page whose margins keep the minimum. */
+function countFor(axis: Axis, fill: number): number {
+  if (axis.given !== undefined) return axis.given;
+  let count = Math.floor((axis.page * fill) / axis.unit + 1e-9);
+  while (count > 0 && !fits(axis, count)) count--;
+  return count;
+}
+
+function tooLarge(trimMm: [number, number], message: string, hint: string): BuildFailure {
+  return new BuildFailure([{ code: 'pdf/text-block-too-large', severity: 'error', message: `${trimMm[0]}×${trimMm[1]} mm page: ${message}`, file: 'book.yaml', hint }]);
+}
+
 /**
- * Builds the text block from whole characters and lines, then shares the white space out as
- * the design says. `bodyLeading` is the body line pitch in points.
+ * The text block in whole body characters and lines. Counts the design leaves out are chosen
+ * from the trim: as many as fit in `fill` of the page while every margin, measured to the
+ * nearest printed text (running head, folio), keeps `minMargin` millimetres. The white space is
+ * then shared out as the design says (inner/outer, 天头/地脚). `bodyLeading` is the line pitch.
  */
-export function pageGeometry(trimMm: [number, number], design: Design, bodyLeading: number): PageGeometry {
+export function pageGeometry(trimMm: [number, number], design: Design, bodyLeading: number, reach: FurnitureReach = furnitureReach(design)): PageGeometry {
   const width = trimMm[0] * POINTS_PER_MM;
   const height = trimMm[1] * POINTS_PER_MM;
-  const { charsPerLine, linesPerPage, innerShare, topShare } = design.textBlock;
+  const { innerShare, topShare, fill, minMargin } = design.textBlock;
+  const min = minMargin * POINTS_PER_MM;
+  const across: Axis = { page: width, unit: design.styles.body.size, given: design.textBlock.charsPerLine, share: innerShare, minFirst: min, minSecond: min };
+  const down: Axis = { page: height, unit: bodyLeading, given: design.textBlock.linesPerPage, share: topShare, minFirst: min + reach.above, minSecond: min + reach.below };
+  const charsPerLine = countFor(across, fill);
+  const linesPerPage = countFor(down, fill);
+  const hint = `Keep at least ${minMargin} mm between the trim and every printed line: set a smaller textBlock.charsPerLine / linesPerPage or body size in the book's design.yaml (or leave the counts out to have them chosen from the 开本), or choose a larger 开本.`;
+  if (!fits(across, charsPerLine) || !fits(down, linesPerPage)) {
+    throw tooLarge(trimMm, `a text block of ${charsPerLine} characters × ${linesPerPage} lines leaves less than the ${minMargin} mm minimum margin.`, hint);
+  }
+  if (charsPerLine < MIN_CHARS_PER_LINE || linesPerPage < MIN_LINES_PER_PAGE) {
+    throw tooLarge(trimMm, `only ${charsPerLine} characters × ${linesPerPage} lines fit inside the ${minMargin} mm minimum margin (at least ${MIN_CHARS_PER_LINE} × ${MIN_LINES_PER_PAGE} are needed).`, hint);
+  }
   const textWidth = charsPerLine * design.styles.body.size;
   const textHeight = linesPerPage * bodyLeading;
-  if (textWidth >= width || textHeight >= height) {
-    throw new BuildFailure([
-      {
-        code: 'pdf/text-block-too-large',
-        severity: 'error',
-        message: `A text block of ${charsPerLine} characters × ${linesPerPage} lines does not fit a ${trimMm[0]}×${trimMm[1]} mm page.`,
-        file: 'templates/pdf/design.yaml',
-        hint: 'Lower textBlock.charsPerLine or textBlock.linesPerPage.',
-      },
-    ]);
-  }
   const horizontal = width - textWidth;
   const vertical = height - textHeight;
   return {
@@ -98,9 +145,21 @@ export function pageGeometry(trimMm: [number, number], design: Design, bodyLeadi
     height,
     textWidth,
     textHeight,
+    charsPerLine,
+    linesPerPage,
     inner: horizontal * innerShare,
     outer: horizontal * (1 - innerShare),
     top: vertical * topShare,
     bottom: vertical * (1 - topShare),
   };
+}
+
+/**
+ * How far the running head and folio reach beyond the text block (src/typeset/furniture.ts
+ * places them): the head's baseline sits 3 pt above its rule, the folio's em box below the gap.
+ */
+export function furnitureReach(design: Design): FurnitureReach {
+  const head = design.styles.runningHead.size ?? design.styles.body.size;
+  const folio = design.styles.folio.size ?? design.styles.body.size;
+  return { above: design.furniture.headGap + 3 + head, below: design.furniture.folioGap + folio };
 }

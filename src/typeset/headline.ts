@@ -26,12 +26,26 @@ interface Candidate {
   natural: boolean;
 }
 
+function emsOf(text: string): number {
+  return Array.from(text).reduce((sum, ch) => sum + charWidth(ch), 0);
+}
+
 export function balanceHeadline(text: string, maxEms: number): string[] {
+  const total = emsOf(text);
+  if (total <= maxEms) return [text];
+  // A preferred (natural) break can leave the last line too long: then try one line more.
+  let lines: string[] = [];
+  for (let count = Math.ceil(total / maxEms); count <= Array.from(text).length; count++) {
+    lines = balanceInto(text, count, maxEms);
+    if (lines.every((l) => emsOf(l) <= maxEms)) break;
+  }
+  return lines;
+}
+
+function balanceInto(text: string, count: number, maxEms: number): string[] {
   const chars = Array.from(text);
   const widths = chars.map(charWidth);
   const total = widths.reduce((a, b) => a + b, 0);
-  if (total <= maxEms) return [text];
-  const count = Math.ceil(total / maxEms);
   const target = total / count;
   const candidates: Candidate[] = [];
   let offset = 0;

@@ -56,7 +56,7 @@ function sections(book: Book, front: FrontPages, cx: FlowContext): Section[] {
 export function typesetBook(input: TypesetInput): TypesetBook {
   const { book, front, fonts, design, geometry, images } = input;
   const typo = new Typography(design);
-  const grid: Grid = { lines: design.textBlock.linesPerPage, pitch: typo.bodyLeading, width: geometry.textWidth, bodySize: typo.bodySize };
+  const grid: Grid = { lines: geometry.linesPerPage, pitch: typo.bodyLeading, width: geometry.textWidth, bodySize: typo.bodySize };
   const cx: FlowContext = { fonts, typo, grid, textHeight: geometry.textHeight, images, footNotes: design.notes.placement === 'foot' };
   const rule = typo.spec('footnoteRule');
   const notes: NoteLayout = {

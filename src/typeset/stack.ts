@@ -5,6 +5,7 @@
 import type { Alignment, StyleName, Typography } from './design.js';
 import type { FontBook } from './fonts.js';
 import { centredBaseline } from './grid.js';
+import { balanceHeadline } from './headline.js';
 import type { PageItem, RunStyle, TextLine } from './model.js';
 import { lineWidth, naturalLine } from './text.js';
 
@@ -34,10 +35,18 @@ export class Stack {
     return this;
   }
 
-  /** A line of plain text in a design style. */
+  /**
+   * Plain text in a design style: one line, or balanced lines when it is wider than the stack
+   * (a long subtitle on a 32开 page), so nothing runs past the text block.
+   */
   text(text: string, name: StyleName, typo: Typography, fonts: FontBook, align?: Alignment): this {
     const style = styleOf(typo, name);
-    return this.line(naturalLine(text, style, fonts), typo.leading(name), align ?? typo.spec(name).align ?? 'left');
+    const whole = naturalLine(text, style, fonts);
+    const parts = lineWidth(whole) <= this.width ? [text] : balanceHeadline(text, (this.width / style.size) * 0.98);
+    for (const part of parts) {
+      this.line(parts.length === 1 ? whole : naturalLine(part, style, fonts), typo.leading(name), align ?? typo.spec(name).align ?? 'left');
+    }
+    return this;
   }
 
   rule(x1: number, x2: number, width: number): this {
