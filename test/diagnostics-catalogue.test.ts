@@ -11,6 +11,7 @@ import { CATALOGUE, docsAnchor, isDiagnosticCode, schemaCode } from '../src/diag
 import { withCatalogue } from '../src/diagnostics/catalogue-doc.js';
 import { LINT_RULE_IDS } from '../src/lint/rule-ids.js';
 import { bookSchema, frontMatterSchema } from '../src/validate/book-schema.js';
+import { designSchema } from '../src/validate/design-schema.js';
 import { REPO_ROOT } from './helpers/sample.js';
 
 const DOC = path.join(REPO_ROOT, 'docs/diagnostics.md');
@@ -54,7 +55,7 @@ describe('diagnostics catalogue', () => {
 
   it('has a code for every lint rule and every schema keyword', () => {
     expect(LINT_RULE_IDS.filter((id) => !isDiagnosticCode(`lint/${id}`))).toEqual([]);
-    for (const [prefix, schema] of [['book', bookSchema], ['front-matter', frontMatterSchema]] as const) {
+    for (const [prefix, schema] of [['book', bookSchema], ['front-matter', frontMatterSchema], ['design', designSchema]] as const) {
       const used = [...keywords(schema)].filter((k) => !ANNOTATIONS.has(k));
       expect(used.filter((k) => schemaCode(prefix, k) !== `${prefix}/${k}`), prefix).toEqual([]);
     }
@@ -65,7 +66,8 @@ describe('diagnostics catalogue', () => {
     const dynamic = (code: string): boolean => {
       const [area, name = ''] = code.split('/');
       if (area === 'lint') return (LINT_RULE_IDS as string[]).includes(name) || text.includes(`'${code}'`);
-      if (area === 'book' || area === 'front-matter') return name === 'invalid' || keywords(area === 'book' ? bookSchema : frontMatterSchema).has(name) || text.includes(`'${code}'`);
+      const schemas = { book: bookSchema, 'front-matter': frontMatterSchema, design: designSchema } as const;
+      if (area === 'book' || area === 'front-matter' || area === 'design') return name === 'invalid' || keywords(schemas[area]).has(name) || text.includes(`'${code}'`);
       return text.includes(`'${code}'`);
     };
     expect(Object.keys(CATALOGUE).filter((code) => !dynamic(code))).toEqual([]);

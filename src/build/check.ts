@@ -36,7 +36,7 @@ export async function checkProject(dir: string, cx?: RuleContext): Promise<Check
       ...diagnostics,
       ...(await imageDiagnostics(book)),
       ...(await coverDiagnostics(dir)),
-      ...(await printFormatDiagnostics(book.meta, metaSource)),
+      ...(await printFormatDiagnostics(book.meta, metaSource, { overrides: loaded.project.design, source: loaded.project.designSource })),
       ...manuscriptDiagnostics(book, metaSource),
       ...lintProject(loaded.project),
       ...(await projectGlyphCoverage(book)),

@@ -22,6 +22,7 @@ export const AREAS: Record<string, string> = {
   yaml: 'YAML files',
   book: 'book.yaml schema',
   'front-matter': 'Chapter front matter',
+  design: 'A book\'s design.yaml',
   isbn: 'ISBN',
   cip: 'CIP data',
   language: 'Language',
@@ -87,6 +88,14 @@ export const CATALOGUE = {
   'book/exclusiveMinimum': { severity: 'error', title: 'A number must be above zero', hint: SCHEMA_HINT },
   'book/propertyNames': { severity: 'error', title: 'A key is not allowed here', hint: SCHEMA_HINT },
   'book/invalid': { severity: 'error', title: 'A value breaks a schema rule', hint: SCHEMA_HINT },
+
+  // a book's design.yaml schema (ajv keywords)
+  'design/additionalProperties': { severity: 'error', title: 'Unknown field in design.yaml', hint: 'Check the spelling of the field or remove it (docs/print.md lists the fields).' },
+  'design/type': { severity: 'error', title: 'A design.yaml value has the wrong type', hint: 'Write a number, true/false or a list as the field needs.' },
+  'design/enum': { severity: 'error', title: 'A design.yaml value is not one of the allowed ones', hint: 'Use one of the values the hint lists.' },
+  'design/minimum': { severity: 'error', title: 'A design.yaml number is too small', hint: 'docs/print.md gives each field\'s range.' },
+  'design/maximum': { severity: 'error', title: 'A design.yaml number is too large', hint: 'docs/print.md gives each field\'s range.' },
+  'design/invalid': { severity: 'error', title: 'A design.yaml value breaks a schema rule', hint: 'See the design file reference in docs/print.md.' },
 
   // front matter
   'front-matter/missing': { severity: 'error', title: 'A chapter has no front matter', hint: 'Start the file with ---, a line `title: …`, and a closing ---.' },
@@ -273,7 +282,7 @@ export function docsLink(code: string): string {
 }
 
 /** The code of an ajv schema error: `book/type`, or `book/invalid` for a keyword not listed. */
-export function schemaCode(prefix: 'book' | 'front-matter', keyword: string): DiagnosticCode {
+export function schemaCode(prefix: 'book' | 'front-matter' | 'design', keyword: string): DiagnosticCode {
   const code = `${prefix}/${keyword}`;
   return isDiagnosticCode(code) ? code : `${prefix}/invalid`;
 }

@@ -12,6 +12,8 @@ import { checkBookMetadata, checkFrontMatter } from '../validate/schema-check.js
 import { splitFrontMatter } from './front-matter.js';
 import { failureMessage, MARKDOWN_LIMIT, readContainedText, YAML_LIMIT, type ReadFailure } from './read.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { loadBookDesign } from './design.js';
+import type { DesignOverrides } from '../typeset/design.js';
 
 export const BOOK_FILE = 'book.yaml';
 
@@ -34,6 +36,9 @@ export interface LoadedProject {
   metaSource: YamlSource;
   /** Keyed by the path as written in book.yaml. */
   markdown: Map<string, MarkdownSource>;
+  /** The book's own design.yaml over the house design, when there is one (src/load/design.ts). */
+  design?: DesignOverrides;
+  designSource?: YamlSource;
   diagnostics: Diagnostic[];
 }
 
@@ -168,6 +173,8 @@ export async function loadProject(
   const meta = checked.meta;
   const diagnostics = [...crossFieldDiagnostics(meta, parsed.source, cx), ...(await checkListedFiles(root, rootReal, meta, parsed.source))];
   if (diagnostics.length > 0) return { diagnostics };
+  const design = await loadBookDesign(root, rootReal, readFailureDiagnostic);
+  diagnostics.push(...design.diagnostics);
   const markdown = new Map<string, MarkdownSource>();
   for (const { file } of listedFiles(meta)) {
     const loaded = await loadMarkdown(root, rootReal, file);
@@ -175,5 +182,7 @@ export async function loadProject(
     if (loaded.source) markdown.set(file, loaded.source);
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { project: { root, realRoot: rootReal, meta, metaSource: parsed.source, markdown, diagnostics }, diagnostics };
+  const project: LoadedProject = { root, realRoot: rootReal, meta, metaSource: parsed.source, markdown, diagnostics };
+  if (design.overrides) Object.assign(project, { design: design.overrides, designSource: design.source });
+  return { project, diagnostics };
 }

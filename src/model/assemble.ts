@@ -73,5 +73,5 @@ export function assembleBook(project: LoadedProject): { book: Book; diagnostics:
       return made.chapter;
     }),
   }));
-  return { book: { root: project.root, meta: project.meta, front, parts }, diagnostics };
+  return { book: { root: project.root, meta: project.meta, front, parts, ...(project.design ? { design: project.design } : {}) }, diagnostics };
 }

@@ -3,6 +3,7 @@
  * it knows about XHTML or PDF. Positions point back into the source for diagnostics.
  */
 import type { BookMetadata } from './metadata.js';
+import type { DesignOverrides } from '../typeset/design.js';
 
 export interface SourcePosition {
   /** Path relative to the project root, with forward slashes. */
@@ -93,6 +94,8 @@ export interface Book {
   meta: BookMetadata;
   front: Chapter[];
   parts: Part[];
+  /** The book's design.yaml: fields that override the house print design. */
+  design?: DesignOverrides;
 }
 
 /** Every chapter in reading order: front matter first, then each part's articles. */

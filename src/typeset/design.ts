@@ -24,7 +24,7 @@ export interface StyleSpec {
   spaceAfter?: number;
 }
 
-const STYLE_NAMES = [
+export const STYLE_NAMES = [
   'body', 'h2', 'h3', 'h4', 'blockquote', 'code', 'tableCell', 'footnoteRule', 'footnote',
   'sectionLabel', 'articleTitle', 'articleSubtitle', 'articleDate', 'byline', 'articleHeadEnd',
   'partLabel', 'partTitle', 'tocPart', 'tocEntry', 'tocSection', 'tocNumber',
@@ -54,6 +54,32 @@ export interface Design {
   toc: { sectionLevels: number[] };
   notes: { placement: NotePlacement };
   styles: Record<StyleName, StyleSpec> & { body: Required<Pick<StyleSpec, 'size' | 'leading'>> & StyleSpec };
+}
+
+/** A book's own design.yaml: any field of the house design, any depth. */
+export interface DesignOverrides {
+  textBlock?: Partial<Design['textBlock']>;
+  furniture?: Partial<Design['furniture']>;
+  toc?: Partial<Design['toc']>;
+  notes?: Partial<Design['notes']>;
+  styles?: Partial<Record<StyleName, StyleSpec>>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Field by field: mappings merge at every depth; a scalar or a list replaces the house value. */
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = deepMerge(base[key], value);
+  return out;
+}
+
+/** The house design with a book's overrides (already schema-checked) laid over it. */
+export function mergeDesign(house: Design, overrides: DesignOverrides | undefined): Design {
+  return overrides ? (deepMerge(house, overrides) as Design) : house;
 }
 
 export async function loadDesign(file: URL = DESIGN_FILE): Promise<Design> {

@@ -6,6 +6,8 @@ import { schemaCode } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { bookSchema, frontMatterSchema, type FrontMatter } from './book-schema.js';
+import { designSchema } from './design-schema.js';
+import type { DesignOverrides } from '../typeset/design.js';
 import type { BookMetadata } from '../model/metadata.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { addHanpressKeywords, keywordProblemOf, type KeywordParams } from './keywords.js';
@@ -18,6 +20,7 @@ function compile<T>(schema: object): ValidateFunction<T> {
 
 const validateBook = compile<BookMetadata>(bookSchema);
 const validateFrontMatter = compile<FrontMatter>(frontMatterSchema);
+const validateDesign = compile<DesignOverrides>(designSchema);
 
 function pathOf(error: ErrorObject): string[] {
   return error.instancePath
@@ -67,6 +70,10 @@ const PATTERN_HINTS: Record<string, string> = {
   website: 'Write the full address starting with http:// or https://.',
   title: 'Remove spaces at the start and end of the title line.',
 };
+
+type SchemaPrefix = 'book' | 'front-matter' | 'design';
+
+const WHOLE: Record<SchemaPrefix, string> = { book: 'book.yaml', 'front-matter': 'the front matter', design: 'design.yaml' };
 
 function describe(error: ErrorObject, where: string): string {
   if (error.keyword === 'required') return `${where} is missing \`${String(error.params.missingProperty)}\`.`;
@@ -125,11 +132,11 @@ function withoutMisspeltRequired(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => e.keyword !== 'required' || !meant.has(`${e.instancePath}/${String(e.params.missingProperty)}`));
 }
 
-export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: 'book' | 'front-matter'): Diagnostic[] {
+export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, codePrefix: SchemaPrefix): Diagnostic[] {
   return withoutMisspeltRequired(relevant(errors)).map((error) => {
     const path = pathOf(error);
     const field = path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
-    const where = path.length > 0 ? `\`${path.join('.')}\`` : codePrefix === 'book' ? 'book.yaml' : 'the front matter';
+    const where = path.length > 0 ? `\`${path.join('.')}\`` : WHOLE[codePrefix];
     const at = error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path;
     const position = source.positionOf(at, error.keyword === 'additionalProperties' ? 'key' : 'value');
     const own = ownParams(error);
@@ -142,7 +149,7 @@ export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, cod
       message,
       file: source.file,
       ...position,
-      hint: (HINTS[error.keyword] ?? (() => 'See the book.yaml reference in README.md.'))(error, field),
+      hint: (HINTS[error.keyword] ?? (() => (codePrefix === 'design' ? 'See the design file reference in docs/print.md.' : 'See the book.yaml reference in README.md.')))(error, field),
     };
   });
 }
@@ -151,6 +158,13 @@ export function checkBookMetadata(source: YamlSource): { meta?: BookMetadata; di
   const value = source.value;
   if (validateBook(value)) return { meta: value, diagnostics: [] };
   return { diagnostics: schemaDiagnostics(validateBook.errors ?? [], source, 'book') };
+}
+
+/** A book's design.yaml; an empty file overrides nothing. */
+export function checkDesign(source: YamlSource): { design?: DesignOverrides; diagnostics: Diagnostic[] } {
+  const value = source.value ?? {};
+  if (validateDesign(value)) return { design: value, diagnostics: [] };
+  return { diagnostics: schemaDiagnostics(validateDesign.errors ?? [], source, 'design') };
 }
 
 export function checkFrontMatter(source: YamlSource): { frontMatter?: FrontMatter; diagnostics: Diagnostic[] } {

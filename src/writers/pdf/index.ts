@@ -6,7 +6,7 @@ import type { BuildContext } from '../../build/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import type { Book } from '../../model/book.js';
 import type { PrintPagination } from '../../model/pagination.js';
-import { loadDesign } from '../../typeset/design.js';
+import { loadDesign, mergeDesign } from '../../typeset/design.js';
 import { FontBook } from '../../typeset/fonts.js';
 import { loadFormats, pageGeometry, trimmedSize } from '../../typeset/geometry.js';
 import { typesetBook } from '../../typeset/index.js';
@@ -41,7 +41,8 @@ export interface PdfOptions {
 }
 
 export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext, options: PdfOptions = {}): Promise<PdfOutput> {
-  const [formats, design] = await Promise.all([loadFormats(), loadDesign()]);
+  const [formats, house] = await Promise.all([loadFormats(), loadDesign()]);
+  const design = mergeDesign(house, book.design);
   const trim = trimmedSize(book.meta.print, formats);
   const geometry = pageGeometry(trim, design, new Typography(design).bodyLeading);
   const fonts = new FontBook(ctx.fonts);
