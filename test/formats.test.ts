@@ -14,10 +14,12 @@ import { checkProject } from '../src/build/check.js';
 import { BuildFailure } from '../src/diagnostics/diagnostic.js';
 import { loadDesign, Typography, type Design } from '../src/typeset/design.js';
 import { loadFormats, pageGeometry, POINTS_PER_MM, type Format } from '../src/typeset/geometry.js';
+import type { TitlePage } from '../src/derive/front-pages.js';
 import { writeEpub } from '../src/writers/epub/index.js';
 import { writePdf } from '../src/writers/pdf/index.js';
 import { formatMessages, runEpubcheck } from './helpers/epubcheck.js';
 import { projectWith, replaceOnce, tempDir } from './helpers/project.js';
+import { squash } from './helpers/pdf.js';
 import { loadBook, SAMPLE_DIR } from './helpers/sample.js';
 
 const SAMPLE_PRINT = 'print: { paper: { width: 700, height: 1000 }, fold: 16,';
@@ -81,6 +83,55 @@ async function marginOverruns(bytes: Uint8Array, minMm: number): Promise<{ overr
   }
 }
 
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+}
+
+/** One page's text as lines (items sharing a baseline), top to bottom, with their largest size. */
+async function pageLines(bytes: Uint8Array, page: number): Promise<Line[]> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  try {
+    const rows: Array<{ y: number; size: number; items: Array<{ x: number; str: string }> }> = [];
+    for (const item of (await (await doc.getPage(page)).getTextContent()).items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [, , , size, x, y] = item.transform as [number, number, number, number, number, number];
+      const row = rows.find((r) => Math.abs(r.y - y) < 1);
+      if (row) {
+        row.items.push({ x, str: item.str });
+        row.size = Math.max(row.size, size);
+      } else rows.push({ y, size, items: [{ x, str: item.str }] });
+    }
+    return rows
+      .sort((a, b) => b.y - a.y)
+      .map((r) => ({ text: squash(r.items.sort((a, b) => a.x - b.x).map((i) => i.str).join('')), y: r.y, size: r.size }));
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * The 扉页 holds title, subtitle, every responsibility line and the publisher, no two lines
+ * overlapping and the publisher last; page 2 (the 版权页) holds nothing in the title page's sizes.
+ */
+async function expectTitlePageWhole(bytes: Uint8Array, title: TitlePage): Promise<void> {
+  const lines = await pageLines(bytes, 1);
+  const text = lines.map((l) => l.text).join('');
+  for (const part of [title.main, title.partNumber ?? '', title.subtitle ?? '', ...title.responsibility, title.publisher]) {
+    expect(text).toContain(squash(part));
+  }
+  expect(lines.at(-1)?.text).toBe(squash(title.publisher));
+  for (let i = 1; i < lines.length; i++) {
+    const [above, below] = [lines[i - 1], lines[i]];
+    if (!above || !below) continue;
+    // Baselines at least the lower line's em apart: the em boxes do not overlap.
+    expect(above.y - below.y, `${above.text} / ${below.text}`).toBeGreaterThanOrEqual(below.size * 0.99);
+  }
+  const second = await pageLines(bytes, 2);
+  expect(second.filter((l) => l.size > 10).map((l) => l.text)).toEqual([]);
+}
+
 describe('the sample on every 开本', () => {
   it.each(formats.map((f) => [`${f.name ?? ''} ${f.paper.join('×')}/${f.fold}`, f] as const))(
     '%s: check is clean and every printed line keeps the minimum margin',
@@ -99,6 +150,7 @@ describe('the sample on every 开本', () => {
       expect(read.pages).toBeGreaterThan(10);
       expect(read.items).toBeGreaterThan(read.pages * 5);
       expect(read.overruns).toEqual([]);
+      await expectTitlePageWhole(pdf.bytes, loaded.front.titlePage);
       // The text block fills the page as far as the margins allow, and never less than the rule's floor.
       expect(geometry.charsPerLine).toBeGreaterThanOrEqual(25);
       expect(geometry.linesPerPage).toBeGreaterThanOrEqual(19);
@@ -122,6 +174,31 @@ describe('the sample on every 开本', () => {
     const report = await runEpubcheck(file);
     expect(formatMessages(report.messages)).toBe('');
     expect(report.counts).toEqual({ fatal: 0, error: 0, warning: 0 });
+  }, 120_000);
+});
+
+describe('generated pages on the smallest 开本', () => {
+  it('a long title, a subtitle of its own and four responsibility lines stay on the title page', async () => {
+    const smallest = must(formats.find((f) => f.paper[0] === 700 && f.fold === 32), '700×1000/32');
+    const line = `print: { paper: { width: ${smallest.paper[0]}, height: ${smallest.paper[1]} }, fold: ${smallest.fold},`;
+    const dir = await projectWith({
+      'book.yaml': (text) =>
+        [
+          replaceOnce(SAMPLE_PRINT, line),
+          replaceOnce('  main: 新的使命和担当\n', '  main: 新的使命和担当：全国各级工会深化改革创新的实践探索与经验汇编\n'),
+          // otherInfo alone (no partName) is the subtitle.
+          replaceOnce('  partName: 中国工会改革创新实录\n', ''),
+          replaceOnce('{ name: 陈荣书, role: 副主编 }', '{ name: 陈荣书, role: 副主编, primary: true }'),
+          replaceOnce('{ name: 吕国泉, role: 执行副主编 }', '{ name: 吕国泉, role: 执行副主编, primary: true }'),
+          replaceOnce('{ name: 王娇萍, role: 编辑 }', '{ name: 王娇萍, role: 编辑, primary: true }'),
+        ].reduce((t, edit) => edit(t), text),
+    });
+    const loaded = await loadBook(dir);
+    expect(loaded.front.titlePage.subtitle).toBe('——2015—2017');
+    expect(loaded.front.titlePage.responsibility.length).toBe(4);
+    const pdf = await writePdf(loaded.book, loaded.front, loaded.ctx);
+    await expectTitlePageWhole(pdf.bytes, loaded.front.titlePage);
+    expect((await marginOverruns(pdf.bytes, design.textBlock.minMargin)).overruns.filter((o) => o.page <= 2)).toEqual([]);
   }, 120_000);
 });
 

@@ -6,32 +6,97 @@ import type { CopyrightPage, TitlePage } from '../derive/front-pages.js';
 import type { RoleGroup } from '../derive/responsibility.js';
 import type { Part } from '../model/book.js';
 import type { FlowContext } from './blocks.js';
-import { Typography } from './design.js';
-import type { PageItem, Section } from './model.js';
+import { Typography, type Design, type StyleName, type StyleSpec } from './design.js';
+import { balanceHeadline } from './headline.js';
+import type { PageItem, Section, TextLine } from './model.js';
 import { Stack, styleOf } from './stack.js';
 import { plainLines } from './plain-lines.js';
-import { naturalLine } from './text.js';
+import { lineWidth, naturalLine } from './text.js';
 
-export function titleSection(page: TitlePage, cx: FlowContext): Section {
-  const { typo, fonts, grid } = cx;
-  const stack = new Stack(grid.width);
-  const main = naturalLine(page.main, styleOf(typo, 'titleMain'), fonts);
-  if (page.partNumber) {
-    const part = naturalLine(page.partNumber, { ...styleOf(typo, 'titleMain'), ...styleOf(typo, 'titlePartNumber'), bold: typo.spec('titlePartNumber').bold ?? true }, fonts);
-    const end = main.runs.reduce((x, r) => Math.max(x, r.x + r.width), 0);
-    main.runs.push(...part.runs.map((r) => ({ ...r, x: r.x + end })));
+/** How far a generated page's styles are scaled to fit: spaces, type sizes, leadings. */
+interface Scale {
+  space: number;
+  size: number;
+  leading: number;
+}
+
+/** The design with `names` scaled: a generated page that would overflow is set tighter. */
+function scaled(typo: Typography, names: readonly StyleName[], scale: Scale): Typography {
+  if (scale.space === 1 && scale.size === 1 && scale.leading === 1) return typo;
+  const { design } = typo;
+  const styles: Record<string, StyleSpec> = { ...design.styles };
+  const times = (n: number | undefined, by: number): number | undefined => (n === undefined ? undefined : n * by);
+  for (const name of names) {
+    const spec = design.styles[name];
+    styles[name] = {
+      ...spec,
+      size: times(spec.size, scale.size),
+      leading: (spec.leading ?? design.styles.body.leading) * scale.leading,
+      spaceBefore: times(spec.spaceBefore, scale.space),
+      spaceAfter: times(spec.spaceAfter, scale.space),
+    };
   }
-  stack.space(typo.spec('titleMain').spaceBefore ?? 0).line(main, typo.leading('titleMain'), 'center');
+  // Only the named styles changed; body keeps its required size and leading.
+  return new Typography({ ...design, styles: styles as Design['styles'] });
+}
+
+const TITLE_STYLES = ['titleMain', 'titlePartNumber', 'titleSubtitle', 'titleResponsibility'] as const;
+/** The white between the title lines goes first (to 30%), then the type shrinks (to 60%). */
+const TITLE_STEPS: Scale[] = [
+  ...[1, 0.75, 0.5, 0.3].map((space) => ({ space, size: 1, leading: 1 })),
+  ...[0.9, 0.8, 0.7, 0.6].map((size) => ({ space: 0.3, size, leading: 1 })),
+];
+
+/** 正书名 with the 分辑号 in its own size after it; balanced lines when it is wider than the page. */
+function mainTitleLines(page: TitlePage, cx: FlowContext): TextLine[] {
+  const { typo, fonts, grid } = cx;
+  const style = styleOf(typo, 'titleMain');
+  const part = page.partNumber
+    ? naturalLine(page.partNumber, { ...style, ...styleOf(typo, 'titlePartNumber'), bold: typo.spec('titlePartNumber').bold ?? true }, fonts)
+    : undefined;
+  const partWidth = part ? lineWidth(part) : 0;
+  const whole = naturalLine(page.main, style, fonts);
+  const texts = lineWidth(whole) + partWidth <= grid.width ? [page.main] : balanceHeadline(page.main, ((grid.width - partWidth) / style.size) * 0.98);
+  const lines = texts.map((t) => (texts.length === 1 ? whole : naturalLine(t, style, fonts)));
+  const last = lines.at(-1);
+  if (part && last) {
+    const end = last.runs.reduce((x, r) => Math.max(x, r.x + r.width), 0);
+    last.runs.push(...part.runs.map((r) => ({ ...r, x: r.x + end })));
+  }
+  return lines;
+}
+
+/** Title, subtitle and responsibility lines from the top of the text block. */
+function titleStack(page: TitlePage, cx: FlowContext): Stack {
+  const { typo, fonts, grid } = cx;
+  const stack = new Stack(grid.width).space(typo.spec('titleMain').spaceBefore ?? 0);
+  for (const line of mainTitleLines(page, cx)) stack.line(line, typo.leading('titleMain'), 'center');
   if (page.subtitle) stack.space(typo.spec('titleSubtitle').spaceBefore ?? 0).text(page.subtitle, 'titleSubtitle', typo, fonts, 'center');
   page.responsibility.forEach((line, i) => {
     if (i === 0) stack.space(typo.spec('titleResponsibility').spaceBefore ?? 0);
     stack.text(line, 'titleResponsibility', typo, fonts, 'center');
   });
-  // The publisher sits on the last line of the text block.
+  return stack;
+}
+
+/**
+ * 扉页: title, subtitle and responsibility from the top, the publisher on the last lines of the
+ * text block, a line of white at least between them. On a small 开本 the spaces and then the
+ * type of the upper block shrink step by step until it fits, so nothing reaches the next page.
+ */
+export function titleSection(page: TitlePage, cx: FlowContext): Section {
+  const { typo, fonts, grid } = cx;
+  const publisherHeight = new Stack(grid.width).text(page.publisher, 'titlePublisher', typo, fonts, 'center').y;
+  const room = cx.textHeight - publisherHeight - typo.leading('titlePublisher');
+  let top = titleStack(page, cx);
+  for (const step of TITLE_STEPS) {
+    top = titleStack(page, { ...cx, typo: scaled(typo, TITLE_STYLES, step) });
+    if (top.y <= room) break;
+  }
   const publisher = new Stack(grid.width);
-  publisher.y = cx.textHeight - typo.leading('titlePublisher');
+  publisher.y = cx.textHeight - publisherHeight;
   publisher.text(page.publisher, 'titlePublisher', typo, fonts, 'center');
-  return fixed('front', [...stack.items, ...publisher.items]);
+  return fixed('front', [...top.items, ...publisher.items]);
 }
 
 function fixed(kind: Section['kind'], items: PageItem[], start: Section['start'] = 'page', extra: Partial<Section> = {}): Section {
@@ -49,20 +114,8 @@ export const AREA_SEPARATOR = /\.\s?(?:—|--)\s?[^\s:：,，]*/g;
 
 /** The copyright page's styles, whose leading and spacing tighten before the page overflows. */
 const COPYRIGHT_STYLES = ['cipHeading', 'cip', 'cipRule', 'recordTitle', 'record', 'notice', 'rights'] as const;
-/** Tightest first: 1.6 em leading goes no lower than 1.2 em. */
+/** 1.6 em leading goes no lower than 1.2 em. */
 const TIGHTENING = [1, 0.95, 0.9, 0.85, 0.8, 0.75];
-
-function tightened(typo: Typography, factor: number): Typography {
-  if (factor === 1) return typo;
-  const { design } = typo;
-  const styles = { ...design.styles };
-  for (const name of COPYRIGHT_STYLES) {
-    const spec = design.styles[name];
-    const scale = (n: number | undefined): number | undefined => (n === undefined ? undefined : n * factor);
-    styles[name] = { ...spec, leading: (spec.leading ?? design.styles.body.leading) * factor, spaceBefore: scale(spec.spaceBefore), spaceAfter: scale(spec.spaceAfter) };
-  }
-  return new Typography({ ...design, styles });
-}
 
 /**
  * 版权页: the CIP block, a rule, the 版本记录. On a small 开本 the page's leading and spacing
@@ -71,7 +124,7 @@ function tightened(typo: Typography, factor: number): Typography {
 export function copyrightSection(page: CopyrightPage, cx: FlowContext): Section {
   let items: PageItem[] = [];
   for (const factor of TIGHTENING) {
-    const stack = copyrightStack(page, { ...cx, typo: tightened(cx.typo, factor) });
+    const stack = copyrightStack(page, { ...cx, typo: scaled(cx.typo, COPYRIGHT_STYLES, { space: factor, size: 1, leading: factor }) });
     items = stack.items;
     if (stack.y <= cx.textHeight) break;
   }
