@@ -4,9 +4,10 @@
  * 1600 px on the long side), embedded as PNG or JPEG data. SVG and remote images are left
  * out, as `check` already warns; a figure that is left out never stops the build.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { realRoot, resolveInside } from '../../files/contain.js';
 import { IMAGE_EXTENSIONS, prepareImage } from '../../images/process.js';
+import { imagePath } from '../../validate/images.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
 import { chapterImages } from '../../model/walk.js';
 import { imageKey } from '../../typeset/blocks.js';
@@ -26,21 +27,28 @@ export function imageSizes(images: PdfImages): ImageSizes {
   return new Map([...images].map(([key, image]) => [key, { width: image.width, height: image.height }]));
 }
 
-/** Absolute path of a local image, relative to the Markdown file that names it. */
-function localFile(book: Book, chapter: Chapter, src: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
-  const file = path.resolve(book.root, path.dirname(chapter.file), decodeURI(src.split(/[?#]/)[0] ?? ''));
-  return file.startsWith(path.resolve(book.root) + path.sep) ? file : undefined;
+/**
+ * The real path of a local image, relative to the Markdown file that names it, decided as the
+ * EPUB decides it: through every symbolic link, a regular file inside the project, else none.
+ */
+async function localFile(book: Book, chapter: Chapter, src: string, root: string): Promise<string | undefined> {
+  const file = REMOTE.test(src) ? undefined : imagePath(src);
+  if (file === undefined) return undefined;
+  const resolved = await resolveInside([root], path.resolve(book.root, path.dirname(chapter.file), file));
+  return resolved.kind === 'file' ? resolved.path : undefined;
 }
+
+const REMOTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export async function collectPdfImages(book: Book): Promise<PdfImages> {
   const byFile = new Map<string, PdfImage>();
   const out = new Map<string, PdfImage>();
+  const root = await realRoot(book.root);
   for (const chapter of allChapters(book)) {
     for (const { image } of chapterImages(chapter)) {
-      const file = localFile(book, chapter, image.src);
+      const file = await localFile(book, chapter, image.src, root);
       const ext = file && path.extname(file).toLowerCase();
-      if (!file || !ext || ext === '.svg' || !IMAGE_EXTENSIONS.has(ext) || !existsSync(file)) continue;
+      if (!file || !ext || ext === '.svg' || !IMAGE_EXTENSIONS.has(ext)) continue;
       let prepared = byFile.get(file);
       if (!prepared) {
         const p = await prepareImage(file);
