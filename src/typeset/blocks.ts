@@ -11,6 +11,7 @@ import type { FontBook } from './fonts.js';
 import { slotsFor, type Grid } from './grid.js';
 import { balanceHeadline } from './headline.js';
 import type { Box, FlowItem, Para, RowBox, RunStyle, TextLine } from './model.js';
+import { withoutLoneChar } from './lone.js';
 import { Stack, styleOf } from './stack.js';
 import { columnWidths } from './tables.js';
 import { flattenInlines, inlineText, naturalLine, setText, type FlattenContext } from './text.js';
@@ -52,7 +53,8 @@ export function setInlines(
 function paragraph(inlines: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number): Para {
   const measure = scope.cx.grid.width - inset;
   const set = (loosen: number, loosenFrom = 0): TextLine[] => setInlines(inlines, name, scope, { measure, loosen, loosenFrom });
-  return { kind: 'para', lines: set(0), inset, blockIndex, recompose: set };
+  const lines = withoutLoneChar((loosen) => set(loosen), scope.cx.typo.size(name));
+  return { kind: 'para', lines, inset, blockIndex, recompose: set };
 }
 
 function headingStyle(level: number): StyleName {

@@ -11,6 +11,7 @@ import type { PageMark } from '../model/pagination.js';
 import { folioOf } from './folios.js';
 import { EM_BOTTOM, EM_TOP, slotBaseline, slotsFor, type Grid } from './grid.js';
 import type { Box, FlowItem, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
+import { hasLoneChar } from './lone.js';
 import { circledNumber, lineWidth } from './text.js';
 
 export interface NoteLayout {
@@ -541,18 +542,20 @@ function loosened(para: Para, current: TextLine[], below = LOOSEN_STEPS.length, 
   if (!para.recompose) return undefined;
   const size = current[0]?.size ?? 10;
   const steps = delta === 1 ? LOOSEN_STEPS : TIGHTEN_STEPS;
+  const settings: TextLine[][] = [];
   for (let step = 0; step < Math.min(below, steps.length); step++) {
     const lines = para.recompose((steps[step] ?? 0) * size, from);
     const last = lines.at(-1);
-    if (lines.length === current.length + delta && lastLineChars(lines) >= 2 && (!last || lineWidth(last) <= measure + 0.01)) return { lines, step };
-    if ((lines.length - current.length) * delta > 1) return undefined;
+    settings.push(lines.length === current.length + delta && (!last || lineWidth(last) <= measure + 0.01) ? lines : []);
+    if ((lines.length - current.length) * delta > 1) break;
   }
-  return undefined;
+  // A setting without a lone last character (孤字) first; one with two characters of any kind
+  // on its last line rather than a page that ends short.
+  const clean = settings.findIndex((lines) => lines.length > 0 && !hasLoneChar(lines));
+  if (clean >= 0) return { lines: settings[clean] as TextLine[], step: clean };
+  const any = settings.findIndex((lines) => lines.length > 0 && Array.from(lines.at(-1)?.runs.map((r) => r.text).join('') ?? '').length >= 2);
+  return any >= 0 ? { lines: settings[any] as TextLine[], step: any } : undefined;
 }
 
-function lastLineChars(lines: TextLine[]): number {
-  const last = lines.at(-1);
-  return last ? Array.from(last.runs.map((r) => r.text).join('')).length : 0;
-}
 
 export type { OutlineEntry };
