@@ -72,7 +72,7 @@ export function createPdfKit(options: PdfKitOptions): PdfKitDoc {
 }
 
 /** Ends the document and collects its bytes. */
-export function pdfKitBytes(doc: PdfKitDoc): Promise<Uint8Array> {
+export function pdfKitBytes(doc: Pick<PdfKitDoc, 'on' | 'end'>): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk) => chunks.push(chunk));

@@ -9,6 +9,7 @@ import { SUP_SCALE } from '../../typeset/fonts.js';
 import type { PageGeometry } from '../../typeset/geometry.js';
 import type { OutlineEntry, Page, PageItem, TextLine } from '../../typeset/model.js';
 import { BLACK, type Cmyk } from '../../print/ink.js';
+import { pdfKitBytes } from '../../print/pdfkit.js';
 import type { PdfImages } from './images.js';
 import { cropMarkLines, MARK_WIDTH_PT, pageBoxes, type PrintBoxOptions } from './print-boxes.js';
 
@@ -74,16 +75,6 @@ function drawItem(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, i
   }
 }
 
-function collect(doc: PDFDocument): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
-
 type OutlineItem = PDFDocument['outline'];
 
 export async function renderPages(pages: Page[], fonts: FontBook, geometry: PageGeometry, images: PdfImages, options: RenderOptions): Promise<Uint8Array> {
@@ -115,7 +106,7 @@ export async function renderPages(pages: Page[], fonts: FontBook, geometry: Page
     for (const item of page.items) drawItem(doc, fonts, faces, item, frame, images);
     for (const entry of page.outline) addOutline(doc, outline, entry, { left: mediaWidth - origin, top: origin });
   }
-  return collect(doc);
+  return pdfKitBytes(doc);
 }
 
 /** Outline entries point at the upper left corner of the trimmed page (pdfkit measures `left` from the right edge). */
