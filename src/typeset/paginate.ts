@@ -25,7 +25,7 @@ export interface NoteLayout {
 }
 
 /** How loose a paragraph may be set to keep a widow or orphan off a page, in ems of its size. */
-const LOOSEN_STEPS = [0.5, 1, 1.5, 2, 3];
+const LOOSEN_STEPS = [0.5, 1, 1.5, 2, 3, 4];
 /**
  * How tight, in ems over a whole line: a line may take up to one em more than the measure,
  * its ideographs set a hair closer (under 3 % of an em each on a 36-character line, 紧排).
