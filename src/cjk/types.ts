@@ -30,7 +30,7 @@ export interface ComposeOptions {
 
 /**
  * One piece of a composed line, to be emitted as one text object: `spacing` is added after
- * each glyph except the last (PDF character spacing, the way pdfmake counts it), `halfWidth`
+ * each glyph except the last (PDF character spacing; the renderer places each piece itself), `halfWidth`
  * sets the piece in the font's half-width punctuation forms.
  */
 export interface Segment<S> {

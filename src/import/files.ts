@@ -12,12 +12,15 @@ export interface ProjectFile {
   text: string;
 }
 
-function bookYaml(book: ImportedBook): string {
-  const doc = new Document(book.meta);
-  const fill = book.missing.map((m) => `  ${m.field}: ${m.why}`);
+/**
+ * book.yaml of an imported project: the metadata written from data, headed by a comment
+ * naming the source and listing `fill` (one line each) still to be filled in.
+ */
+export function importedBookYaml(meta: unknown, source: string, fill: string[]): string {
+  const doc = new Document(meta);
   doc.commentBefore = [
-    ` Imported by hanpress import from ${book.source}; see import-report.md.`,
-    ...(fill.length > 0 ? [' To fill in before `hanpress check` passes:', ...fill.map((f) => ` ${f}`)] : []),
+    ` Imported by hanpress import from ${source}; see import-report.md.`,
+    ...(fill.length > 0 ? [' To fill in before `hanpress check` passes:', ...fill] : []),
   ].join('\n');
   // A plain 2017-09 reads as text, but people and other YAML readers take it for a date:
   // quote it, as docs/metadata.md asks.
@@ -29,18 +32,23 @@ function bookYaml(book: ImportedBook): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-function markdown(frontMatter: Record<string, unknown>, body: string): string {
+function bookYaml(book: ImportedBook): string {
+  return importedBookYaml(book.meta, book.source, book.missing.map((m) => `   ${m.field}: ${m.why}`));
+}
+
+/** A Markdown file with YAML front matter. */
+export function markdownFile(frontMatter: Record<string, unknown>, body: string): string {
   return `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n${body === '' ? '' : `\n${body}`}`;
 }
 
 export function projectFiles(book: ImportedBook): ProjectFile[] {
   const front = book.front.map((f) => ({
     path: f.file,
-    text: markdown({ kind: 'preface', label: f.label, title: f.title, ...(f.author ? { author: f.author } : {}) }, f.body),
+    text: markdownFile({ kind: 'preface', label: f.label, title: f.title, ...(f.author ? { author: f.author } : {}) }, f.body),
   }));
   const chapters = book.chapters.map((c) => ({
     path: c.file,
-    text: markdown(
+    text: markdownFile(
       { title: c.shaped.title, ...(c.shaped.subtitle ? { subtitle: c.shaped.subtitle } : {}), ...(c.date ? { date: c.date } : {}), part: c.part },
       c.body,
     ),

@@ -1,7 +1,7 @@
 /**
  * The slice of pdfkit 0.19's public drawing API the cover uses, typed by hand (pdfkit ships
- * no declarations). Loaded through createRequire for the same reason as pdfmake.ts: one
- * answer under Node's ESM interop and vitest alike.
+ * no declarations). Loaded through createRequire so Node's ESM interop and vitest give one
+ * answer. (The page renderer, src/writers/pdf/render.ts, types its own slice in pdfkit.d.ts.)
  */
 import { createRequire } from 'node:module';
 

@@ -1,7 +1,7 @@
 /**
  * Breaks a headline that does not fit one line into lines of even length, as compositors set
  * display titles: preferably at an ideographic space, never before closing or after opening
- * punctuation, never inside a run of Latin letters or digits. pdfmake's greedy breaking would
+ * punctuation, never inside a run of Latin letters or digits. Greedy breaking would
  * otherwise leave one or two characters alone on the last line.
  */
 

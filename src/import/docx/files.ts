@@ -3,7 +3,7 @@
  * package, with the TODO list as its head comment), front/*.md, chapters/*.md, images/*,
  * unplaced.md when needed, and import-report.md.
  */
-import { Document, isScalar, stringify, visit } from 'yaml';
+import { importedBookYaml, markdownFile } from '../files.js';
 import type { DocxBook } from './import-docx.js';
 import { docxReport } from './report.js';
 
@@ -15,19 +15,7 @@ export interface OutFile {
 const encoder = new TextEncoder();
 
 function bookYaml(book: DocxBook): string {
-  const doc = new Document(book.meta);
-  const fill = book.missing.map((m) => ` TODO ${m.field}: ${m.why}`);
-  doc.commentBefore = [` Imported by hanpress import from ${book.source}; see import-report.md.`, ...(fill.length > 0 ? [' To fill in before `hanpress check` passes:', ...fill] : [])].join('\n');
-  visit(doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && /^\d{4}-\d{2}$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
-}
-
-function markdown(frontMatter: Record<string, unknown>, body: string): string {
-  return `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n${body === '' ? '' : `\n${body}`}`;
+  return importedBookYaml(book.meta, book.source, book.missing.map((m) => ` TODO ${m.field}: ${m.why}`));
 }
 
 export function docxProjectFiles(book: DocxBook): OutFile[] {
@@ -35,7 +23,7 @@ export function docxProjectFiles(book: DocxBook): OutFile[] {
   const chapters = book.chapters.map((c) => {
     const title = c.title.length === 1 ? c.title[0] : c.title;
     const fm = c.kind === 'front' ? { kind: 'preface', label: c.title.join(''), title } : { title, ...(c.subtitle ? { subtitle: c.subtitle } : {}), part: c.part };
-    return text(c.file, markdown(fm, c.body));
+    return text(c.file, markdownFile(fm, c.body));
   });
   return [
     text('book.yaml', bookYaml(book)),
