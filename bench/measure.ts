@@ -3,7 +3,7 @@
  * Prints one JSON line: phase times and peak RSS.
  */
 import { performance } from 'node:perf_hooks';
-import { checkProject } from '../src/build/check.js';
+import { checkProject } from '../src/pipeline/check.js';
 import { deriveFrontPages } from '../src/derive/front-pages.js';
 import { loadFontConfig } from '../src/fonts/config.js';
 import { writeEpub } from '../src/writers/epub/index.js';

@@ -8,7 +8,7 @@ import { readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../src/build/check.js';
+import { checkProject } from '../src/pipeline/check.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { parseYamlSource } from '../src/load/yaml-source.js';
 import { DESIGN_FILE, loadDesign, mergeDesign } from '../src/typeset/design.js';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildBook, type BuildReport } from '../src/build/build.js';
+import { buildBook, type BuildReport } from '../src/pipeline/build.js';
 import { runEpubcheck } from './helpers/epubcheck.js';
 import { pageTextItems, pageText, squash } from './helpers/pdf.js';
 import { projectWith, replaceOnce, tempDir, type Edit } from './helpers/project.js';

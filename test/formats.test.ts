@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../src/build/check.js';
+import { checkProject } from '../src/pipeline/check.js';
 import { BuildFailure } from '../src/diagnostics/diagnostic.js';
 import { loadDesign, Typography, type Design } from '../src/typeset/design.js';
 import { loadFormats, pageGeometry, POINTS_PER_MM, type Format } from '../src/typeset/geometry.js';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { buildBook } from '../src/build/build.js';
-import { checkProject } from '../src/build/check.js';
+import { buildBook } from '../src/pipeline/build.js';
+import { checkProject } from '../src/pipeline/check.js';
 import { splitPartTitle } from '../src/import/docx/structure.js';
 import { main, type Io } from '../src/cli/main.js';
 import {

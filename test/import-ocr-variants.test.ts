@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { checkProject } from '../src/build/check.js';
+import { checkProject } from '../src/pipeline/check.js';
 import { main, type Io } from '../src/cli/main.js';
 import { splitFrontMatter } from '../src/load/front-matter.js';
 import { tempDir } from './helpers/project.js';

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BUG_EXIT_CODE, main, type Io } from '../src/cli/main.js';
 import { SAMPLE_DIR } from './helpers/sample.js';
 
-vi.mock('../src/build/check.js', () => ({
+vi.mock('../src/pipeline/check.js', () => ({
   checkProject: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')\nsecond line")),
 }));
 

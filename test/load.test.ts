@@ -3,7 +3,7 @@
  * clean. Each case starts from a copy of the real sample book with one fault put in.
  */
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../src/build/check.js';
+import { checkProject } from '../src/pipeline/check.js';
 import { projectWith, replaceOnce, type Edit } from './helpers/project.js';
 
 interface Case {

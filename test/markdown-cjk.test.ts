@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBook } from '../src/build/build.js';
+import { buildBook } from '../src/pipeline/build.js';
 import { parseChapterBody } from '../src/markdown/blocks.js';
 import type { Inline } from '../src/model/book.js';
 import { runEpubcheck } from './helpers/epubcheck.js';

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REAL_OPS, writeOutputsAtomically, type OutputOps } from '../src/build/output.js';
+import { REAL_OPS, writeOutputsAtomically, type OutputOps } from '../src/pipeline/output.js';
 import { BuildFailure } from '../src/diagnostics/diagnostic.js';
 import { expectCleanReport, run, snapshot, SLUG } from './helpers/hostile.js';
 import { tempDir } from './helpers/project.js';

@@ -23,7 +23,7 @@ import {
 } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBook, type BuildReport } from '../src/build/build.js';
+import { buildBook, type BuildReport } from '../src/pipeline/build.js';
 import { BuildFailure } from '../src/diagnostics/diagnostic.js';
 import { MODULE_MM } from '../src/cover/barcode.js';
 import { preflight } from '../src/print/preflight/index.js';

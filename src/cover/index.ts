@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { BuildContext } from '../build/context.js';
+import type { BuildContext } from '../pipeline/context.js';
 import type { FrontPages } from '../derive/front-pages.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { COVER_FILE } from '../images/cover.js';

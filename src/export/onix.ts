@@ -28,8 +28,8 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { checkProject } from '../build/check.js';
-import { resolveBuildDate } from '../build/context.js';
+import { checkProject } from '../pipeline/check.js';
+import { resolveBuildDate } from '../pipeline/context.js';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { roleMapping } from '../metadata/roles.js';
 import type { BookMetadata } from '../model/metadata.js';

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import type { BuildContext } from '../build/context.js';
+import type { BuildContext } from '../pipeline/context.js';
 import { deriveFrontPages } from '../derive/front-pages.js';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';

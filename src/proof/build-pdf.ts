@@ -1,11 +1,11 @@
 /**
  * The print PDF of a book project, in memory: the same check, context and layout as
- * `hanpress build` (src/build/build.ts), without the EPUB and without writing anything.
+ * `hanpress build` (src/pipeline/build.ts), without the EPUB and without writing anything.
  */
 import path from 'node:path';
-import { checkProject } from '../build/check.js';
-import { layOutPrint } from '../build/build.js';
-import { resolveBuildDate, type BuildContext } from '../build/context.js';
+import { checkProject } from '../pipeline/check.js';
+import { layOutPrint } from '../pipeline/build.js';
+import { resolveBuildDate, type BuildContext } from '../pipeline/context.js';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadFontConfig } from '../fonts/config.js';
 import type { Book } from '../model/book.js';

@@ -3,7 +3,7 @@
  * spreads for reviewers. The PNG is the only file written, replaced atomically.
  */
 import path from 'node:path';
-import { writeOutputsAtomically } from '../build/output.js';
+import { writeOutputsAtomically } from '../pipeline/output.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { noteDestination } from '../typeset/text.js';
 import { TOC_ID } from '../typeset/toc.js';

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildBook } from '../../src/build/build.js';
+import { buildBook } from '../../src/pipeline/build.js';
 import { REPO_ROOT, SAMPLE_DIR } from '../helpers/sample.js';
 
 interface AceAssertion {

@@ -8,7 +8,7 @@ import { assembleBook } from '../../src/model/assemble.js';
 import { deriveFrontPages, type FrontPages } from '../../src/derive/front-pages.js';
 import { loadFontConfig } from '../../src/fonts/config.js';
 import type { Book } from '../../src/model/book.js';
-import type { BuildContext } from '../../src/build/context.js';
+import type { BuildContext } from '../../src/pipeline/context.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLE_DIR = path.join(REPO_ROOT, 'manuscript');

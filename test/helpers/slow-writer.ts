@@ -4,7 +4,7 @@
  * exactly while the build is writing.
  */
 import path from 'node:path';
-import { REAL_OPS, writeOutputsAtomically, type OutputOps } from '../../src/build/output.js';
+import { REAL_OPS, writeOutputsAtomically, type OutputOps } from '../../src/pipeline/output.js';
 
 const out = process.argv[2] ?? '.';
 let written = 0;

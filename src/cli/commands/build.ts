@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildBook, type OneOutputReport } from '../../build/build.js';
+import { buildBook, type OneOutputReport } from '../../pipeline/build.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { overWarningLimit, printDiagnostics, tally } from '../output.js';
 import { delayedStatus } from '../progress.js';

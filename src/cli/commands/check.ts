@@ -1,4 +1,4 @@
-import { checkProject } from '../../build/check.js';
+import { checkProject } from '../../pipeline/check.js';
 import { overWarningLimit, printDiagnostics, tally } from '../output.js';
 import { findProject } from '../project.js';
 import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, shown, type Command } from '../io.js';

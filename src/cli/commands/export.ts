@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeOutputsAtomically } from '../../build/output.js';
+import { writeOutputsAtomically } from '../../pipeline/output.js';
 import { exportOnix } from '../../export/onix.js';
 import { printDiagnostics } from '../output.js';
 import { findProject } from '../project.js';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { writeOutputsAtomically } from '../../build/output.js';
+import { writeOutputsAtomically } from '../../pipeline/output.js';
 import { BuildFailure, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { docxProjectFiles } from '../../import/docx/files.js';
 import { importDocx, type DocxBook } from '../../import/docx/import-docx.js';

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeOutputsAtomically } from '../../build/output.js';
+import { writeOutputsAtomically } from '../../pipeline/output.js';
 import { BuildFailure, diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeText } from '../../files/text.js';
 import { projectFiles } from '../../import/files.js';

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeOutputsAtomically } from '../../build/output.js';
+import { writeOutputsAtomically } from '../../pipeline/output.js';
 import { BuildFailure } from '../../diagnostics/diagnostic.js';
 import { initProject, mergedGitignore, type ProjectFile } from '../../init/template.js';
 import { onlyPositionals, outputSettings, reportFailure, shown, type Command, type Io } from '../io.js';

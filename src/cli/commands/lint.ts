@@ -3,7 +3,7 @@
  * the manuscript per GB/T 15834 / 15835. Exit 1 while an error-level finding remains.
  */
 import path from 'node:path';
-import { writeOutputsAtomically } from '../../build/output.js';
+import { writeOutputsAtomically } from '../../pipeline/output.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { fixMarkdown, type AppliedFix } from '../../lint/fix.js';
 import { lintLevels } from '../../lint/lint.js';

@@ -2,7 +2,7 @@
  * The EPUB 3 writer: Book + generated front pages → the bytes of a valid .epub. Pure apart
  * from reading the font files, images and the CSS template; the caller writes the file.
  */
-import type { BuildContext } from '../../build/context.js';
+import type { BuildContext } from '../../pipeline/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import { collectGlyphs } from '../../fonts/glyphs.js';
 import { coverImage } from '../../images/cover.js';

@@ -2,7 +2,7 @@
  * Print PDF writer: Book + generated front pages → typeset pages (src/typeset) → PDF bytes
  * drawn with pdfkit.
  */
-import type { BuildContext } from '../../build/context.js';
+import type { BuildContext } from '../../pipeline/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import type { Book } from '../../model/book.js';
 import type { PrintPagination } from '../../model/pagination.js';
