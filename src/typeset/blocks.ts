@@ -10,7 +10,7 @@ import { figureSize, type ImageSizes } from './figures.js';
 import type { FontBook } from './fonts.js';
 import { slotsFor, type Grid } from './grid.js';
 import { balanceHeadline } from './headline.js';
-import type { Box, FlowItem, Para, RowBox, RunStyle, TextLine } from './model.js';
+import type { Box, FlowItem, Loosening, Para, RowBox, RunStyle, TextLine } from './model.js';
 import { withoutLoneChar } from './lone.js';
 import { Stack, styleOf } from './stack.js';
 import { columnWidths } from './tables.js';
@@ -40,21 +40,21 @@ export function setInlines(
   inlines: Inline[],
   name: StyleName,
   scope: ChapterScope,
-  options: { measure: number; indent?: number; lead?: Array<StyledText<RunStyle>>; loosen?: number; loosenFrom?: number },
+  options: { measure: number; indent?: number; lead?: Array<StyledText<RunStyle>>; loosen?: Loosening },
 ): TextLine[] {
   const { typo, fonts } = scope.cx;
   const base = styleOf(typo, name);
   const runs = [...(options.lead ?? []), ...flattenInlines(inlines, base, flat(scope))];
   const indent = options.indent ?? (typo.spec(name).indent ?? 0) * base.size;
-  return setText(runs, { measure: options.measure, indent, loosen: options.loosen, loosenFrom: options.loosenFrom }, fonts, base.size);
+  return setText(runs, { measure: options.measure, indent, loosen: options.loosen }, fonts, base.size);
 }
 
 /** A paragraph on the grid; it can be set looser to keep a widow off a page. */
 function paragraph(inlines: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number): Para {
   const measure = scope.cx.grid.width - inset;
-  const set = (loosen: number, loosenFrom = 0): TextLine[] => setInlines(inlines, name, scope, { measure, loosen, loosenFrom });
-  const lines = withoutLoneChar((loosen) => set(loosen), scope.cx.typo.size(name));
-  return { kind: 'para', lines, inset, blockIndex, recompose: set };
+  const set = (loosen: Loosening): TextLine[] => setInlines(inlines, name, scope, { measure, loosen });
+  const { lines, loosen } = withoutLoneChar(set, scope.cx.typo.size(name));
+  return { kind: 'para', lines, inset, blockIndex, loosen, recompose: set };
 }
 
 function headingStyle(level: number): StyleName {

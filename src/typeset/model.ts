@@ -75,6 +75,9 @@ export interface Box {
   opening?: boolean;
 }
 
+/** How much short of the measure lines are filled, in points: for every line, or line by line. */
+export type Loosening = number | ((line: number) => number);
+
 /** A paragraph set on the grid, one slot per line. */
 export interface Para {
   kind: 'para';
@@ -82,11 +85,13 @@ export interface Para {
   /** Left offset of every line (quotations, lists). */
   inset: number;
   blockIndex?: number;
+  /** How far short of the measure `lines` were filled (the 孤字 rule may have set them looser or tighter). */
+  loosen?: Loosening;
   /**
-   * Sets the same paragraph with its lines from `fromLine` on filled `loosen` points short, for
-   * widow control (the lines before `fromLine` come out as they were).
+   * Sets the same paragraph again with other fills, for widow control. The composer breaks
+   * greedily, so lines given the fills they were set with come out as they were.
    */
-  recompose?: (loosen: number, fromLine?: number) => TextLine[];
+  recompose?: (loosen: Loosening) => TextLine[];
   /** Named destinations on lines: line index → names. */
   dests?: Map<number, string[]>;
 }

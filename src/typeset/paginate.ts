@@ -10,9 +10,9 @@
 import type { PageMark } from '../model/pagination.js';
 import { folioOf } from './folios.js';
 import { EM_BOTTOM, EM_TOP, slotBaseline, slotsFor, type Grid } from './grid.js';
-import type { Box, FlowItem, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
+import type { Box, FlowItem, Loosening, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
 import { hasLoneChar } from './lone.js';
-import { circledNumber, lineWidth } from './text.js';
+import { circledNumber, lineWidth, loosenAt } from './text.js';
 
 export interface NoteLayout {
   size: number;
@@ -41,6 +41,8 @@ type Entry =
       /** Index of the first of `lines` in the paragraph, and all the paragraph's lines. */
       from: number;
       all: TextLine[];
+      /** The fills `all` was set with: a re-setting keeps the lines before `from` as printed. */
+      loosen: Loosening;
       first: boolean;
       chapterId?: string;
     }
@@ -272,6 +274,7 @@ class Paginator {
 
   private placePara(para: Para): void {
     let lines = para.lines;
+    let loosen: Loosening = para.loosen ?? 0;
     let from = 0;
     let attempts = 0;
     while (from < lines.length) {
@@ -279,13 +282,13 @@ class Paginator {
       const { count, split } = this.measureFit(state, lines, from);
       const rest = lines.length - from;
       if (count >= rest && !split) {
-        this.putLines(state, para, lines, from, rest);
+        this.putLines(state, para, lines, loosen, from, rest);
         return;
       }
       if (count === 0) {
         if (state.used === 0 && state.noteLines === 0) {
           // Nothing fits an empty page (a line with enormous notes): set it, notes continue.
-          this.putLines(state, para, lines, from, 1);
+          this.putLines(state, para, lines, loosen, from, 1);
           from++;
         }
         this.finish();
@@ -299,8 +302,8 @@ class Paginator {
         const full = state.used + count + this.noteSlots(state.noteLines + this.notesOf(lines, from, count)) === this.grid.lines;
         if (attempts < 3 && full) {
           attempts++;
-          if (this.keepTogether(state, para, lines, from, count, widow)) {
-            lines = this.adjusted ?? lines;
+          if (this.keepTogether(state, para, { lines, loosen }, from, count, widow)) {
+            ({ lines, loosen } = this.adjusted ?? { lines, loosen });
             this.adjusted = undefined;
             continue;
           }
@@ -310,14 +313,14 @@ class Paginator {
           // ends a line or two short).
           this.unresolved++;
           const keep = orphan || count < 3 ? 0 : count - 1;
-          if (keep > 0) this.putLines(state, para, lines, from, keep);
+          if (keep > 0) this.putLines(state, para, lines, loosen, from, keep);
           from += keep;
           attempts = 0;
           this.finish();
           continue;
         }
       }
-      this.putLines(state, para, lines, from, count);
+      this.putLines(state, para, lines, loosen, from, count);
       from += count;
       attempts = 0;
       this.finish();
@@ -339,7 +342,7 @@ class Paginator {
   }
 
   /** A re-set paragraph for placePara to take (set by keepTogether). */
-  private adjusted: TextLine[] | undefined;
+  private adjusted: Setting | undefined;
 
   /**
    * One step against a widow or an orphan, the gentlest first: a line freed on the page by
@@ -347,23 +350,23 @@ class Paginator {
    * lines do); this paragraph's rest one line tighter; a paragraph above one line looser (one
    * more line goes over); this paragraph's rest one line looser. True when something changed.
    */
-  private keepTogether(state: PageState, para: Para, lines: TextLine[], from: number, count: number, widow: boolean): boolean {
+  private keepTogether(state: PageState, para: Para, current: Setting, from: number, count: number, widow: boolean): boolean {
     const measure = this.grid.width - para.inset;
-    const noNotes = (lines[from]?.noteRefs.length ?? 0) === 0;
+    const noNotes = (current.lines[from]?.noteRefs.length ?? 0) === 0;
     if (noNotes && this.adjustEarlier(state, -1)) return true;
     if (widow) {
-      const tighter = loosened(para, lines, TIGHTEN_STEPS.length, from, -1, measure);
+      const tighter = loosened(para, current, TIGHTEN_STEPS.length, from, -1, measure);
       if (tighter) {
-        this.adjusted = tighter.lines;
+        this.adjusted = tighter;
         return true;
       }
     }
     // One more line over from above: fine unless it leaves this paragraph a lone line here.
     if ((!widow || count >= 3 || count === 1 || from > 0) && noNotes && this.adjustEarlier(state, 1)) return true;
     if (widow) {
-      const looser = loosened(para, lines, LOOSEN_STEPS.length, from, 1, measure);
+      const looser = loosened(para, current, LOOSEN_STEPS.length, from, 1, measure);
       if (looser) {
-        this.adjusted = looser.lines;
+        this.adjusted = looser;
         return true;
       }
     }
@@ -382,19 +385,20 @@ class Paginator {
       if (entry.kind !== 'lines' || !entry.para.recompose || entry.from + entry.lines.length !== entry.all.length) continue;
       // A shorter setting must not leave a paragraph's continued part a lone line.
       if (delta === -1 && entry.lines.length < (entry.from > 0 ? 3 : 2)) continue;
-      const looser = loosened(entry.para, entry.all, best?.looser.step, entry.from, delta, this.grid.width - entry.para.inset);
+      const looser = loosened(entry.para, { lines: entry.all, loosen: entry.loosen }, best?.looser.step, entry.from, delta, this.grid.width - entry.para.inset);
       if (looser && (!best || looser.step < best.looser.step)) best = { entry, looser };
     }
     if (!best) return false;
     const { entry } = best;
     entry.all = best.looser.lines;
+    entry.loosen = best.looser.loosen;
     entry.lines = entry.all.slice(entry.from);
     for (const other of state.entries) if (other.slot > entry.slot) other.slot += delta;
     state.used += delta;
     return true;
   }
 
-  private putLines(state: PageState, para: Para, lines: TextLine[], from: number, count: number): void {
+  private putLines(state: PageState, para: Para, lines: TextLine[], loosen: Loosening, from: number, count: number): void {
     const taken = lines.slice(from, from + count);
     const pending: string[] = [];
     for (const line of taken) {
@@ -418,6 +422,7 @@ class Paginator {
       para,
       from,
       all: lines,
+      loosen,
       first: from === 0,
       chapterId: this.section?.chapterId,
     });
@@ -527,8 +532,12 @@ function numbered(line: TextLine, numbers: Map<string, number>): TextLine {
   };
 }
 
-interface Loosened {
+interface Setting {
   lines: TextLine[];
+  loosen: Loosening;
+}
+
+interface Loosened extends Setting {
   /** Index into the steps: how far from the natural setting. */
   step: number;
 }
@@ -536,26 +545,37 @@ interface Loosened {
 /**
  * The paragraph set one line longer (`delta` 1) or shorter (−1) from line `from` on, as close
  * to its natural setting as possible (and closer than `below`); undefined when it cannot be.
- * A shorter setting may not leave its last line wider than `measure`.
+ * The lines before `from` keep their fills, so they come out as printed. A shorter setting may
+ * not leave its last line wider than `measure`.
  */
-function loosened(para: Para, current: TextLine[], below = LOOSEN_STEPS.length, from = 0, delta: 1 | -1 = 1, measure = Infinity): Loosened | undefined {
+function loosened(para: Para, current: Setting, below = LOOSEN_STEPS.length, from = 0, delta: 1 | -1 = 1, measure = Infinity): Loosened | undefined {
   if (!para.recompose) return undefined;
-  const size = current[0]?.size ?? 10;
+  const size = current.lines[0]?.size ?? 10;
   const steps = delta === 1 ? LOOSEN_STEPS : TIGHTEN_STEPS;
-  const settings: TextLine[][] = [];
+  const settings: Setting[] = [];
   for (let step = 0; step < Math.min(below, steps.length); step++) {
-    const lines = para.recompose((steps[step] ?? 0) * size, from);
+    const fill = (steps[step] ?? 0) * size;
+    const loosen: Loosening = from === 0 ? fill : (line) => (line < from ? loosenAt(current.loosen, line) : fill);
+    const lines = para.recompose(loosen);
     const last = lines.at(-1);
-    settings.push(lines.length === current.length + delta && (!last || lineWidth(last) <= measure + 0.01) ? lines : []);
-    if ((lines.length - current.length) * delta > 1) break;
+    const usable = lines.length === current.lines.length + delta && (!last || lineWidth(last) <= measure + 0.01) && samePrinted(lines, current.lines, from);
+    settings.push({ lines: usable ? lines : [], loosen });
+    if ((lines.length - current.lines.length) * delta > 1) break;
   }
   // A setting without a lone last character (孤字) first; one with two characters of any kind
   // on its last line rather than a page that ends short.
-  const clean = settings.findIndex((lines) => lines.length > 0 && !hasLoneChar(lines));
-  if (clean >= 0) return { lines: settings[clean] as TextLine[], step: clean };
-  const any = settings.findIndex((lines) => lines.length > 0 && Array.from(lines.at(-1)?.runs.map((r) => r.text).join('') ?? '').length >= 2);
-  return any >= 0 ? { lines: settings[any] as TextLine[], step: any } : undefined;
+  const clean = settings.findIndex((s) => s.lines.length > 0 && !hasLoneChar(s.lines));
+  if (clean >= 0) return { ...(settings[clean] as Setting), step: clean };
+  const any = settings.findIndex((s) => s.lines.length > 0 && Array.from(s.lines.at(-1)?.runs.map((r) => r.text).join('') ?? '').length >= 2);
+  return any >= 0 ? { ...(settings[any] as Setting), step: any } : undefined;
 }
 
+
+/** The lines before `from` are on an earlier page already: a re-setting must leave them as they are. */
+function samePrinted(lines: TextLine[], printed: TextLine[], from: number): boolean {
+  if (from === 0) return true;
+  const text = (line: TextLine | undefined): string => line?.runs.map((r) => r.text).join('') ?? '';
+  return text(lines[from - 1]) === text(printed[from - 1]);
+}
 
 export type { OutlineEntry };

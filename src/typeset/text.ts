@@ -6,7 +6,7 @@
 import { composeParagraph, type ComposedLine, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
 import type { FontBook } from './fonts.js';
-import type { PlacedRun, RunStyle, TextLine } from './model.js';
+import type { Loosening, PlacedRun, RunStyle, TextLine } from './model.js';
 
 const CIRCLED = Array.from('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
 
@@ -146,19 +146,23 @@ export interface SetOptions {
   measure: number;
   /** First-line indent in points. */
   indent: number;
-  /** Points to leave unfilled while breaking (widow control loosens a paragraph this way). */
-  loosen?: number;
-  /** Loosen only from this line on (the lines before it are already on an earlier page). */
-  loosenFrom?: number;
+  /**
+   * Points to leave unfilled while breaking, for every line or per line (widow control and the
+   * 孤字 rule loosen or, negative, tighten a paragraph this way).
+   */
+  loosen?: Loosening;
+}
+
+export function loosenAt(loosen: Loosening | undefined, line: number): number {
+  if (loosen === undefined) return 0;
+  return typeof loosen === 'number' ? loosen : loosen(line);
 }
 
 /** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
 export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, fonts: FontBook, size: number): TextLine[] {
   const measure = (text: string, style: RunStyle, half: boolean): number => fonts.measure(text, style, half);
   const faced = splitByFace(runs, fonts);
-  const loosen = options.loosen ?? 0;
-  const from = options.loosenFrom ?? 0;
-  const fill = (line: number): number => (line >= from ? options.measure - loosen : options.measure);
+  const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
   const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill }, measure);
   return lines.map((line) => placeLine(line, fonts, size));
 }
