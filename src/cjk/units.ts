@@ -72,12 +72,32 @@ function split<S>(runs: Array<StyledText<S>>): Array<{ text: string; style: S; k
   return out;
 }
 
-/** Spaces count only between Latin words; next to Chinese text the ¼-em gap replaces them. */
-function dropSpaces<T extends { kind: UnitKind }>(pieces: T[]): T[] {
-  return pieces.filter((p, i) => {
-    if (p.kind !== 'space') return true;
-    return pieces[i - 1]?.kind === 'latin' && pieces[i + 1]?.kind === 'latin';
+export const IDEOGRAPHIC_SPACE = '\u3000';
+
+/**
+ * What a source space becomes. Between Latin words it is a word space. Between an ideograph
+ * and an ideograph or opening mark it was written on purpose (第一条 为了…, a poem's caesura):
+ * it becomes one full-width space (U+3000), and a run of spaces collapses into one; at a line
+ * break it vanishes like any space. Next to
+ * punctuation or beside Latin text it goes: the marks carry their own white, and the ¼-em gap
+ * replaces it between Chinese and Latin.
+ */
+function resolveSpaces<T extends { kind: UnitKind; text: string }>(pieces: T[]): T[] {
+  const out: T[] = [];
+  pieces.forEach((p, i) => {
+    if (p.kind !== 'space') {
+      out.push(p);
+      return;
+    }
+    const before = pieces[i - 1];
+    const after = pieces[i + 1];
+    if (before?.kind === 'latin' && after?.kind === 'latin') out.push(p);
+    else if (before?.kind === 'cjk' && before.text !== IDEOGRAPHIC_SPACE && (after?.kind === 'cjk' || (after?.kind === 'punct' && charKind(after.text) === 'open'))) {
+      // Still a space to the breaker: a line may break at it, and it vanishes there.
+      out.push({ ...p, text: IDEOGRAPHIC_SPACE });
+    }
   });
+  return out;
 }
 
 function isPunct(u: { kind: UnitKind } | undefined): boolean {
@@ -85,7 +105,7 @@ function isPunct(u: { kind: UnitKind } | undefined): boolean {
 }
 
 export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Array<Unit<S>> {
-  const pieces = dropSpaces(split(runs));
+  const pieces = resolveSpaces(split(runs));
   const units = pieces.map((p): Unit<S> => {
     const first = p.text[0] ?? '';
     const lastChar = p.text.slice(-1);

@@ -112,6 +112,15 @@ function recordLines(meta: BookMetadata): RecordLine[] {
   ];
 }
 
+/**
+ * The editorial board page (编委会) lists every contributor by role, and exists only when the
+ * book has a board: someone beyond the statement of responsibility (副主编, 编委 …). A book
+ * whose contributors are all primary (著：施耐庵) has its names on the title page already.
+ */
+export function boardOf(contributors: BookMetadata['contributors']): RoleGroup[] {
+  return contributors.some((c) => !c.primary) ? groupByRole(contributors) : [];
+}
+
 export function deriveFrontPages(meta: BookMetadata): FrontPages {
   return {
     displayTitle: displayTitle(meta),
@@ -129,6 +138,6 @@ export function deriveFrontPages(meta: BookMetadata): FrontPages {
       notice: meta.notice,
       rights: meta.rights,
     },
-    board: groupByRole(meta.contributors),
+    board: boardOf(meta.contributors),
   };
 }

@@ -14,6 +14,10 @@ import type { Box, FlowItem, Loosening, Para, RowBox, RunStyle, TextLine } from 
 import { withoutLoneChar } from './lone.js';
 import { Stack, styleOf } from './stack.js';
 import { columnWidths } from './tables.js';
+import { splitArticle } from '../kinds/article-inlines.js';
+import { lawRank } from '../kinds/law.js';
+import { resolveSpaces } from '../cjk/spaces.js';
+import type { Structure } from '../kinds/presets.js';
 import { flattenInlines, inlineText, naturalLine, setText, type FlattenContext } from './text.js';
 
 export interface FlowContext {
@@ -50,14 +54,19 @@ export function setInlines(
 }
 
 /** A paragraph on the grid; it can be set looser to keep a widow off a page. */
-function paragraph(inlines: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number): Para {
+function paragraph(source: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number): Para {
   const measure = scope.cx.grid.width - inset;
-  const set = (loosen: Loosening): TextLine[] => setInlines(inlines, name, scope, { measure, loosen });
+  const article = inset === 0 && name === 'body' && scope.cx.typo.design.structure.articleNumbers ? splitArticle(source) : undefined;
+  const inlines = article?.rest ?? source;
+  const lead = article ? [{ text: `${article.number}\u3000`, style: styleOf(scope.cx.typo, 'articleNumber') }] : undefined;
+  const set = (loosen: Loosening): TextLine[] => setInlines(inlines, name, scope, { measure, loosen, ...(lead ? { lead } : {}) });
   const { lines, loosen } = withoutLoneChar(set, scope.cx.typo.size(name));
   return { kind: 'para', lines, inset, blockIndex, loosen, recompose: set };
 }
 
-function headingStyle(level: number): StyleName {
+/** The style of a heading: by its Markdown level, or by its words in a law book (第…章 → h3). */
+function headingStyle(block: Extract<Block, { type: 'heading' }>, structure: Structure): StyleName {
+  const level = (structure.headingRank === 'law' ? lawRank(inlineText(block.children)) : undefined) ?? block.level;
   if (level === 2) return 'h2';
   if (level === 3) return 'h3';
   return 'h4';
@@ -82,7 +91,7 @@ export function headlineBox(texts: string[], name: StyleName, cx: FlowContext, e
 }
 
 function heading(block: Extract<Block, { type: 'heading' }>, scope: ChapterScope, blockIndex: number): Box {
-  const box = headlineBox([inlineText(block.children)], headingStyle(block.level), scope.cx, { keepWithNext: true, blockIndex });
+  const box = headlineBox([resolveSpaces(inlineText(block.children))], headingStyle(block, scope.cx.typo.design.structure), scope.cx, { keepWithNext: true, blockIndex });
   const first = box.items.find((i) => i.kind === 'text');
   const y = first?.kind === 'text' ? Math.max(0, first.baseline - first.line.size * 1.2) : 0;
   box.items.unshift({ kind: 'dest', name: block.id, x: 0, y });

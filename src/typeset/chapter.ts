@@ -8,7 +8,8 @@ import type { Chapter, Footnote } from '../model/book.js';
 import { inlineRuns } from '../model/walk.js';
 import { renderBody, setInlines, type FlowContext, type ChapterScope } from './blocks.js';
 import { slotsFor } from './grid.js';
-import { balanceHeadline } from './headline.js';
+import { balanceHeadline, emsOf } from './headline.js';
+import { coupletLines, splitCouplet } from '../kinds/couplet.js';
 import type { Box, FlowItem, OutlineEntry, RunStyle, Section, TextLine } from './model.js';
 import { Stack, styleOf } from './stack.js';
 import { circledNumber, noteDestination } from './text.js';
@@ -41,7 +42,13 @@ function headBox(chapter: Chapter, cx: FlowContext, outline: OutlineEntry): Box 
   };
   if (chapter.label) add(spacedLabel(chapter.label), 'sectionLabel', true);
   const titleEms = (grid.width / typo.size('articleTitle')) * 0.98;
-  chapter.titleLines.flatMap((l) => balanceHeadline(l, titleEms)).forEach((line, i) => add(line, 'articleTitle', i === 0));
+  const couplet = typo.design.structure.titleBreak === 'couplet' && !chapter.label ? splitCouplet(chapter.title) : undefined;
+  if (couplet?.label) {
+    add(couplet.label, 'titleLabel', true);
+    stack.space(typo.spec('titleLabel').spaceAfter ?? 0);
+  }
+  const titleLines = couplet ? coupletLines(couplet.phrases, titleEms, emsOf) : chapter.titleLines;
+  titleLines.flatMap((l) => balanceHeadline(l, titleEms)).forEach((line, i) => add(line, 'articleTitle', i === 0 && !couplet?.label));
   if (chapter.subtitle) add(`——${chapter.subtitle}`, 'articleSubtitle', false);
   if (chapter.date) add(`（${chapter.date}）`, 'articleDate', false);
   if (chapter.author) add(chapter.author, 'byline', false);

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { FontRoleName } from '../fonts/config.js';
+import { HOUSE_STRUCTURE, KIND_PRESETS, resolveStructure, type BookKind, type Structure } from '../kinds/presets.js';
 
 export const DESIGN_FILE = new URL('../../templates/pdf/design.yaml', import.meta.url);
 
@@ -26,7 +27,8 @@ export interface StyleSpec {
 
 export const STYLE_NAMES = [
   'body', 'h2', 'h3', 'h4', 'blockquote', 'code', 'tableCell', 'footnoteRule', 'footnote',
-  'sectionLabel', 'articleTitle', 'articleSubtitle', 'articleDate', 'byline', 'articleHeadEnd',
+  'articleNumber', 'missingChar',
+  'sectionLabel', 'titleLabel', 'articleTitle', 'articleSubtitle', 'articleDate', 'byline', 'articleHeadEnd',
   'partLabel', 'partTitle', 'tocPart', 'tocEntry', 'tocSection', 'tocNumber',
   'titleMain', 'titlePartNumber', 'titleSubtitle', 'titleResponsibility', 'titlePublisher',
   'cipHeading', 'cip', 'cipRule', 'recordTitle', 'record', 'notice', 'rights',
@@ -39,6 +41,9 @@ export type StyleName = (typeof STYLE_NAMES)[number];
 export type NotePlacement = 'foot' | 'end';
 
 export interface Design {
+  /** The book kind whose preset (src/kinds/presets.ts) lies under the book's own fields. */
+  kind: BookKind;
+  structure: Structure;
   textBlock: {
     /** Fixed counts; when absent, chosen from the trim (src/typeset/geometry.ts). */
     charsPerLine?: number;
@@ -58,6 +63,8 @@ export interface Design {
 
 /** A book's own design.yaml: any field of the house design, any depth. */
 export interface DesignOverrides {
+  kind?: BookKind;
+  structure?: Partial<Structure>;
   textBlock?: Partial<Design['textBlock']>;
   furniture?: Partial<Design['furniture']>;
   toc?: Partial<Design['toc']>;
@@ -77,9 +84,15 @@ function deepMerge(base: unknown, over: unknown): unknown {
   return out;
 }
 
-/** The house design with a book's overrides (already schema-checked) laid over it. */
+/**
+ * The house design, the preset of the book's kind over it, and the book's own fields (already
+ * schema-checked) over both.
+ */
 export function mergeDesign(house: Design, overrides: DesignOverrides | undefined): Design {
-  return overrides ? (deepMerge(house, overrides) as Design) : house;
+  if (!overrides) return house;
+  const preset = overrides.kind ? KIND_PRESETS[overrides.kind] : {};
+  const merged = deepMerge(deepMerge(house, preset), overrides) as Design;
+  return { ...merged, kind: overrides.kind ?? house.kind, structure: resolveStructure(overrides) };
 }
 
 export async function loadDesign(file: URL = DESIGN_FILE): Promise<Design> {
@@ -92,7 +105,7 @@ export async function loadDesign(file: URL = DESIGN_FILE): Promise<Design> {
   if (typeof body?.size !== 'number' || typeof body.leading !== 'number') {
     throw new Error(`internal: ${file.pathname}: styles.body needs size and leading`);
   }
-  return { ...raw, notes: { placement: raw.notes?.placement === 'end' ? 'end' : 'foot' } } as Design;
+  return { ...raw, kind: 'compilation', structure: HOUSE_STRUCTURE, notes: { placement: raw.notes?.placement === 'end' ? 'end' : 'foot' } } as Design;
 }
 
 export class Typography {

@@ -26,7 +26,7 @@ interface Candidate {
   natural: boolean;
 }
 
-function emsOf(text: string): number {
+export function emsOf(text: string): number {
   return Array.from(text).reduce((sum, ch) => sum + charWidth(ch), 0);
 }
 

@@ -19,6 +19,7 @@ import type { Grid } from './grid.js';
 import type { Page, Section } from './model.js';
 import { paginate, type NoteLayout } from './paginate.js';
 import { tocSection } from './toc.js';
+import { normaliseTitleSpaces } from '../kinds/couplet.js';
 
 export interface TypesetInput {
   book: Book;
@@ -43,11 +44,14 @@ function sections(book: Book, front: FrontPages, cx: FlowContext): Section[] {
   if (board) out.push(board);
   for (const chapter of book.front) out.push(chapterSection(chapter, cx, { start: 'recto', head: chapter.label ?? chapter.title }));
   out.push(tocSection(book, cx, new Set(cx.typo.design.toc.sectionLevels)));
+  const byChapter = cx.typo.design.structure.rectoHead === 'chapter';
   book.parts.forEach((part, p) => {
     out.push(partSection(part, cx, p === 0));
     part.chapters.forEach((chapter, i) => {
+      // A novel's recto head is the 回目 the reader is in; other books name the part.
+      const head = byChapter ? normaliseTitleSpaces(chapter.title) : `${part.label}\u3000${part.title}`;
       // The first article faces the part page's blank verso, so it starts on a recto too.
-      out.push(chapterSection(chapter, cx, { start: i === 0 ? 'recto' : 'page', head: `${part.label}\u3000${part.title}`, outlineParent: part.id }));
+      out.push(chapterSection(chapter, cx, { start: i === 0 ? 'recto' : 'page', head, outlineParent: part.id }));
     });
   });
   return out;

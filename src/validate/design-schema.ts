@@ -4,6 +4,7 @@
  * ranges keep a design a compositor could set; whether the text block fits the 开本 is checked
  * with the page geometry (src/validate/print-format.ts).
  */
+import { BOOK_KINDS } from '../kinds/presets.js';
 import { STYLE_NAMES } from '../typeset/design.js';
 
 const points = (max: number): object => ({ type: 'number', minimum: 0, maximum: max });
@@ -30,6 +31,18 @@ export const designSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    kind: { enum: BOOK_KINDS },
+    structure: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        headingRank: { enum: ['markdown', 'law'] },
+        headingNumbers: { type: 'boolean' },
+        articleNumbers: { type: 'boolean' },
+        titleBreak: { enum: ['balance', 'couplet'] },
+        rectoHead: { enum: ['part', 'chapter'] },
+      },
+    },
     textBlock: {
       type: 'object',
       additionalProperties: false,

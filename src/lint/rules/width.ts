@@ -102,9 +102,12 @@ export function fullWidthAlphanumeric(blocks: ProseBlock[]): Finding[] {
 /** Spaces or tabs (not the ideographic space U+3000, which layout uses on purpose) between two Han. */
 const HAN_SPACE_HAN = /(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
 
+/** 第一条 at the head of a paragraph: the space after it is the law's separator, printed full width. */
+const ARTICLE_BEFORE = /(?:^|\n)[ \t]*第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十\d]+)?$/;
+
 export function cjkSpace(blocks: ProseBlock[]): Finding[] {
   return blocks.flatMap((block) =>
-    [...block.masked.matchAll(HAN_SPACE_HAN)].map(
+    [...block.masked.matchAll(HAN_SPACE_HAN)].filter((m) => !ARTICLE_BEFORE.test(block.masked.slice(0, m.index))).map(
       (m): Finding => ({
         rule: 'cjk-space',
         offset: block.start + m.index,

@@ -1,5 +1,8 @@
 /** Block AST → XHTML flow content. */
 import type { Align, Block, Inline } from '../../model/book.js';
+import { splitArticle } from '../../kinds/article-inlines.js';
+import { lawRank } from '../../kinds/law.js';
+import { plainText } from '../../markdown/inline.js';
 import { renderInlines } from './inline.js';
 import type { RenderContext } from './render-context.js';
 import type { XMLBuilder } from './xml.js';
@@ -11,11 +14,16 @@ export function renderBlocks(parent: XMLBuilder, blocks: Block[], ctx: RenderCon
 function renderBlock(parent: XMLBuilder, block: Block, ctx: RenderContext): void {
   switch (block.type) {
     case 'paragraph':
-      renderInlines(parent.ele('p'), block.children, ctx);
+      renderParagraph(parent, block.children, ctx);
       return;
-    case 'heading':
-      renderInlines(parent.ele(`h${block.level}`).att('id', block.id), block.children, ctx);
+    case 'heading': {
+      const h = parent.ele(`h${block.level}`).att('id', block.id);
+      // A law heading keeps its Markdown level (the outline) and is styled by its words.
+      const rank = ctx.structure?.headingRank === 'law' ? lawRank(plainText(block.children)) : undefined;
+      if (rank) h.att('class', LAW_CLASSES[rank]);
+      renderInlines(h, block.children, ctx);
       return;
+    }
     case 'list':
       renderList(parent, block, ctx);
       return;
@@ -35,6 +43,22 @@ function renderBlock(parent: XMLBuilder, block: Block, ctx: RenderContext): void
       parent.ele('hr');
       return;
   }
+}
+
+const LAW_CLASSES = { 2: 'law-bian', 3: 'law-zhang', 4: 'law-jie' } as const;
+
+/** A paragraph; in a law book one that opens an article leads with its number and a full-width space. */
+function renderParagraph(parent: XMLBuilder, inlines: Inline[], ctx: RenderContext): void {
+  const p = parent.ele('p');
+  const article = ctx.structure?.articleNumbers ? splitArticle(inlines) : undefined;
+  if (!article) {
+    renderInlines(p, inlines, ctx);
+    return;
+  }
+  p.att('class', 'article');
+  p.ele('span').att('class', 'article-number').txt(article.number);
+  p.txt('\u3000');
+  renderInlines(p, article.rest, ctx);
 }
 
 function renderList(parent: XMLBuilder, list: Extract<Block, { type: 'list' }>, ctx: RenderContext): void {

@@ -5,6 +5,7 @@
  */
 import type { Chapter, Footnote } from '../../model/book.js';
 import { noteMarker } from '../../derive/note-marker.js';
+import { splitCouplet } from '../../kinds/couplet.js';
 import { renderBlocks } from './blocks.js';
 import { renderPageBreak, type PageTarget } from './page-breaks.js';
 import { LABELS } from './labels.js';
@@ -17,11 +18,26 @@ export function chapterHref(chapter: Chapter): string {
   return textHref(chapter.id);
 }
 
-function renderHeader(section: XMLBuilder, chapter: Chapter): void {
+/** A 回目: the number on a line of its own, then the phrases, each kept whole (CSS inline-block). */
+function renderCouplet(h1: XMLBuilder, title: string): void {
+  const { label, phrases } = splitCouplet(title);
+  h1.att('class', 'chapter-title couplet');
+  if (label) {
+    h1.ele('span').att('class', 'title-label').txt(label);
+    h1.ele('br');
+  }
+  phrases.forEach((phrase, i) => {
+    if (i > 0) h1.txt('\u3000');
+    h1.ele('span').att('class', 'title-phrase').txt(phrase);
+  });
+}
+
+function renderHeader(section: XMLBuilder, chapter: Chapter, ctx: RenderContext): void {
   const header = section.ele('header');
   if (chapter.label) header.ele('p').att('class', 'chapter-label').txt(chapter.label);
   const h1 = header.ele('h1').att('class', 'chapter-title');
-  chapter.titleLines.forEach((line, i) => {
+  if (ctx.structure?.titleBreak === 'couplet' && !chapter.label) renderCouplet(h1, chapter.title);
+  else chapter.titleLines.forEach((line, i) => {
     if (i > 0) h1.ele('br');
     h1.ele('span').att('class', 'title-line').txt(line);
   });
@@ -55,7 +71,7 @@ export function renderChapter(chapter: Chapter, language: string, ctx: RenderCon
     .att('id', chapter.id);
   const breaks = ctx.pageBreaks ?? new Map<number, PageTarget[]>();
   for (const target of breaks.get(-1) ?? []) renderPageBreak(section, target);
-  renderHeader(section, chapter);
+  renderHeader(section, chapter, ctx);
   chapter.blocks.forEach((block, i) => {
     for (const target of breaks.get(i) ?? []) renderPageBreak(section, target);
     renderBlocks(section, [block], ctx);

@@ -11,6 +11,8 @@ import type { PrintPagination } from '../../model/pagination.js';
 import { renderCoverPage } from './cover-page.js';
 import { markersByBlock, pageTargets, type PageTarget } from './page-breaks.js';
 import { chapterHref, renderChapter } from './chapter.js';
+import { resolveStructure } from '../../kinds/presets.js';
+import { articleNumbers } from '../../kinds/article-inlines.js';
 import { APPLE_OPTIONS_PATH, CONTAINER_PATH, renderAppleDisplayOptions, renderContainer } from './container.js';
 import { renderCss } from './css.js';
 import { embedFonts, FONT_MEDIA_TYPE } from './fonts.js';
@@ -66,6 +68,7 @@ function renderContext(book: Book, chapter: Chapter, assets: Assets): RenderCont
     href: chapterHref(chapter),
     linkHref: (href) => resolveLink(chapter, href),
     image: (src) => images.imageOf(chapter, src),
+    structure: resolveStructure(book.design),
   };
 }
 
@@ -109,7 +112,9 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
  * and page-break markers and names the print ISBN as the source of the pagination.
  */
 export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {
-  const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: HEADING_EXTRA_TEXT });
+  // A law book's article numbers are set in the heading face (.article-number).
+  const articles = resolveStructure(book.design).articleNumbers ? articleNumbers(allChapters(book).flatMap((c) => c.blocks)) : [];
+  const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: [...HEADING_EXTRA_TEXT, ...articles] });
   const [fonts, images, coverImg] = await Promise.all([
     embedFonts(ctx.fonts, glyphs),
     collectImages(book),

@@ -1,3 +1,4 @@
+import type { Structure } from '../../kinds/presets.js';
 import type { PageTarget } from './page-breaks.js';
 
 /** What AST rendering needs to know beyond the node itself. */
@@ -10,4 +11,6 @@ export interface RenderContext {
   image(src: string): { href: string; width?: number; height?: number } | undefined;
   /** Print page-break markers of this chapter by block index (-1: before the title). */
   pageBreaks?: Map<number, PageTarget[]>;
+  /** The book kind's structure (law headings, 条 numbers, couplet titles); house when absent. */
+  structure?: Structure;
 }
