@@ -1,32 +1,27 @@
 /**
- * One measured build in its own process, so peak memory belongs to this build alone.
- * Prints one JSON line: phase times and peak RSS.
+ * One measured build in its own process, so peak memory belongs to this build alone: the
+ * build session's steps one after another, without the cache across runs. Prints one JSON
+ * line: phase times and peak RSS.
  */
 import { performance } from 'node:perf_hooks';
-import { checkProject } from '../src/pipeline/check.js';
-import { deriveFrontPages } from '../src/derive/front-pages.js';
-import { loadFontConfig } from '../src/fonts/config.js';
-import { writeEpub } from '../src/writers/epub/index.js';
 import os from 'node:os';
 import { makePrintFiles } from '../src/print/files.js';
-import { writePdf } from '../src/writers/pdf/index.js';
+import { BuildSession } from '../src/pipeline/session.js';
 
 const dir = process.argv[2] ?? 'manuscript';
 // --print: also the printer's files (K-only book block, PDF/X, cover, preflight of both).
 const print = process.argv.includes('--print');
+const session = new BuildSession({ dir, env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2017, 8, 1) / 1000) } });
 const t0 = performance.now();
-const { book, diagnostics } = await checkProject(dir);
+const { book, diagnostics } = await session.checked();
 if (!book) throw new Error(JSON.stringify(diagnostics));
-const ctx = { buildDate: new Date(Date.UTC(2017, 8, 1)), fonts: await loadFontConfig(dir) };
-const front = deriveFrontPages(book.meta);
+const ctx = await session.context(book);
 const t1 = performance.now();
-const epub = await writeEpub(book, front, ctx);
+const epub = await session.epub(book);
 const t2 = performance.now();
-const pdf = await writePdf(book, front, ctx);
+const pdf = await session.pdf(book, {});
 const t3 = performance.now();
-const printed = print
-  ? await makePrintFiles(book, ctx, os.tmpdir(), () => writePdf(book, front, ctx, { cropMarks: true, ink: true }))
-  : undefined;
+const printed = print ? await makePrintFiles(book, ctx, os.tmpdir(), () => session.pdf(book, { cropMarks: true, ink: true })) : undefined;
 const t4 = performance.now();
 process.stdout.write(
   `${JSON.stringify({

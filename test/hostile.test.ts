@@ -151,6 +151,22 @@ describe('paths that leave the project', () => {
     expect(await readdir(elsewhere)).toEqual([]);
   });
 
+  it('never opens a cache entry that is a link (to a pipe outside the project)', async () => {
+    const h = await hostileProject();
+    await rm(path.join(h.dir, '.hanpress-cache'), { recursive: true, force: true });
+    expect((await run(['build', h.dir, '--out', h.out], h.dir)).code).toBe(0);
+    const steps = path.join(h.dir, '.hanpress-cache/steps');
+    const entries = (await readdir(steps, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      await rm(path.join(entry.parentPath, entry.name));
+      await symlink(path.join(h.outside, 'pipe'), path.join(entry.parentPath, entry.name));
+    }
+    // Finishing at all proves no pipe was opened.
+    const again = await run(['build', h.dir, '--out', h.out], h.dir);
+    expect(again.code, again.err).toBe(0);
+  });
+
   it('follows symbolic links that stay inside the project, and a project folder that is a link', async () => {
     const h = await hostileProject();
     await mkdir(path.join(h.dir, 'drafts'));

@@ -76,7 +76,7 @@ describe('hanpress init', () => {
     await mkdir(repo);
     await writeFile(path.join(repo, '.gitignore'), 'node_modules/\n/dist/\n');
     expect((await runCli(['init', repo], { env: NOW })).code).toBe(0);
-    expect(await readFile(path.join(repo, '.gitignore'), 'utf8')).toBe("node_modules/\n/dist/\n# Build outputs and hanpress's cache of the last PDF's pages\n.hanpress-cache/\n");
+    expect(await readFile(path.join(repo, '.gitignore'), 'utf8')).toBe("node_modules/\n/dist/\n# Build outputs and hanpress's cache (per-chapter work, the last PDF's pages)\n.hanpress-cache/\n");
   });
 
   it('names the slug my-book when the folder name has no ASCII letters', async () => {

@@ -28,7 +28,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { checkProject } from '../pipeline/check.js';
+import { BuildSession } from '../pipeline/session.js';
 import { resolveBuildDate } from '../pipeline/context.js';
 import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { roleMapping } from '../metadata/roles.js';
@@ -279,12 +279,15 @@ const NO_EXTENT: Diagnostic = {
   hint: 'Write `sheets` under `print` (hanpress build reports the value for the PDF) to include the Extent.',
 };
 
-/** Checks the project like `hanpress check` and renders its record; throws on any error. */
+/**
+ * Checks book.yaml and the design (the record needs nothing else: the chapters are neither
+ * read nor linted) and renders the record; throws on any error.
+ */
 export async function exportOnix(dir: string, env: NodeJS.ProcessEnv): Promise<OnixExport> {
-  const { book, diagnostics } = await checkProject(dir);
-  if (!book || diagnostics.some((d) => d.severity === 'error')) throw new BuildFailure(diagnostics);
-  const trim = trimmedSize(book.meta.print, await loadFormats());
-  const sentAt = resolveBuildDate(env, book.meta.edition.date);
-  const warnings = printedPages(book.meta) === undefined ? [NO_EXTENT] : [];
-  return { xml: renderOnix({ meta: book.meta, trim, sentAt }), diagnostics: [...diagnostics, ...warnings] };
+  const { meta, diagnostics } = await new BuildSession({ dir, env }).metadata();
+  if (!meta || diagnostics.some((d) => d.severity === 'error')) throw new BuildFailure(diagnostics);
+  const trim = trimmedSize(meta.print, await loadFormats());
+  const sentAt = resolveBuildDate(env, meta.edition.date);
+  const warnings = printedPages(meta) === undefined ? [NO_EXTENT] : [];
+  return { xml: renderOnix({ meta, trim, sentAt }), diagnostics: [...diagnostics, ...warnings] };
 }

@@ -125,7 +125,7 @@ part: 1
 新增一章时，先在 chapters 文件夹里新建一个 Markdown 文件，再把它的路径加到 book.yaml 的 \`contents\` 里；没有列入 \`contents\` 的文件不会进入书中，hanpress check 会提醒你。
 `;
 
-const GITIGNORE = `# Build outputs and hanpress's cache of the last PDF's pages
+const GITIGNORE = `# Build outputs and hanpress's cache (per-chapter work, the last PDF's pages)
 dist/
 .hanpress-cache/
 `;

@@ -146,9 +146,15 @@ async function checkListedFiles(root: string, rootReal: string, meta: BookMetada
   return diagnostics;
 }
 
+export interface LoadOptions {
+  /** false: book.yaml and the design only, the chapters are not read (`export onix`). */
+  chapters?: boolean;
+}
+
 export async function loadProject(
   root: string,
   cx: RuleContext = { now: new Date() },
+  options: LoadOptions = {},
 ): Promise<{ project?: LoadedProject; diagnostics: Diagnostic[] }> {
   const rootReal = await realRoot(root);
   const read = await readContainedText([rootReal], path.join(root, BOOK_FILE), YAML_LIMIT);
@@ -176,7 +182,7 @@ export async function loadProject(
   const design = await loadBookDesign(root, rootReal, readFailureDiagnostic);
   diagnostics.push(...design.diagnostics);
   const markdown = new Map<string, MarkdownSource>();
-  for (const { file } of listedFiles(meta)) {
+  for (const { file } of options.chapters === false ? [] : listedFiles(meta)) {
     const loaded = await loadMarkdown(root, rootReal, file);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source) markdown.set(file, loaded.source);

@@ -3,15 +3,20 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, MarkdownSource } from '../load/project.js';
-import { parseChapterBody } from '../markdown/blocks.js';
+import { parseChapterBody, type ParsedBody } from '../markdown/blocks.js';
 import type { Book, Chapter, ChapterKind, Part } from './book.js';
 
 const IDEOGRAPHIC_SPACE = '\u3000';
 
-function chapterFrom(source: MarkdownSource, id: string, defaultKind: ChapterKind): { chapter: Chapter; diagnostics: Diagnostic[] } {
+/** Parses one chapter's body; the build session passes one that answers from its cache. */
+export type ChapterParser = (source: MarkdownSource, id: string) => ParsedBody;
+
+const parseSource: ChapterParser = (source, id) => parseChapterBody(source.body, source.file, source.bodyLineOffset, id);
+
+function chapterFrom(source: MarkdownSource, id: string, defaultKind: ChapterKind, parse: ChapterParser): { chapter: Chapter; diagnostics: Diagnostic[] } {
   const fm = source.frontMatter;
   const titleLines = Array.isArray(fm.title) ? fm.title : [fm.title];
-  const body = parseChapterBody(source.body, source.file, source.bodyLineOffset, id);
+  const body = parse(source, id);
   return {
     chapter: {
       id,
@@ -48,7 +53,7 @@ function partMismatch(chapter: Chapter, source: MarkdownSource, partNumber: numb
   ];
 }
 
-export function assembleBook(project: LoadedProject): { book: Book; diagnostics: Diagnostic[] } {
+export function assembleBook(project: LoadedProject, parse: ChapterParser = parseSource): { book: Book; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const sourceOf = (file: string): MarkdownSource => {
     const source = project.markdown.get(file);
@@ -56,7 +61,7 @@ export function assembleBook(project: LoadedProject): { book: Book; diagnostics:
     return source;
   };
   const front = (project.meta.contents.front ?? []).map((file, i) => {
-    const made = chapterFrom(sourceOf(file), `front${String(i + 1).padStart(2, '0')}`, 'preface');
+    const made = chapterFrom(sourceOf(file), `front${String(i + 1).padStart(2, '0')}`, 'preface', parse);
     diagnostics.push(...made.diagnostics);
     return made.chapter;
   });
@@ -68,7 +73,7 @@ export function assembleBook(project: LoadedProject): { book: Book; diagnostics:
     chapters: entry.chapters.map((file) => {
       articleNumber++;
       const source = sourceOf(file);
-      const made = chapterFrom(source, `ch${String(articleNumber).padStart(3, '0')}`, 'article');
+      const made = chapterFrom(source, `ch${String(articleNumber).padStart(3, '0')}`, 'article', parse);
       diagnostics.push(...made.diagnostics, ...partMismatch(made.chapter, source, p + 1));
       return made.chapter;
     }),

@@ -1,24 +1,20 @@
 /**
- * One build: load → validate → parse/model → derive → write EPUB and PDF → verify → write
- * files. Returns diagnostics as data; the CLI decides how to print them.
+ * One build: check → write EPUB and PDF → verify → write files, through a build session
+ * (src/pipeline/session.ts). Returns diagnostics as data; the CLI decides how to print them.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BuildFailure, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { deriveFrontPages } from '../derive/front-pages.js';
-import { loadFontConfig } from '../fonts/config.js';
-import { checkProject } from './check.js';
-import { resolveBuildDate, type BuildContext } from './context.js';
 import { checkOutputTargets, writeOutputsAtomically } from './output.js';
-import { writeEpub } from '../writers/epub/index.js';
-import { writePdf, type PdfOptions } from '../writers/pdf/index.js';
 import { verifyEpub, verifyPdf } from '../verify/verify.js';
-import { printSpecDiagnostics, sheetsForPages } from '../verify/print-spec.js';
+import { printSpecDiagnostics } from '../verify/print-spec.js';
 import type { Book } from '../model/book.js';
 import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
 import { makePrintFiles, type PrintFiles } from '../print/files.js';
+import { DiskCache } from './disk-cache.js';
+import { BuildSession } from './session.js';
 
 export interface BuildOptions {
   /** Book project directory (holds book.yaml). */
@@ -32,6 +28,11 @@ export interface BuildOptions {
   only?: 'epub' | 'pdf';
   /** Told what the build is doing, for a progress line. */
   progress?: (text: string) => void;
+  /**
+   * The cache across runs: false ignores it (`--no-cache`); a DiskCache is shared by the
+   * builds of a warm process (`--watch`); absent, the project's .hanpress-cache/ is used.
+   */
+  cache?: DiskCache | false;
 }
 
 export interface BuiltFile {
@@ -54,21 +55,6 @@ export type OneOutputReport = Omit<BuildReport, 'epub' | 'pdf'> & Partial<Pick<B
 
 function failIfErrors(diagnostics: Diagnostic[]): void {
   if (diagnostics.some((d) => d.severity === 'error')) throw new BuildFailure(diagnostics);
-}
-
-type PdfOutput = Awaited<ReturnType<typeof writePdf>>;
-
-/**
- * Renders the PDF. A book that leaves 印张 out gets it from the page count: the number printed
- * on the copyright page cannot change how many pages there are, so one more render with the
- * computed value is final.
- */
-export async function layOutPrint(book: Book, ctx: BuildContext, options: PdfOptions = {}): Promise<{ final: Book; pdf: PdfOutput }> {
-  const first = await writePdf(book, deriveFrontPages(book.meta), ctx, options);
-  if (book.meta.print.sheets !== undefined) return { final: book, pdf: first };
-  const sheets = sheetsForPages(first.pageCount, book.meta.print.fold);
-  const final: Book = { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets } } };
-  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, options) };
 }
 
 /**
@@ -104,9 +90,9 @@ async function cachedPrint(book: Book, key: string, metaSource: YamlSource | und
  * The book block is the same layout as the screen PDF, rendered again in K-only ink with crop
  * marks; src/print/files.ts makes it PDF/X, builds the cover and preflights both.
  */
-async function printFiles(final: Book, ctx: BuildContext, outDir: string, metaSource: YamlSource | undefined): Promise<PrintFiles> {
-  const render = (): ReturnType<typeof writePdf> => writePdf(final, deriveFrontPages(final.meta), ctx, { cropMarks: true, ink: true });
-  const print = await makePrintFiles(final, ctx, path.resolve(outDir), render, metaSource);
+async function printFiles(session: BuildSession, final: Book, outDir: string, metaSource: YamlSource | undefined): Promise<PrintFiles> {
+  const render = (): ReturnType<BuildSession['pdf']> => session.pdf(final, { cropMarks: true, ink: true });
+  const print = await makePrintFiles(final, await session.context(final), path.resolve(outDir), render, metaSource);
   failIfErrors(verifyPdf(print.block.bytes, print.block.pages));
   return print;
 }
@@ -119,11 +105,27 @@ function outputPath(outDir: string, book: Book, ext: string): string {
 export async function buildBook(options: BuildOptions & { only?: undefined }): Promise<BuildReport>;
 export async function buildBook(options: BuildOptions): Promise<OneOutputReport>;
 export async function buildBook(options: BuildOptions): Promise<OneOutputReport> {
+  const dir = path.resolve(options.dir);
+  const cache = options.cache === false ? undefined : (options.cache ?? new DiskCache(dir));
+  const session = new BuildSession({ dir, ...(options.env ? { env: options.env } : {}), ...(cache ? { cache } : {}) });
+  let complete = false;
+  try {
+    const report = await buildWith(session, options);
+    complete = options.only === undefined;
+    return report;
+  } finally {
+    // Entries are keyed by content, so even a failed build's are right; only a build that
+    // made every output knows which entries are stale.
+    await cache?.flush({ prune: complete });
+  }
+}
+
+async function buildWith(session: BuildSession, options: BuildOptions): Promise<OneOutputReport> {
   const started = performance.now();
   const say = options.progress ?? ((): void => {});
-  const dir = path.resolve(options.dir);
+  const dir = session.dir;
   say('checking the book');
-  const { book, metaSource, diagnostics } = await checkProject(dir);
+  const { book, metaSource, diagnostics } = await session.checked();
   if (!book) throw new BuildFailure(diagnostics);
   // A font collection is refused only because the EPUB cannot embed it.
   failIfErrors(options.only === 'pdf' ? diagnostics.filter((d) => d.code !== 'fonts/collection-not-embeddable') : diagnostics);
@@ -132,31 +134,28 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
   const names = (['epub', 'pdf'] as const).filter((ext) => options.only === undefined || options.only === ext);
   const printNames = options.print && options.only !== 'epub' ? ['print.pdf', 'cover.pdf'] : [];
   checkOutputTargets([...names.map((ext) => outputPath(options.outDir, book, ext)), ...printNames.map((n) => path.join(path.resolve(options.outDir), `${book.meta.slug}-${n}`))]);
-  const ctx: BuildContext = {
-    buildDate: resolveBuildDate(options.env ?? process.env, book.meta.edition.date),
-    fonts: await loadFontConfig(dir, options.env ?? process.env),
-  };
+  const ctx = await session.context(book);
   const key = printCacheKey(book, ctx.fonts);
   const outputs: { path: string; bytes: Uint8Array }[] = [];
-  const report: Omit<OneOutputReport, 'milliseconds'> = { diagnostics };
+  const report: Omit<OneOutputReport, 'milliseconds'> = { diagnostics: [...diagnostics] };
   let final: Book;
   let pagination: PrintPagination | undefined;
   if (options.only !== 'epub') {
     say(`laying out the PDF: ${chapters} chapters`);
-    const printed = await layOutPrint(book, ctx);
+    const printed = await session.print(book);
     final = printed.final;
     pagination = printed.pdf.pagination;
     say(`checking the PDF: ${printed.pdf.pageCount} pages`);
     failIfErrors(verifyPdf(printed.pdf.bytes, printed.pdf.pageCount));
-    diagnostics.push(...printSpecDiagnostics(book.meta, printed.pdf.pageCount, metaSource));
+    report.diagnostics.push(...printSpecDiagnostics(book.meta, printed.pdf.pageCount, metaSource));
     const pdfPath = outputPath(options.outDir, book, 'pdf');
     outputs.push({ path: pdfPath, bytes: printed.pdf.bytes });
     report.pdf = { path: pdfPath, bytes: printed.pdf.bytes.length, pages: printed.pdf.pageCount };
     if (options.print) {
       say('making the print files: PDF/X book block and cover');
-      const print = await printFiles(printed.final, ctx, options.outDir, metaSource);
+      const print = await printFiles(session, printed.final, options.outDir, metaSource);
       outputs.push(print.block, print.cover);
-      diagnostics.push(...print.diagnostics);
+      report.diagnostics.push(...print.diagnostics);
       report.print = {
         block: { path: print.block.path, bytes: print.block.bytes.length, pages: print.block.pages },
         cover: { path: print.cover.path, bytes: print.cover.bytes.length, spineMm: print.cover.spineMm },
@@ -167,11 +166,11 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
     const cached = await cachedPrint(book, key, metaSource);
     final = cached.final;
     pagination = cached.pagination;
-    diagnostics.push(...cached.diagnostics);
+    report.diagnostics.push(...cached.diagnostics);
   }
   if (options.only !== 'pdf') {
     say(`writing the EPUB: ${chapters} chapters`);
-    const epub = await writeEpub(final, deriveFrontPages(final.meta), ctx, pagination);
+    const epub = await session.epub(final, pagination);
     failIfErrors(verifyEpub(epub));
     const epubPath = outputPath(options.outDir, book, 'epub');
     outputs.unshift({ path: epubPath, bytes: epub });

@@ -2,11 +2,16 @@
  * Per-build settings every stage may read. No module-level state: a build gets one of these.
  */
 import type { FontConfig } from '../fonts/config.js';
+import type { ByteCache, StepMemo } from './memo.js';
 
 export interface BuildContext {
   /** The date written into outputs (dcterms:modified, PDF dates, zip entries). */
   buildDate: Date;
   fonts: FontConfig;
+  /** Per-chapter work answered from the cache across runs (src/pipeline/memo.ts); absent: computed. */
+  memo?: StepMemo;
+  /** The PDF writer's page content streams by key, kept in the same cache. */
+  pageCache?: ByteCache;
 }
 
 /** Honours SOURCE_DATE_EPOCH (reproducible-builds.org); otherwise the edition date. */

@@ -7,7 +7,8 @@ import type { FrontPages } from '../derive/front-pages.js';
 import type { Book } from '../model/book.js';
 import type { PageMark } from '../model/pagination.js';
 import type { FlowContext } from './blocks.js';
-import { chapterSection } from './chapter.js';
+import { composeChapter } from './cached-chapter.js';
+import { NO_MEMO, type StepMemo } from '../pipeline/memo.js';
 import type { Design } from './design.js';
 import { Typography } from './design.js';
 import type { ImageSizes } from './figures.js';
@@ -28,6 +29,8 @@ export interface TypesetInput {
   design: Design;
   geometry: PageGeometry;
   images: ImageSizes;
+  /** Composed chapters from the cache across runs (absent: composed here). */
+  memo?: StepMemo;
 }
 
 export interface TypesetBook {
@@ -38,11 +41,11 @@ export interface TypesetBook {
   unresolvedWidows: number;
 }
 
-function sections(book: Book, front: FrontPages, cx: FlowContext): Section[] {
+function sections(book: Book, front: FrontPages, cx: FlowContext, memo: StepMemo): Section[] {
   const out: Section[] = [titleSection(front.titlePage, cx), copyrightSection(front.copyright, cx)];
   const board = boardSection(front.board, cx);
   if (board) out.push(board);
-  for (const chapter of book.front) out.push(chapterSection(chapter, cx, { start: 'recto', head: chapter.label ?? chapter.title }));
+  for (const chapter of book.front) out.push(composeChapter(chapter, cx, { start: 'recto', head: chapter.label ?? chapter.title }, memo));
   out.push(tocSection(book, cx, new Set(cx.typo.design.toc.sectionLevels)));
   const byChapter = cx.typo.design.structure.rectoHead === 'chapter';
   book.parts.forEach((part, p) => {
@@ -51,7 +54,7 @@ function sections(book: Book, front: FrontPages, cx: FlowContext): Section[] {
       // A novel's recto head is the 回目 the reader is in; other books name the part.
       const head = byChapter ? normaliseTitleSpaces(chapter.title) : `${part.label}\u3000${part.title}`;
       // The first article faces the part page's blank verso, so it starts on a recto too.
-      out.push(chapterSection(chapter, cx, { start: i === 0 ? 'recto' : 'page', head, outlineParent: part.id }));
+      out.push(composeChapter(chapter, cx, { start: i === 0 ? 'recto' : 'page', head, outlineParent: part.id }, memo));
     });
   });
   return out;
@@ -70,7 +73,7 @@ export function typesetBook(input: TypesetInput): TypesetBook {
     ruleLength: grid.width / 4,
     ruleWidth: 0.5,
   };
-  const result = paginate(sections(book, front, cx), grid, notes);
+  const result = paginate(sections(book, front, cx, input.memo ?? NO_MEMO), grid, notes);
   resolveFolios(result.pages, fonts);
   addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);
   return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows };

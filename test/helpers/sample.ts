@@ -3,12 +3,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadProject } from '../../src/load/project.js';
-import { assembleBook } from '../../src/model/assemble.js';
-import { deriveFrontPages, type FrontPages } from '../../src/derive/front-pages.js';
-import { loadFontConfig } from '../../src/fonts/config.js';
+import type { FrontPages } from '../../src/derive/front-pages.js';
 import type { Book } from '../../src/model/book.js';
 import type { BuildContext } from '../../src/pipeline/context.js';
+import { BuildSession } from '../../src/pipeline/session.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLE_DIR = path.join(REPO_ROOT, 'manuscript');
@@ -19,11 +17,11 @@ export interface LoadedBook {
   ctx: BuildContext;
 }
 
+/** The build session's book and context steps, without a cache, at a fixed date. */
 export async function loadBook(dir: string = SAMPLE_DIR): Promise<LoadedBook> {
-  const loaded = await loadProject(dir);
-  if (!loaded.project) throw new Error(JSON.stringify(loaded.diagnostics, null, 2));
-  const { book, diagnostics } = assembleBook(loaded.project);
+  const session = new BuildSession({ dir, env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2017, 8, 1) / 1000) } });
+  const { book, loadDiagnostics, diagnostics } = await session.book();
+  if (!book) throw new Error(JSON.stringify(loadDiagnostics, null, 2));
   if (diagnostics.length > 0) throw new Error(JSON.stringify(diagnostics, null, 2));
-  const ctx: BuildContext = { buildDate: new Date(Date.UTC(2017, 8, 1)), fonts: await loadFontConfig(dir) };
-  return { book, front: deriveFrontPages(book.meta), ctx };
+  return { book, front: session.front(book.meta), ctx: await session.context(book) };
 }

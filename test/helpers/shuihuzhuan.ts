@@ -7,8 +7,9 @@ import { corpusProject } from '../../bench/corpus-project.js';
 import { tempDir } from './project.js';
 import { SAMPLE_DIR } from './sample.js';
 
-export async function shuihuzhuanProject(): Promise<string> {
+/** The whole novel, or its first `chapters` chapters. */
+export async function shuihuzhuanProject(chapters = 121): Promise<string> {
   const dir = await tempDir('hanpress-shz-');
-  await corpusProject(dir, 121, path.join(SAMPLE_DIR, 'book.yaml'));
+  await corpusProject(dir, chapters, path.join(SAMPLE_DIR, 'book.yaml'));
   return dir;
 }

@@ -38,11 +38,14 @@ export const buildCommand: Command = {
     'Writes <out>/<slug>.epub and <out>/<slug>.pdf, or nothing when the book has errors.',
     'With --print also <slug>-print.pdf (the PDF/X book block) and <slug>-cover.pdf (the cover spread), both preflighted.',
     'Warnings do not stop a build; --max-warnings does (the files are still written).',
+    'Per-chapter work is kept in .hanpress-cache/ in the project and reused while the chapter, book.yaml, the design, the fonts and hanpress are unchanged; delete the folder or pass --no-cache to start afresh.',
   ].join('\n'),
   options: {
     out: { type: 'string', short: 'o', value: '<dir>', description: 'output folder (default: dist/ in the project)' },
     only: { type: 'string', value: 'epub|pdf', description: 'build only the EPUB or only the PDF' },
     print: { type: 'boolean', description: "also the printer's files: PDF/X book block and cover spread" },
+    watch: { type: 'boolean', short: 'w', description: 'rebuild on every save until Ctrl-C, one line per rebuild' },
+    'no-cache': { type: 'boolean', description: 'ignore .hanpress-cache/ in the project: compute every chapter afresh' },
     ...OUTPUT_OPTIONS,
   },
   async run(positionals, values, io) {
@@ -53,8 +56,22 @@ export const buildCommand: Command = {
     if (only === 'epub' && values.print === true) throw new UsageError('--print needs the PDF: leave out --only epub.', 'build');
     const settings = outputSettings(values, io, dir);
     const progress = settings.quiet || !io.tty ? undefined : delayedStatus(io.tty.status);
+    const options = { dir, outDir, env: io.env, print: values.print === true, ...(only ? { only } : {}), ...(progress ? { progress } : {}), ...(values['no-cache'] === true ? { cache: false as const } : {}) };
+    if (values.watch === true) {
+      const { watchBuild } = await import('../../pipeline/watch.js');
+      const { printWatchEvent } = await import('../watch.js');
+      const stop = new AbortController();
+      const onSignal = (): void => stop.abort();
+      process.once('SIGINT', onSignal);
+      try {
+        await watchBuild({ ...options, signal: stop.signal }, (event) => printWatchEvent(event, settings, io));
+      } finally {
+        process.off('SIGINT', onSignal);
+      }
+      return 0;
+    }
     return reportFailure('build', settings, io, async () => {
-      const report = await buildBook({ dir, outDir, env: io.env, print: values.print === true, ...(only ? { only } : {}), ...(progress ? { progress } : {}) });
+      const report = await buildBook(options);
       progress?.('');
       printDiagnostics(report.diagnostics, settings, io);
       const counted = tally(report.diagnostics, settings);

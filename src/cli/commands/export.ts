@@ -9,7 +9,7 @@ export const exportCommand: Command = {
   name: 'export',
   args: 'onix [dir]',
   summary: 'write an ONIX 3.0 record of the print book',
-  details: 'The book is checked first, as hanpress check does; nothing is exported while it has errors.',
+  details: 'book.yaml and the design are checked first (the chapters are not read); nothing is exported while they have errors.',
   options: {
     out: { type: 'string', short: 'o', value: '<file>', description: 'write the record to this file (default: stdout)' },
     ...OUTPUT_OPTIONS,

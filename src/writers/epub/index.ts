@@ -8,6 +8,7 @@ import { collectGlyphs } from '../../fonts/glyphs.js';
 import { coverImage } from '../../images/cover.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
 import type { PrintPagination } from '../../model/pagination.js';
+import { NO_MEMO, type StepMemo } from '../../pipeline/memo.js';
 import { renderCoverPage } from './cover-page.js';
 import { markersByBlock, pageTargets, type PageTarget } from './page-breaks.js';
 import { chapterHref, renderChapter } from './chapter.js';
@@ -73,7 +74,7 @@ function renderContext(book: Book, chapter: Chapter, assets: Assets): RenderCont
 }
 
 /** Content documents in reading order; the nav sits after the preface like the printed 目录. */
-function contentDocuments(book: Book, front: FrontPages, assets: Assets): PackageFile[] {
+function contentDocuments(book: Book, front: FrontPages, assets: Assets, memo: StepMemo): PackageFile[] {
   const lang = book.meta.language;
   const toc = buildToc(book);
   const firstPart = book.parts[0];
@@ -84,8 +85,15 @@ function contentDocuments(book: Book, front: FrontPages, assets: Assets): Packag
     { type: 'toc', label: LABELS.toc, href: `${NAV_HREF}#toc` },
     ...(firstPart ? [{ type: 'bodymatter', label: LABELS.bodyMatter, href: textHref(firstPart.id) }] : []),
   ];
-  const chapterFile = (chapter: Chapter): PackageFile =>
-    xhtmlFile(chapter.id, chapterHref(chapter), renderChapter(chapter, lang, renderContext(book, chapter, assets)));
+  // A chapter's document depends on the chapter, its print page breaks, the other chapters'
+  // files (links) and the images' hrefs and sizes: the cache key names them all.
+  const files = allChapters(book).map((c) => [c.id, c.file]);
+  const imageRefs = assets.images.images.map(({ href, width, height }) => [href, width, height]);
+  const chapterFile = (chapter: Chapter): PackageFile => {
+    const cx = renderContext(book, chapter, assets);
+    const inputs = { chapter, lang, breaks: cx.pageBreaks, files, imageRefs };
+    return xhtmlFile(chapter.id, chapterHref(chapter), memo.get('epub-chapter', inputs, () => renderChapter(chapter, lang, cx)));
+  };
 
   return [
     xhtmlFile('cover', COVER_HREF, renderCoverPage(assets.cover.href, front.displayTitle, lang)),
@@ -112,11 +120,13 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
  * and page-break markers and names the print ISBN as the source of the pagination.
  */
 export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {
+  const memo = ctx.memo ?? NO_MEMO;
   // A law book's article numbers are set in the heading face (.article-number).
   const articles = resolveStructure(book.design).articleNumbers ? articleNumbers(allChapters(book).flatMap((c) => c.blocks)) : [];
   const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: [...HEADING_EXTRA_TEXT, ...articles] });
   const [fonts, images, coverImg] = await Promise.all([
-    embedFonts(ctx.fonts, glyphs),
+    // Subsetting is most of the EPUB's time, and the glyph sets rarely change with an edit.
+    memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs)),
     collectImages(book),
     coverImage(book.root, front.titlePage, ctx.fonts),
   ]);
@@ -124,7 +134,7 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
   const cover: EmbeddedImage = { ...coverImg, href: `images/cover${coverImg.extension}` };
   const pages = validTargets(book, pagination);
 
-  const documents = contentDocuments(book, front, { images, pages, cover });
+  const documents = contentDocuments(book, front, { images, pages, cover }, memo);
   const files: PackageFile[] = [
     ...documents,
     {

@@ -48,7 +48,7 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const fonts = new FontBook(ctx.fonts);
   const collected = await collectPdfImages(book);
   const images = options.ink ? await inkImages(collected) : collected;
-  const typeset = typesetBook({ book, front, fonts, design, geometry, images: imageSizes(images) });
+  const typeset = typesetBook({ book, front, fonts, design, geometry, images: imageSizes(images), ...(ctx.memo ? { memo: ctx.memo } : {}) });
   const producer = { creator: 'hanpress', producer: `hanpress (PDFKit ${PDFKIT_VERSION})` };
   const metadata = pdfMetadata(book.meta, front, ctx.buildDate, producer);
   const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };

@@ -1,0 +1,193 @@
+/**
+ * The cache across runs: per-chapter results by content hash in the project's
+ * .hanpress-cache/steps/, one file per entry, each written whole (temporary file, then rename)
+ * so a killed build leaves no half entry. A warm process (`build --watch`) keeps the entries of
+ * its last build in memory as bytes, never as objects, so a stage that changes what it was
+ * given cannot change the next build's input.
+ *
+ * Best effort: a cache that cannot be read or written costs time, never the build.
+ */
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { isInside, realRootSync } from '../files/contain.js';
+import { hashOf } from './cache-key.js';
+import type { ByteCache, Codec, StepMemo } from './memo.js';
+import { CACHE_DIR } from './print-cache.js';
+
+const STEPS = 'steps';
+/** No entry of ours comes near this; a larger file is not read. */
+const ENTRY_LIMIT = 256 * 1024 * 1024;
+
+export interface CacheStats {
+  hits: Record<string, number>;
+  misses: Record<string, number>;
+}
+
+function readEntry(file: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    // O_NOFOLLOW and a regular-file check: an entry that is a link or a pipe is never read.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > ENTRY_LIMIT) return undefined;
+    const bytes = new Uint8Array(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) return undefined;
+      at += n;
+    }
+    return bytes;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export class DiskCache {
+  readonly folder: string;
+  private readonly projectRoot: string;
+  private readonly usable: boolean;
+  /** Entries of the last finished build, for a warm process. */
+  private memory = new Map<string, Uint8Array>();
+  /** Entries this build read or made: what the next build keeps in memory and on disk. */
+  private used = new Map<string, Uint8Array>();
+  private pending = new Map<string, Uint8Array>();
+  stats: CacheStats = { hits: {}, misses: {} };
+  /** The hits and misses of the last finished build (for the watch line and tests). */
+  lastStats: CacheStats = { hits: {}, misses: {} };
+
+  constructor(projectRoot: string) {
+    this.projectRoot = projectRoot;
+    this.folder = path.join(projectRoot, CACHE_DIR, STEPS);
+    this.usable = DiskCache.inside(projectRoot, this.folder);
+  }
+
+  /** A cache folder that is (or sits in) a link out of the project is neither read nor written. */
+  private static inside(projectRoot: string, folder: string): boolean {
+    const root = realRootSync(projectRoot);
+    for (let dir = folder; ; dir = path.dirname(dir)) {
+      try {
+        return isInside([root], realpathSync(dir));
+      } catch {
+        // Not there yet: the nearest folder that is decides.
+      }
+      if (path.dirname(dir) === dir) return false;
+    }
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.folder, key.slice(0, 2), key);
+  }
+
+  read(key: string): Uint8Array | undefined {
+    const bytes = this.used.get(key) ?? this.memory.get(key) ?? (this.usable ? readEntry(this.fileOf(key)) : undefined);
+    if (bytes) this.used.set(key, bytes);
+    return bytes;
+  }
+
+  write(key: string, bytes: Uint8Array): void {
+    this.used.set(key, bytes);
+    this.pending.set(key, bytes);
+  }
+
+  private count(kind: 'hits' | 'misses', step: string): void {
+    this.stats[kind][step] = (this.stats[kind][step] ?? 0) + 1;
+  }
+
+  /** The stages' memo for one build: keys start from that build's settings key. */
+  memo(settingsKey: string): StepMemo {
+    const lookup = <T>(step: string, inputs: unknown): { key: string; data?: unknown } => {
+      const key = hashOf(settingsKey, step, inputs);
+      const bytes = this.read(key);
+      if (bytes) {
+        try {
+          this.count('hits', step);
+          return { key, data: deserialize(bytes) as T };
+        } catch {
+          // A damaged entry is a miss; the new result replaces it.
+        }
+      }
+      this.count('misses', step);
+      return { key };
+    };
+    const store = (key: string, data: unknown): void => this.write(key, new Uint8Array(serialize(data)));
+    return {
+      get: <T>(step: string, inputs: unknown, compute: () => T, codec?: Codec<T>): T => {
+        const found = lookup<T>(step, inputs);
+        if ('data' in found) return codec ? codec.decode(found.data, compute) : (found.data as T);
+        const value = compute();
+        store(found.key, codec ? codec.encode(value) : value);
+        return value;
+      },
+      getAsync: async <T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T> => {
+        const found = lookup<T>(step, inputs);
+        if ('data' in found) return found.data as T;
+        const value = await compute();
+        store(found.key, value);
+        return value;
+      },
+    };
+  }
+
+  /** Raw bytes under one step's name (the PDF writer's page streams). */
+  bytes(settingsKey: string, step: string): ByteCache {
+    return {
+      get: (key) => {
+        const bytes = this.read(hashOf(settingsKey, step, key));
+        this.count(bytes ? 'hits' : 'misses', step);
+        return bytes;
+      },
+      set: (key, bytes) => this.write(hashOf(settingsKey, step, key), bytes),
+    };
+  }
+
+  /**
+   * Writes this build's new entries and starts the next build. `prune`: the build made every
+   * output, so entries it did not use are stale (an old version of a chapter) and are removed.
+   */
+  async flush(options: { prune: boolean }): Promise<void> {
+    const pending = this.pending;
+    const used = this.used;
+    this.memory = used;
+    this.used = new Map();
+    this.pending = new Map();
+    this.lastStats = this.stats;
+    this.stats = { hits: {}, misses: {} };
+    // Checked again: the folder may have been replaced by a link since the build began.
+    if (!this.usable || !DiskCache.inside(this.projectRoot, this.folder)) return;
+    for (const [key, bytes] of pending) {
+      const target = this.fileOf(key);
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(temp, bytes);
+        await rename(temp, target);
+      } catch {
+        await rm(temp, { force: true });
+      }
+    }
+    if (options.prune) await this.prune(used);
+  }
+
+  private async prune(keep: Map<string, Uint8Array>): Promise<void> {
+    let shards: string[];
+    try {
+      shards = readdirSync(this.folder);
+    } catch {
+      return;
+    }
+    for (const shard of shards) {
+      let names: string[];
+      try {
+        names = readdirSync(path.join(this.folder, shard));
+      } catch {
+        continue;
+      }
+      for (const name of names) if (!keep.has(name)) await rm(path.join(this.folder, shard, name), { force: true });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The contract between the stages and the cache across runs. A stage that does per-chapter
+ * work asks the memo for it by its inputs; the memo answers from the cache or computes. The
+ * stages stay pure and know nothing of files: without a cache (tests, `--no-cache`) NO_MEMO
+ * simply computes.
+ */
+
+/**
+ * How a value that is not plain data (a composed paragraph carries a closure) is stored: as
+ * plain data, and rebuilt from it. `decode` may call `compute` lazily to recover what the data
+ * could not hold.
+ */
+export interface Codec<T> {
+  encode(value: T): unknown;
+  decode(data: unknown, compute: () => T): T;
+}
+
+export interface StepMemo {
+  /**
+   * The result of `compute` for these inputs. `inputs` must hold everything the result depends
+   * on beyond the book's settings (design, fonts, book.yaml, hanpress's code), which every key
+   * already includes; values are compared by their JSON (Maps by their entries).
+   */
+  get<T>(step: string, inputs: unknown, compute: () => T, codec?: Codec<T>): T;
+  getAsync<T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T>;
+}
+
+export const NO_MEMO: StepMemo = {
+  get: (_step, _inputs, compute) => compute(),
+  getAsync: (_step, _inputs, compute) => compute(),
+};
+
+/** Raw bytes by key: the hook the PDF writer's per-page content streams are cached through. */
+export interface ByteCache {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, bytes: Uint8Array): void;
+}
