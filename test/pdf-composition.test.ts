@@ -17,7 +17,7 @@ import { loadDesign, Typography } from '../src/typeset/design.js';
 import { loadFormats, pageGeometry, trimmedSize } from '../src/typeset/geometry.js';
 import { inlineText } from '../src/typeset/text.js';
 import { writePdf, type PdfOutput } from '../src/writers/pdf/index.js';
-import { bodyLines, checkClreq, type TextBlock } from './helpers/clreq.js';
+import { bodyLines, checkClreq, pageFill, type TextBlock } from './helpers/clreq.js';
 import { outline, pageText, pageTextItems, printedFolio, squash, tocEntries, type OutlineItem, type TextItem } from './helpers/pdf.js';
 import { printedLines } from './helpers/print-lines.js';
 import { loadBook, SAMPLE_DIR, type LoadedBook } from './helpers/sample.js';
@@ -121,6 +121,11 @@ describe('composed print PDF of the sample book', () => {
     expect(report.faults).toEqual([]);
   });
 
+  it('ends no paragraph with a lone character (孤字) and fills every page whose text runs on (齐底)', async () => {
+    const fill = pageFill(await printedLines(sample.pdf.bytes), sample.block);
+    expect(fill).toEqual({ lone: [], short: [] });
+  });
+
   it('prints TOC numbers equal to the folios of the pages the outline entries land on', () => {
     expectTocMatchesOutline(sample);
   });
@@ -159,6 +164,15 @@ describe('composed print PDF of 水浒传', () => {
   it('returns print pagination marks that agree with where the text is', () => {
     expectMarksWhereTheTextIs(shz, shz.loaded.book);
   });
+  it('ends no paragraph with a lone character (孤字) and fills all but four pages to the foot (齐底)', async () => {
+    const fill = pageFill(await printedLines(shz.pdf.bytes), shz.block);
+    expect(fill.lone).toEqual([]);
+    // The four left are pages of one-line dialogue where every way to fill them breaks a rule
+    // (a short last line alone at the head, or 孤字): the page ends a line short instead.
+    expect(fill.short.length, fill.short.join(', ')).toBeLessThanOrEqual(4);
+    expect(shz.pdf.unresolvedWidows).toBe(fill.short.length);
+  }, 300_000);
+
   it('prints every paragraph whole and in order: no character lost or doubled at a page break', async () => {
     // Widow control re-sets paragraphs that began on an earlier page; what was printed there must stay.
     const printed = bodyLines(await printedLines(shz.pdf.bytes), shz.block)

@@ -12,7 +12,8 @@ import { folioOf } from './folios.js';
 import { EM_BOTTOM, EM_TOP, slotBaseline, slotsFor, type Grid } from './grid.js';
 import type { Box, FlowItem, Loosening, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
 import { hasLoneChar } from './lone.js';
-import { circledNumber, lineWidth, loosenAt } from './text.js';
+import { loosened, LOOSEN_STEPS, TIGHTEN_STEPS, type Loosened, type Setting } from './resetting.js';
+import { circledNumber, lineWidth } from './text.js';
 
 export interface NoteLayout {
   size: number;
@@ -24,13 +25,6 @@ export interface NoteLayout {
   ruleWidth: number;
 }
 
-/** How loose a paragraph may be set to keep a widow or orphan off a page, in ems of its size. */
-const LOOSEN_STEPS = [0.5, 1, 1.5, 2, 3, 4];
-/**
- * How tight, in ems over a whole line: a line may take up to one em more than the measure,
- * its ideographs set a hair closer (under 3 % of an em each on a 36-character line, 紧排).
- */
-const TIGHTEN_STEPS = [-0.5, -1];
 
 type Entry =
   | {
@@ -46,7 +40,7 @@ type Entry =
       first: boolean;
       chapterId?: string;
     }
-  | { kind: 'box'; slot: number; box: Box; chapterId?: string }
+  | { kind: 'box'; slot: number; box: Box; source: Box; chapterId?: string }
   | { kind: 'free'; slot: number; y: number; items: PageItem[]; blockIndex?: number; first: boolean; chapterId?: string };
 
 interface NoteChunk {
@@ -54,6 +48,40 @@ interface NoteChunk {
   lines: TextLine[];
   continued: boolean;
 }
+
+interface ShortPage {
+  page: number;
+}
+
+/** One change looking back may try. `step` orders them: the gentlest and nearest first. */
+type Change = { kind: 'para'; para: Para; setting: Setting; step: number } | { kind: 'box'; box: Box; delta: 1 | -1; step: number };
+
+function target(change: Change): Para | Box {
+  return change.kind === 'box' ? change.box : change.para;
+}
+
+function pairs(changes: Change[]): Change[][] {
+  return changes.flatMap((a, i) => changes.slice(i + 1).filter((b) => target(b) !== target(a)).map((b) => [a, b]));
+}
+
+/** A heading's extra slot counts as a paragraph set this many steps from its natural setting. */
+const GROW_STEP = 2;
+
+interface Snapshot {
+  pages: number;
+  marks: number;
+  short: number;
+  carried: NoteChunk[];
+  mainStart: number | undefined;
+}
+
+/** How many times a section is paginated again to fill its short pages, and how many settings each time. */
+const LOOK_BACK_ROUNDS = 8;
+const LOOK_BACK_TRIES = 12;
+/** Of those, how many are also tried two at a time. */
+const LOOK_BACK_PAIRS = 6;
+/** How many pages before a short page its paragraphs are looked for. */
+const LOOK_BACK_PAGES = 8;
 
 interface PageState {
   page: Page;
@@ -83,8 +111,16 @@ class Paginator {
   private state: PageState | undefined;
   private carried: NoteChunk[] = [];
   private section: Section | undefined;
-  private unresolved = 0;
+  /** Pages left a line or two short: no paragraph on them could take a widow or orphan. */
+  private short: ShortPage[] = [];
   private mainStart: number | undefined;
+  /** Settings chosen by looking back (see `lookBack`), used in place of a paragraph's own. */
+  private readonly presets = new Map<Para, Setting>();
+  private readonly resettings = new Map<Para, Map<1 | -1, Loosened | null>>();
+  /** Headings given one slot more (1) or less (−1) of space by looking back. */
+  private readonly grow = new Map<Box, 1 | -1>();
+  /** The entries of the finished pages of the current section, by page number. */
+  private readonly finished = new Map<number, Entry[]>();
 
   constructor(
     private readonly grid: Grid,
@@ -96,11 +132,18 @@ class Paginator {
     this.finish();
     for (const page of this.pages) page.folio = page.kind === 'text' ? folioOf(page.number, this.mainStart) : '';
     for (const mark of this.marks) mark.folio = folioOf(mark.page, this.mainStart);
-    return { pages: this.pages, marks: this.marks, unresolvedWidows: this.unresolved };
+    return { pages: this.pages, marks: this.marks, unresolvedWidows: this.short.length };
   }
 
   private place(section: Section): void {
     this.finish();
+    this.finished.clear();
+    const start = this.snapshot();
+    this.placeOnce(section);
+    if (!section.fixed) this.lookBack(section, start);
+  }
+
+  private placeOnce(section: Section): void {
     this.section = section;
     for (const [key, lines] of section.notes) this.noteText.set(key, lines);
     const next = this.pages.length + 1;
@@ -114,6 +157,124 @@ class Paginator {
       return;
     }
     section.items.forEach((item, i) => this.placeItem(item, section.items[i + 1]));
+    this.finish();
+  }
+
+  // ---- looking back ----
+
+  private snapshot(): Snapshot {
+    return { pages: this.pages.length, marks: this.marks.length, short: this.short.length, carried: this.carried.map((c) => ({ ...c, lines: [...c.lines] })), mainStart: this.mainStart };
+  }
+
+  private restore(to: Snapshot): void {
+    this.pages.length = to.pages;
+    this.marks.length = to.marks;
+    this.short.length = to.short;
+    this.carried = to.carried.map((c) => ({ ...c, lines: [...c.lines] }));
+    this.mainStart = to.mainStart;
+    this.state = undefined;
+    this.finished.clear();
+  }
+
+  /**
+   * A page left short because nothing on it could take its widow or orphan is helped from the
+   * pages before it: one paragraph there set a line longer or shorter moves every later line by
+   * one, and the section is paginated again. Kept when the section ends fewer pages short (or
+   * its first short page comes later), tried a few paragraphs at a time, the gentlest first.
+   */
+  private lookBack(section: Section, start: Snapshot): void {
+    for (let round = 0; round < LOOK_BACK_ROUNDS; round++) {
+      const shorts = this.short.slice(start.short);
+      const first = shorts[0];
+      if (!first) return;
+      const singles = this.candidates(first).slice(0, LOOK_BACK_TRIES);
+      // Two changes together only where no one change helps (a page of one-line paragraphs).
+      const tries = [...singles.map((c) => [c]), ...pairs(singles.slice(0, LOOK_BACK_PAIRS))];
+      const better = tries.find((changes) => {
+        this.restore(start);
+        for (const change of changes) this.apply(change, true);
+        this.placeOnce(section);
+        const now = this.short.slice(start.short);
+        if (now.length < shorts.length || (now.length === shorts.length && (now[0]?.page ?? Infinity) > first.page)) return true;
+        for (const change of changes) this.apply(change, false);
+        return false;
+      });
+      if (!better) {
+        this.restore(start);
+        this.placeOnce(section);
+        return;
+      }
+    }
+  }
+
+  private apply(change: Change, on: boolean): void {
+    if (change.kind === 'box') {
+      if (on) this.grow.set(change.box, change.delta);
+      else this.grow.delete(change.box);
+    } else if (on) this.presets.set(change.para, change.setting);
+    else this.presets.delete(change.para);
+  }
+
+  /**
+   * A heading with one slot more space when looking back chose so, its text kept centred in its
+   * space, or one slot less, taken from the white space under its text.
+   */
+  private grown(box: Box): Box {
+    const delta = this.grow.get(box);
+    if (delta === undefined) return box;
+    return { ...box, slots: box.slots + delta, items: delta === 1 ? translate(box.items, this.grid.pitch / 2) : box.items };
+  }
+
+  /**
+   * A paragraph set one line longer or shorter from its own setting, without a lone last
+   * character; remembered, as sections are paginated again and again.
+   */
+  private resetting(para: Para, delta: 1 | -1): Loosened | undefined {
+    let known = this.resettings.get(para);
+    if (!known) this.resettings.set(para, (known = new Map()));
+    if (known.has(delta)) return known.get(delta) ?? undefined;
+    const measure = this.grid.width - para.inset;
+    const last = para.lines.at(-1);
+    const size = last?.size ?? 10;
+    const room = last ? measure - lineWidth(last) : measure;
+    // Cheap bounds first: a line more needs the last line nearly full, a line fewer a short one.
+    const lines = para.lines.length;
+    const possible = delta === 1 ? room < lines * (LOOSEN_STEPS.at(-1) ?? 0) * size : lines > 1 && measure - room < (lines - 1) * -(TIGHTEN_STEPS.at(-1) ?? 0) * size;
+    const setting = possible ? loosened(para, { lines: para.lines, loosen: para.loosen ?? 0 }, undefined, 0, delta, measure) : undefined;
+    const found = setting && !hasLoneChar(setting.lines) ? setting : undefined;
+    known.set(delta, found ?? null);
+    return found;
+  }
+
+  /** Whether a box has a whole slot of white space under its text. */
+  private canShrink(box: Box): boolean {
+    const bottoms = box.items.flatMap((i) => (i.kind === 'text' ? [i.baseline + i.line.size * EM_BOTTOM] : i.kind === 'rule' ? [Math.max(i.y1, i.y2)] : i.kind === 'image' ? [i.y + i.height] : []));
+    return box.slots > 1 && bottoms.length > 0 && Math.max(...bottoms) <= (box.slots - 1) * this.grid.pitch;
+  }
+
+  /**
+   * What may move the lines of a short page by one: a paragraph on the pages before it set one
+   * line longer or shorter, or a heading on them (or above the short page's widow) given one
+   * more slot of space.
+   */
+  private candidates(short: ShortPage): Change[] {
+    const out: Change[] = [];
+    for (let back = 0; back <= LOOK_BACK_PAGES; back++) {
+      const page = short.page - back;
+      for (const entry of this.finished.get(page) ?? []) {
+        if (entry.kind === 'box' && entry.box.keepWithNext && !this.grow.has(entry.source)) {
+          out.push({ kind: 'box', box: entry.source, delta: 1, step: GROW_STEP + back / 2 });
+          if (this.canShrink(entry.box)) out.push({ kind: 'box', box: entry.source, delta: -1, step: GROW_STEP + back / 2 });
+        }
+        if (back === 0 || entry.kind !== 'lines' || this.presets.has(entry.para) || out.some((c) => c.kind === 'para' && c.para === entry.para)) continue;
+        for (const delta of [1, -1] as const) {
+          const setting = this.resetting(entry.para, delta);
+          // Nearer pages first: a shift from further back has more page breaks to upset.
+          if (setting) out.push({ kind: 'para', para: entry.para, setting, step: setting.step + back / 2 });
+        }
+      }
+    }
+    return out.sort((a, b) => a.step - b.step);
   }
 
   private placeItem(item: FlowItem, next: FlowItem | undefined): void {
@@ -210,11 +371,12 @@ class Paginator {
     }
   }
 
-  private placeBox(box: Box, next: FlowItem | undefined): void {
+  private placeBox(source: Box, next: FlowItem | undefined): void {
+    const box = this.grown(source);
     let state = this.current();
     const need = box.slots + (box.keepWithNext ? this.minNext(next) : 0);
     if (state.used > 0 && !this.fits(state, Math.min(need, this.grid.lines), 0)) state = this.startOver();
-    state.entries.push({ kind: 'box', slot: state.used, box, chapterId: this.section?.chapterId });
+    state.entries.push({ kind: 'box', slot: state.used, box, source, chapterId: this.section?.chapterId });
     state.used = Math.min(this.grid.lines, state.used + box.slots);
   }
 
@@ -273,8 +435,9 @@ class Paginator {
   }
 
   private placePara(para: Para): void {
-    let lines = para.lines;
-    let loosen: Loosening = para.loosen ?? 0;
+    const preset = this.presets.get(para);
+    let lines = preset?.lines ?? para.lines;
+    let loosen: Loosening = preset?.loosen ?? para.loosen ?? 0;
     let from = 0;
     let attempts = 0;
     while (from < lines.length) {
@@ -311,7 +474,7 @@ class Paginator {
         if (state.used > 0) {
           // No paragraph could take the line: move it rather than leave it alone (the page
           // ends a line or two short).
-          this.unresolved++;
+          this.short.push({ page: state.page.number });
           const keep = orphan || count < 3 ? 0 : count - 1;
           if (keep > 0) this.putLines(state, para, lines, loosen, from, keep);
           from += keep;
@@ -444,6 +607,7 @@ class Paginator {
     this.state = undefined;
     if (!state) return;
     const page = state.page;
+    this.finished.set(page.number, state.entries);
     const numbers = new Map<string, number>();
     for (const note of state.notes) if (!note.continued) numbers.set(note.key, numbers.size + 1);
     for (const entry of state.entries) this.draw(entry, page, numbers);
@@ -530,52 +694,6 @@ function numbered(line: TextLine, numbers: Map<string, number>): TextLine {
       return n === undefined ? run : { ...run, text: run.text.replace(/^[①-⑳㉑-㉟㊱-㊿]|^\[\d+\]/u, circledNumber(n)) };
     }),
   };
-}
-
-interface Setting {
-  lines: TextLine[];
-  loosen: Loosening;
-}
-
-interface Loosened extends Setting {
-  /** Index into the steps: how far from the natural setting. */
-  step: number;
-}
-
-/**
- * The paragraph set one line longer (`delta` 1) or shorter (−1) from line `from` on, as close
- * to its natural setting as possible (and closer than `below`); undefined when it cannot be.
- * The lines before `from` keep their fills, so they come out as printed. A shorter setting may
- * not leave its last line wider than `measure`.
- */
-function loosened(para: Para, current: Setting, below = LOOSEN_STEPS.length, from = 0, delta: 1 | -1 = 1, measure = Infinity): Loosened | undefined {
-  if (!para.recompose) return undefined;
-  const size = current.lines[0]?.size ?? 10;
-  const steps = delta === 1 ? LOOSEN_STEPS : TIGHTEN_STEPS;
-  const settings: Setting[] = [];
-  for (let step = 0; step < Math.min(below, steps.length); step++) {
-    const fill = (steps[step] ?? 0) * size;
-    const loosen: Loosening = from === 0 ? fill : (line) => (line < from ? loosenAt(current.loosen, line) : fill);
-    const lines = para.recompose(loosen);
-    const last = lines.at(-1);
-    const usable = lines.length === current.lines.length + delta && (!last || lineWidth(last) <= measure + 0.01) && samePrinted(lines, current.lines, from);
-    settings.push({ lines: usable ? lines : [], loosen });
-    if ((lines.length - current.lines.length) * delta > 1) break;
-  }
-  // A setting without a lone last character (孤字) first; one with two characters of any kind
-  // on its last line rather than a page that ends short.
-  const clean = settings.findIndex((s) => s.lines.length > 0 && !hasLoneChar(s.lines));
-  if (clean >= 0) return { ...(settings[clean] as Setting), step: clean };
-  const any = settings.findIndex((s) => s.lines.length > 0 && Array.from(s.lines.at(-1)?.runs.map((r) => r.text).join('') ?? '').length >= 2);
-  return any >= 0 ? { ...(settings[any] as Setting), step: any } : undefined;
-}
-
-
-/** The lines before `from` are on an earlier page already: a re-setting must leave them as they are. */
-function samePrinted(lines: TextLine[], printed: TextLine[], from: number): boolean {
-  if (from === 0) return true;
-  const text = (line: TextLine | undefined): string => line?.runs.map((r) => r.text).join('') ?? '';
-  return text(lines[from - 1]) === text(printed[from - 1]);
 }
 
 export type { OutlineEntry };

@@ -85,3 +85,35 @@ export function checkClreq(pages: PrintedLine[][], block: TextBlock): ClreqRepor
   });
   return { lines: all.length, justified, faults };
 }
+
+export interface PageFill {
+  /** Paragraph last lines holding one character (punctuation aside): 孤字. */
+  lone: string[];
+  /** Pages whose text runs on to the next page but end above the last grid line (not 齐底). */
+  short: string[];
+}
+
+const MARKS = /[，。、；：？！）」』”’》〕】…—·,.;:?!)\s\u3000]/gu;
+
+/**
+ * 孤字 and 齐底 as ../shared/tools/clreq_check.py counts them: a continuation line that ends its
+ * paragraph with a single character; a running-text page followed by one without a heading
+ * whose lowest line sits above the lowest body line of any page.
+ */
+export function pageFill(pages: PrintedLine[][], block: TextBlock): PageFill {
+  const perPage = bodyLines(pages, block);
+  const all = perPage.flat();
+  const lone = all.filter((line, i) => {
+    const next = all[i + 1];
+    const final = !next || next.indented;
+    return final && !line.indented && Array.from(line.text.replace(MARKS, '')).length <= 1;
+  });
+  const text = perPage.map((lines) => lines.length >= 8);
+  const bottom = Math.min(...perPage.flatMap((lines, p) => (text[p] ? lines.map((l) => l.y) : [])));
+  const heading = pages.map((rows) => rows.some((r) => r.size >= block.bodySize + 1.5));
+  const short = perPage.flatMap((lines, p) => {
+    const low = Math.min(...lines.map((l) => l.y));
+    return text[p] && text[p + 1] && !heading[p + 1] && low - bottom > block.bodySize ? [`p${p + 1}`] : [];
+  });
+  return { lone: lone.map((l) => `p${l.page}: ${l.text.slice(-4)}`), short };
+}

@@ -1,0 +1,81 @@
+/**
+ * Re-setting a paragraph one line longer or shorter, for widow control: the gentlest fill that
+ * gives the line count asked for, without a lone last character where one can be avoided.
+ */
+import { hasLoneChar } from './lone.js';
+import type { Loosening, Para, TextLine } from './model.js';
+import { lineWidth, loosenAt } from './text.js';
+
+/** How loose a paragraph may be set to keep a widow or orphan off a page, in ems of its size. */
+export const LOOSEN_STEPS = [0.5, 1, 1.5, 2, 3, 4];
+/**
+ * How tight, in ems over a whole line: a line may take up to one em more than the measure,
+ * its ideographs set a hair closer (under 3 % of an em each on a 36-character line, 紧排).
+ */
+export const TIGHTEN_STEPS = [-0.5, -1];
+
+export interface Setting {
+  lines: TextLine[];
+  loosen: Loosening;
+}
+
+export interface Loosened extends Setting {
+  /** Index into the steps: how far from the natural setting. */
+  step: number;
+}
+
+/**
+ * The paragraph set one line longer (`delta` 1) or shorter (−1) from line `from` on, as close
+ * to its natural setting as possible (and closer than `below`); undefined when it cannot be.
+ * The lines before `from` keep their fills, so they come out as printed. A shorter setting may
+ * not leave its last line wider than `measure`.
+ */
+export function loosened(para: Para, current: Setting, below = LOOSEN_STEPS.length, from = 0, delta: 1 | -1 = 1, measure = Infinity): Loosened | undefined {
+  if (!para.recompose) return undefined;
+  // Pagination asks the same questions again when it looks back and sets a section anew.
+  let asked = memo.get(para);
+  if (!asked) memo.set(para, (asked = []));
+  const same = asked.find((q) => q.current === current.loosen && q.lines === current.lines.length && q.below === below && q.from === from && q.delta === delta && q.measure === measure);
+  if (same) return same.answer;
+  const answer = resetOnce(para.recompose, current, below, from, delta, measure);
+  asked.push({ current: current.loosen, lines: current.lines.length, below, from, delta, measure, answer });
+  return answer;
+}
+
+interface Question {
+  current: Loosening;
+  lines: number;
+  below: number;
+  from: number;
+  delta: 1 | -1;
+  measure: number;
+  answer: Loosened | undefined;
+}
+
+const memo = new WeakMap<Para, Question[]>();
+
+function resetOnce(recompose: NonNullable<Para['recompose']>, current: Setting, below: number, from: number, delta: 1 | -1, measure: number): Loosened | undefined {
+  const size = current.lines[0]?.size ?? 10;
+  const steps = delta === 1 ? LOOSEN_STEPS : TIGHTEN_STEPS;
+  const settings: Setting[] = [];
+  for (let step = 0; step < Math.min(below, steps.length); step++) {
+    const fill = (steps[step] ?? 0) * size;
+    const loosen: Loosening = from === 0 ? fill : (line) => (line < from ? loosenAt(current.loosen, line) : fill);
+    const lines = recompose(loosen);
+    const last = lines.at(-1);
+    const usable = lines.length === current.lines.length + delta && (!last || lineWidth(last) <= measure + 0.01) && samePrinted(lines, current.lines, from);
+    settings.push({ lines: usable ? lines : [], loosen });
+    if ((lines.length - current.lines.length) * delta > 1) break;
+  }
+  // Never a lone last character (孤字): looking back finds another way, or the page ends short.
+  const clean = settings.findIndex((s) => s.lines.length > 0 && !hasLoneChar(s.lines));
+  return clean >= 0 ? { ...(settings[clean] as Setting), step: clean } : undefined;
+}
+
+
+/** The lines before `from` are on an earlier page already: a re-setting must leave them as they are. */
+function samePrinted(lines: TextLine[], printed: TextLine[], from: number): boolean {
+  if (from === 0) return true;
+  const text = (line: TextLine | undefined): string => line?.runs.map((r) => r.text).join('') ?? '';
+  return text(lines[from - 1]) === text(printed[from - 1]);
+}
