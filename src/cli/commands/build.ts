@@ -4,7 +4,8 @@ import { suggest } from '../../diagnostics/suggest.js';
 import { overWarningLimit, printDiagnostics, tally } from '../output.js';
 import { delayedStatus } from '../progress.js';
 import { findProject } from '../project.js';
-import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command, type Io } from '../io.js';
+import { OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command, type Io } from '../io.js';
+import { performance } from 'node:perf_hooks';
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -30,14 +31,33 @@ function parseOnly(value: string | undefined): 'epub' | 'pdf' | undefined {
   throw new UsageError(`Unknown --only ${value}: use epub or pdf.${near ? ` Did you mean ${near}?` : ''}`, 'build');
 }
 
+/** `hanpress build a/ b/ c/`: every book in its own process, one line each. */
+async function backlist(positionals: string[], values: Parameters<Command['run']>[1], io: Io): Promise<number> {
+  if (values.watch === true) throw new UsageError('--watch takes one book: leave out the other folders.', 'build');
+  const only = parseOnly(stringOption(values, 'only'));
+  if (only === 'epub' && values.print === true) throw new UsageError('--print needs the PDF: leave out --only epub.', 'build');
+  const dirs = positionals.map((p) => path.resolve(io.cwd, p));
+  const out = stringOption(values, 'out');
+  const outDirOf = (dir: string): string => (out === undefined ? path.join(dir, 'dist') : path.join(path.resolve(io.cwd, out), path.basename(dir)));
+  const { buildBacklist } = await import('../../pipeline/backlist.js');
+  const { bookLine, printBacklistEnd } = await import('../backlist.js');
+  const started = performance.now();
+  const outcomes = await buildBacklist(
+    { dirs, outDirOf, env: io.env, print: values.print === true, ...(only ? { only } : {}), noCache: values['no-cache'] === true },
+    (outcome) => io.out(bookLine(outcome, io)),
+  );
+  return printBacklistEnd(outcomes, (dir) => outputSettings(values, io, dir), io, performance.now() - started);
+}
+
 export const buildCommand: Command = {
   name: 'build',
-  args: '[dir]',
+  args: '[dir...]',
   summary: 'check the book, then write its EPUB and PDF',
   details: [
     'Writes <out>/<slug>.epub and <out>/<slug>.pdf, or nothing when the book has errors.',
     'With --print also <slug>-print.pdf (the PDF/X book block) and <slug>-cover.pdf (the cover spread), both preflighted.',
     'Warnings do not stop a build; --max-warnings does (the files are still written).',
+    'Several folders (hanpress build books/*/) build a backlist: as many books at once as there are cores, one line per book, exit code 1 when any failed; with --out each book goes to <out>/<folder name>/.',
     'Per-chapter work is kept in .hanpress-cache/ in the project and reused while the chapter, book.yaml, the design, the fonts and hanpress are unchanged; delete the folder or pass --no-cache to start afresh.',
   ].join('\n'),
   options: {
@@ -49,7 +69,7 @@ export const buildCommand: Command = {
     ...OUTPUT_OPTIONS,
   },
   async run(positionals, values, io) {
-    onlyPositionals(positionals, 1);
+    if (positionals.length > 1) return backlist(positionals, values, io);
     const dir = findProject(positionals[0], io.cwd);
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? path.join(dir, 'dist'));
     const only = parseOnly(stringOption(values, 'only'));
