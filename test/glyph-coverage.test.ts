@@ -38,7 +38,7 @@ async function projectLackingRare(fallback: boolean): Promise<{ dir: string; lin
   const glyphs = collectGlyphs(book, front, { body: [...BODY_EXTRA_TEXT, '目录'] });
   glyphs.body.regular.delete(RARE.codePointAt(0) ?? 0);
   const source = await readFile(ctx.fonts.body.normal.path);
-  const subset = await subsetFont(new Uint8Array(source), glyphs.body.regular, ctx.fonts.body.normal.path);
+  const subset = await subsetFont(new Uint8Array(source), glyphs.body.regular);
   await writeFile(path.join(dir, 'body-lacking.ttf'), subset);
   const yaml = [
     'body:',
@@ -58,7 +58,7 @@ async function projectLackingRare(fallback: boolean): Promise<{ dir: string; lin
 describe('the glyph coverage gate', () => {
   it('reads the cmap of the shipped fonts exactly', async () => {
     const fonts = await loadFontConfig(SAMPLE_DIR);
-    const map = parseCharacterMap(await readFile(fonts.body.normal.path), fonts.body.normal);
+    const map = parseCharacterMap(await readFile(fonts.body.normal.path));
     expect(map.has(0x4e00)).toBe(true);
     expect(map.has(0x25a1)).toBe(true); // □, the corpus's placeholder
     expect(map.has(0x2460)).toBe(true); // ①
@@ -97,11 +97,11 @@ describe('the glyph coverage gate', () => {
     const files = unzipSync(await readFile(report.epub.path));
     const fallback = files['OEBPS/fonts/fallback-1.ttf'];
     expect(fallback).toBeDefined();
-    const map = parseCharacterMap(Buffer.from(fallback ?? []), { path: 'fallback-1.ttf' });
+    const map = parseCharacterMap(Buffer.from(fallback ?? []));
     expect(map.has(RARE.codePointAt(0) ?? 0)).toBe(true);
     expect(map.has(0x4e2d)).toBe(false); // 中 is in the body subset, not the fallback
     const css = new TextDecoder().decode(files['OEBPS/styles/book.css']);
-    expect(css).toContain('font-family: "Lacking Serif", "Noto Serif SC Fallback", serif;');
+    expect(css).toContain('font-family: "Lacking Serif", "Noto Serif SC Fallback", "Noto Sans SC", serif;');
     expect((await runEpubcheck(report.epub.path)).messages).toEqual([]);
     // The PDF sets the character in the fallback face: a second serif face is embedded (the
     // lacking body subset and the fallback share a PostScript name), and the text extracts.

@@ -258,11 +258,11 @@ describe('fonts', () => {
     await expectRefused(h, { code: 'fonts/not-found', file: 'fonts.yaml', line: 3, column: 11 });
   });
 
-  it('refuses in check a font collection the EPUB could not embed, at its fonts.yaml entry', async () => {
+  it('refuses a face a font collection does not have, at its postscriptName', async () => {
     const h = await hostileProject();
     await writeFile(path.join(h.dir, 'fonts.ttc'), Buffer.concat([Buffer.from('ttcf'), Buffer.alloc(12)]));
     await writeFile(path.join(h.dir, 'fonts.yaml'), 'body:\n  family: X\n  normal: { path: fonts.ttc, postscriptName: X }\nheading:\n  family: Y\n  normal: fonts.ttc\n');
-    await expectRefused(h, { code: 'fonts/collection-not-embeddable', file: 'fonts.yaml', line: 3, column: 19 });
+    await expectRefused(h, { code: 'fonts/no-such-face', file: 'fonts.yaml', line: 3, column: 47 });
   });
 
   it('refuses a misspelt fonts.yaml field at its key, with a suggestion', async () => {

@@ -179,7 +179,7 @@ export const CATALOGUE = {
   'fonts/missing-role': { severity: 'error', title: 'fonts.yaml lacks a role', hint: 'Add `body:` and `heading:` entries with `family` and `normal` (and `bold`).' },
   'fonts/bad-fallback': { severity: 'error', title: 'A fallback entry has no path', hint: 'Write each fallback as `- { family: Name, path: file.ttf }`.' },
   'fonts/missing-glyph': { severity: 'error', title: 'A character is in no configured font', hint: 'Name a font that has it under `fallback:` in fonts.yaml, or replace the character.' },
-  'fonts/collection-not-embeddable': { severity: 'error', title: 'A font collection cannot be embedded in the EPUB', hint: 'Point fonts.yaml at a single-face .ttf or .otf for this role.' },
+  'fonts/no-such-face': { severity: 'error', title: 'A font collection has no face of that name', hint: 'Pick a face of a .ttc by its PostScript name: `{ path: file.ttc, postscriptName: NotoSerifCJKsc-Regular }`.' },
   'fonts/unknown-field': { severity: 'error', title: 'Unknown field in fonts.yaml', hint: 'Check the spelling: fonts.yaml knows body, heading, fallback, family, normal, bold, path and postscriptName.' },
   'fonts/bad-entry': { severity: 'error', title: 'A fonts.yaml entry has the wrong form', hint: 'See the fonts.yaml example in docs/epub.md#fonts.' },
   'fonts/outside-folders': { severity: 'error', title: 'A font lies outside the font folders', hint: 'Put the font in the project folder (or use one installed in hanpress’s node_modules).' },

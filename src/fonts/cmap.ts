@@ -6,55 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontFace } from './config.js';
+import { nameRecord, singleFace } from './sfnt.js';
 
 export interface CharacterMap {
   has(codePoint: number): boolean;
 }
 
-function tag(bytes: Buffer, at: number): string {
-  return bytes.toString('latin1', at, at + 4);
-}
-
-function tableOffsets(font: Buffer, base: number): Map<string, number> {
-  const count = font.readUInt16BE(base + 4);
+function tableOffsets(font: Buffer): Map<string, number> {
+  const count = font.readUInt16BE(4);
   const tables = new Map<string, number>();
   for (let i = 0; i < count; i++) {
-    const entry = base + 12 + i * 16;
-    tables.set(tag(font, entry), font.readUInt32BE(entry + 8));
+    const entry = 12 + i * 16;
+    tables.set(font.toString('latin1', entry, entry + 4), font.readUInt32BE(entry + 8));
   }
   return tables;
-}
-
-/** PostScript name (name id 6) of a face, for picking one face of a .ttc. */
-function postscriptName(font: Buffer, base: number): string | undefined {
-  return nameRecord(font, base, 6);
-}
-
-/** A name record's text, Windows or Macintosh platform, whichever comes first. */
-function nameRecord(font: Buffer, base: number, id: number): string | undefined {
-  const name = tableOffsets(font, base).get('name');
-  if (name === undefined) return undefined;
-  const count = font.readUInt16BE(name + 2);
-  const strings = name + font.readUInt16BE(name + 4);
-  for (let i = 0; i < count; i++) {
-    const record = name + 6 + i * 12;
-    if (font.readUInt16BE(record + 6) !== id) continue;
-    const platform = font.readUInt16BE(record);
-    const length = font.readUInt16BE(record + 8);
-    const start = strings + font.readUInt16BE(record + 10);
-    const raw = font.subarray(start, start + length);
-    // Windows names are UTF-16BE; Macintosh names are single-byte Roman (ASCII for PS names).
-    return platform === 3 ? Buffer.from(raw).swap16().toString('utf16le') : raw.toString('latin1');
-  }
-  return undefined;
-}
-
-function faceOffset(font: Buffer, face: FontFace): number {
-  if (tag(font, 0) !== 'ttcf') return 0;
-  const count = font.readUInt32BE(8);
-  const offsets = Array.from({ length: count }, (_, i) => font.readUInt32BE(12 + i * 4));
-  const match = offsets.find((o) => postscriptName(font, o) === face.postscriptName);
-  return match ?? offsets[0] ?? 0;
 }
 
 type Ranges = Array<[start: number, end: number]>;
@@ -95,10 +60,9 @@ function format12(font: Buffer, at: number, ranges: Ranges): void {
   }
 }
 
-/** Reads the Unicode subtable (format 12 preferred, else 4) of one face. */
-export function parseCharacterMap(font: Buffer, face: FontFace): CharacterMap {
-  const base = faceOffset(font, face);
-  const cmap = tableOffsets(font, base).get('cmap');
+/** Reads the Unicode subtable (format 12 preferred, else 4) of a single-face sfnt (src/fonts/sfnt.ts). */
+export function parseCharacterMap(font: Buffer): CharacterMap {
+  const cmap = tableOffsets(font).get('cmap');
   if (cmap === undefined) throw new Error('the font has no cmap table');
   const count = font.readUInt16BE(cmap + 2);
   let best: { format: number; at: number } | undefined;
@@ -140,10 +104,10 @@ export function parseCharacterMap(font: Buffer, face: FontFace): CharacterMap {
 
 export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
   try {
-    return parseCharacterMap(await readFile(face.path), face);
+    return parseCharacterMap(singleFace(await readFile(face.path), face.postscriptName));
   } catch (error) {
     // A file with a font's signature but broken tables: the user's file, not a hanpress bug.
-    const reason = error instanceof RangeError ? 'its tables are cut short' : (error as Error).message;
+    const reason = error instanceof RangeError ? 'its tables are cut short' : /^Z_/.test(String((error as NodeJS.ErrnoException).code)) ? 'its compressed tables are damaged' : (error as Error).message;
     throw new BuildFailure([
       diagnostic('fonts/not-a-font', {
         message: `\`${face.path}\` is not a usable font: ${reason}.`,
@@ -159,7 +123,6 @@ export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
  * equal the `family` a publisher wrote in fonts.yaml.
  */
 export async function readFamilyName(face: FontFace): Promise<string | undefined> {
-  const font = await readFile(face.path);
-  const base = faceOffset(font, face);
-  return nameRecord(font, base, 16) ?? nameRecord(font, base, 1);
+  const font = singleFace(await readFile(face.path), face.postscriptName);
+  return nameRecord(font, 0, 16) ?? nameRecord(font, 0, 1);
 }

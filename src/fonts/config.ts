@@ -6,7 +6,7 @@
  * the user, never by the book), and must be a TrueType/OpenType file.
  */
 import { existsSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { suggest } from '../diagnostics/suggest.js';
 import { realRoot, resolveInside } from '../files/contain.js';
 import { failureMessage, readContainedText, YAML_LIMIT } from '../load/read.js';
 import { parseYamlSource, type Position, type YamlSource } from '../load/yaml-source.js';
+import { COLLECTION_TAG, postscriptNames } from './sfnt.js';
 
 export interface FontFace {
   /** Absolute path of the font file. */
@@ -28,7 +29,15 @@ export interface FontFace {
 export interface FontRole {
   family: string;
   normal: FontFace;
+  /** The normal face itself when fonts.yaml names no bold: see `syntheticBold`. */
   bold: FontFace;
+  /**
+   * The role has one weight: bold text is drawn emboldened (PDF: fill + stroke, as ctex's
+   * AutoFakeBold; EPUB: the reader's font-synthesis) instead of silently set in the normal weight.
+   */
+  syntheticBold: boolean;
+  /** Set when fonts.yaml has no entry for this role and another role's faces stand in. */
+  borrowedFrom?: FontRoleName;
 }
 
 /** A face that draws the characters the role fonts lack (rare ideographs, symbols). */
@@ -39,17 +48,60 @@ export interface FallbackFont extends FontFace {
 export interface FontConfig {
   body: FontRole;
   heading: FontRole;
+  kai: FontRole;
+  fangsong: FontRole;
+  mono: FontRole;
   /** In order of preference; empty when fonts.yaml names none. */
   fallback: FallbackFont[];
 }
 
-export type FontRoleName = 'body' | 'heading';
+/** 宋 body, 黑 heading, 楷 kai, 仿宋 fangsong, 等宽 mono. */
+export type FontRoleName = 'body' | 'heading' | 'kai' | 'fangsong' | 'mono';
+
+export const FONT_ROLES: readonly FontRoleName[] = ['body', 'heading', 'kai', 'fangsong', 'mono'];
+
+/** Roles fonts.yaml must name; the others may be left out and borrow (ROLE_STANDS_IN). */
+const REQUIRED_ROLES: readonly FontRoleName[] = ['body', 'heading'];
+
+/**
+ * The role whose faces an optional role borrows when fonts.yaml leaves it out: 仿宋 is set in
+ * 楷 (the nearest hand-written style), 楷 in 宋, code in 宋 (docs/fonts.md).
+ */
+export const ROLE_STANDS_IN: Readonly<Record<FontRoleName, FontRoleName | undefined>> = {
+  body: undefined,
+  heading: undefined,
+  kai: 'body',
+  fangsong: 'kai',
+  mono: 'body',
+};
+
+/**
+ * The roles that draw a character of the book's own text that a role's face lacks, before the
+ * `fallback:` faces. A Latin monospace face (Noto Sans Mono) has no ideographs: the Chinese
+ * comments of a code block are set in 黑体, as printed programming books do. The other roles
+ * borrow nothing: a character missing from 宋体 or 楷体 is an error unless a `fallback:` has it,
+ * because a 黑体 glyph in the middle of 宋体 text is a visible fault. Characters hanpress itself
+ * inserts (src/fonts/inserted.ts) may come from any role's face.
+ */
+export const ROLE_COVER: Readonly<Record<FontRoleName, readonly FontRoleName[]>> = {
+  body: [],
+  heading: [],
+  kai: [],
+  fangsong: [],
+  mono: ['heading', 'body'],
+};
+
+/** `role`, then the roles that may draw what it lacks (all of them for inserted characters), each once. */
+export function roleChain(role: FontRoleName, inserted = false): FontRoleName[] {
+  const chain = [role, ...(inserted ? FONT_ROLES : ROLE_COVER[role])];
+  return chain.filter((r, i) => chain.indexOf(r) === i);
+}
 
 export const DEFAULT_FONT_CONFIG = fileURLToPath(new URL('../../fonts/fonts.yaml', import.meta.url));
 const HANPRESS_FONTS_DIR = path.dirname(DEFAULT_FONT_CONFIG);
 
-/** sfnt versions of TrueType, OpenType/CFF, Apple TrueType, and the collection tag. */
-const FONT_SIGNATURES = ['00010000', '4f54544f', '74727565', '74746366'];
+/** sfnt versions of TrueType, OpenType/CFF, Apple TrueType, the collection tag and WOFF 1.0. */
+const FONT_SIGNATURES = ['00010000', '4f54544f', '74727565', '74746366', '774f4646'];
 
 type FaceEntry = string | { path?: unknown; postscriptName?: unknown };
 
@@ -119,21 +171,78 @@ async function resolveFace(entry: FaceEntry, reader: Reader, jsonPath: (string |
   if (!(await isFontFile(real))) {
     fail(reader, specPath, 'fonts/not-a-font', `\`${spec}\` is not a TrueType or OpenType font file.`);
   }
+  if (await isCollection(real)) await checkCollectionFace(reader, real, postscriptName, jsonPath, entry);
   return { path: real, postscriptName, source: { file: reader.shown, ...reader.source.positionOf(specPath) } };
+}
+
+async function isCollection(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return head.toString('latin1') === COLLECTION_TAG;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A face of a .ttc is picked by its PostScript name; without one, the first face would be taken
+ * silently (often the Japanese or Korean face of a Noto CJK collection), so the name is required.
+ */
+async function checkCollectionFace(reader: Reader, file: string, postscriptName: string | undefined, jsonPath: (string | number)[], entry: FaceEntry): Promise<void> {
+  let names: string[];
+  try {
+    names = postscriptNames(await readFile(file));
+  } catch {
+    fail(reader, typeof entry === 'string' ? jsonPath : [...jsonPath, 'path'], 'fonts/not-a-font', `\`${path.basename(file)}\` is not a usable font collection: its tables are cut short.`);
+  }
+  if (postscriptName !== undefined && names.includes(postscriptName)) return;
+  const listed = names.length > 0 ? names.map((n) => `\`${n}\``).join(', ') : 'no faces';
+  const at = postscriptName === undefined ? jsonPath : [...jsonPath, 'postscriptName'];
+  const near = postscriptName ? suggest(postscriptName, names) : undefined;
+  fail(
+    reader,
+    at,
+    'fonts/no-such-face',
+    postscriptName === undefined
+      ? `\`${path.basename(file)}\` is a font collection; fonts.yaml must say which face to use (it has ${listed}).`
+      : `\`${path.basename(file)}\` has no face \`${postscriptName}\` (it has ${listed}).`,
+    near ? `Did you mean \`${near}\`?` : `Write the face as \`{ path: ${path.basename(file)}, postscriptName: ${names[0] ?? 'NAME'} }\`.`,
+  );
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-async function resolveRole(raw: Record<string, unknown>, role: FontRoleName, reader: Reader): Promise<FontRole> {
+async function resolveRole(raw: Record<string, unknown>, role: FontRoleName, reader: Reader): Promise<FontRole | undefined> {
   const entry = record(raw[role]);
   if (!entry?.normal) {
+    if (!entry && !REQUIRED_ROLES.includes(role)) return undefined;
     fail(reader, entry ? [role] : [], 'fonts/missing-role', `${path.basename(reader.shown)} has no \`${role}.normal\` font.`, `Add a \`${role}:\` entry with \`family\` and \`normal\` (and \`bold\`).`);
   }
   const normal = await resolveFace(entry.normal as FaceEntry, reader, [role, 'normal']);
   const family = typeof entry.family === 'string' ? entry.family : role;
-  return { family, normal, bold: entry.bold ? await resolveFace(entry.bold as FaceEntry, reader, [role, 'bold']) : normal };
+  if (!entry.bold) return { family, normal, bold: normal, syntheticBold: true };
+  return { family, normal, bold: await resolveFace(entry.bold as FaceEntry, reader, [role, 'bold']), syntheticBold: false };
+}
+
+/** Every role, the optional ones left out of fonts.yaml borrowing their stand-in's faces. */
+async function resolveRoles(raw: Record<string, unknown>, reader: Reader): Promise<Record<FontRoleName, FontRole>> {
+  const named = new Map<FontRoleName, FontRole>();
+  for (const role of FONT_ROLES) {
+    const resolved = await resolveRole(raw, role, reader);
+    if (resolved) named.set(role, resolved);
+  }
+  const roleOf = (role: FontRoleName): FontRole => {
+    const own = named.get(role);
+    if (own) return own;
+    const lender = ROLE_STANDS_IN[role] ?? 'body';
+    const lent = roleOf(lender);
+    return { ...lent, borrowedFrom: lent.borrowedFrom ?? lender };
+  };
+  return Object.fromEntries(FONT_ROLES.map((role) => [role, roleOf(role)])) as Record<FontRoleName, FontRole>;
 }
 
 /** `fallback:` is a list of `{ family, path }` (or `{ family, path, postscriptName }`). */
@@ -153,13 +262,16 @@ async function resolveFallbacks(raw: unknown, reader: Reader): Promise<FallbackF
   return out;
 }
 
+/** npm packages of the faces fonts/fonts.yaml names (licences in docs/fonts.md). */
+const SHIPPED_FONT_PACKAGES = ['@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc', '@fontsource/lxgw-wenkai', '@expo-google-fonts/noto-sans-mono'];
+
 /** The package folder (nearest package.json) of each shipped font: fonts a book may name too. */
 let shippedFontDirs: Promise<string[]> | undefined;
 function shippedFolders(): Promise<string[]> {
   shippedFontDirs ??= (async () => {
     const dirs = new Set<string>([await realRoot(HANPRESS_FONTS_DIR)]);
     const require = createRequire(DEFAULT_FONT_CONFIG);
-    for (const name of ['@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc']) {
+    for (const name of SHIPPED_FONT_PACKAGES) {
       try {
         dirs.add(await realRoot(path.dirname(require.resolve(`${name}/package.json`))));
       } catch {
@@ -197,7 +309,7 @@ async function readConfig(bookRoot: string, env: NodeJS.ProcessEnv): Promise<Rea
   return { source: { ...parsed.source, file: read.real }, roots, shown, bookRoot };
 }
 
-const TOP_KEYS = ['body', 'heading', 'fallback'];
+const TOP_KEYS = [...FONT_ROLES, 'fallback'];
 const ROLE_KEYS = ['family', 'normal', 'bold'];
 const FACE_KEYS = ['path', 'postscriptName'];
 const FALLBACK_KEYS = ['family', 'path', 'postscriptName'];
@@ -221,7 +333,7 @@ function checkKeys(reader: Reader, value: unknown, allowed: string[], at: (strin
 
 function checkAllKeys(reader: Reader, raw: Record<string, unknown>): void {
   checkKeys(reader, raw, TOP_KEYS, []);
-  for (const role of ['body', 'heading'] as const) {
+  for (const role of FONT_ROLES) {
     checkKeys(reader, raw[role], ROLE_KEYS, [role]);
     for (const weight of ['normal', 'bold']) checkKeys(reader, record(raw[role])?.[weight], FACE_KEYS, [role, weight]);
   }
@@ -234,9 +346,5 @@ export async function loadFontConfig(bookRoot: string, env: NodeJS.ProcessEnv = 
   const raw = record(reader.source.value);
   if (!raw) fail(reader, [], 'fonts/bad-entry', `${path.basename(reader.shown)} must be a mapping with \`body:\` and \`heading:\`.`);
   checkAllKeys(reader, raw);
-  return {
-    body: await resolveRole(raw, 'body', reader),
-    heading: await resolveRole(raw, 'heading', reader),
-    fallback: await resolveFallbacks(raw.fallback, reader),
-  };
+  return { ...(await resolveRoles(raw, reader)), fallback: await resolveFallbacks(raw.fallback, reader) };
 }

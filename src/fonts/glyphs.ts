@@ -8,6 +8,7 @@ import type { FrontPages } from '../derive/front-pages.js';
 import type { Block, Book, Inline } from '../model/book.js';
 import { allChapters } from '../model/book.js';
 import { noteMarker } from '../derive/note-marker.js';
+import { FONT_ROLES, type FontRoleName } from './config.js';
 
 export interface FaceGlyphs {
   regular: Set<number>;
@@ -15,18 +16,24 @@ export interface FaceGlyphs {
   bold: Set<number>;
 }
 
-export interface GlyphSets {
-  body: FaceGlyphs;
-  heading: FaceGlyphs;
-}
+export type GlyphSets = Record<FontRoleName, FaceGlyphs>;
 
 /** Strings a writer adds around the book's own text (目录, brackets, separators …). */
-export interface ExtraText {
-  body?: string[];
-  heading?: string[];
+export type ExtraText = Partial<Record<FontRoleName, string[]>>;
+
+type Role = FontRoleName;
+
+/**
+ * The role of the kinds of text whose role the design chooses (styles.blockquote.font,
+ * styles.code.font): both writers read them from the same design, so the subsets hold what
+ * each face draws.
+ */
+export interface TextRoles {
+  quote: FontRoleName;
+  code: FontRoleName;
 }
 
-type Role = 'body' | 'heading';
+export const DEFAULT_TEXT_ROLES: TextRoles = { quote: 'body', code: 'body' };
 
 /**
  * Where a run of text comes from, for diagnostics: the source file and the line its block
@@ -53,10 +60,9 @@ const ALWAYS = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCode
 const NOT_DRAWN = new Set([0x09, 0x0a, 0x0d]);
 
 class GlyphCollector {
-  readonly sets: GlyphSets = {
-    body: { regular: new Set(), bold: new Set() },
-    heading: { regular: new Set(), bold: new Set() },
-  };
+  readonly sets = Object.fromEntries(FONT_ROLES.map((role) => [role, { regular: new Set<number>(), bold: new Set<number>() }])) as GlyphSets;
+
+  constructor(private readonly roles: TextRoles) {}
 
   /** Set by the walker before each block or generated page. */
   origin: TextOrigin = {};
@@ -81,8 +87,10 @@ class GlyphCollector {
     for (const inline of inlines) {
       switch (inline.type) {
         case 'text':
-        case 'code':
           this.add(role, inline.value, bold);
+          break;
+        case 'code':
+          this.add(this.roles.code, inline.value, bold);
           break;
         case 'emphasis':
         case 'link':
@@ -105,24 +113,24 @@ class GlyphCollector {
     }
   }
 
-  blocks(blocks: Block[]): void {
+  blocks(blocks: Block[], role: Role = 'body'): void {
     for (const block of blocks) {
       this.origin = { file: block.pos.file, line: block.pos.line };
       switch (block.type) {
         case 'paragraph':
-          this.inlines('body', block.children);
+          this.inlines(role, block.children);
           break;
         case 'heading':
           this.inlines('heading', block.children);
           break;
         case 'list':
-          for (const item of block.items) this.blocks(item);
+          for (const item of block.items) this.blocks(item, role);
           break;
         case 'blockquote':
-          this.blocks(block.children);
+          this.blocks(block.children, this.roles.quote);
           break;
         case 'codeBlock':
-          this.add('body', block.value);
+          this.add(this.roles.code, block.value);
           break;
         case 'table':
           for (const cell of block.head) this.inlines('heading', cell);
@@ -139,10 +147,10 @@ class GlyphCollector {
  * The characters each face draws. `listener`, when given, sees every text run with where it
  * comes from; the always-kept ASCII set is not reported to it (it is not the book's text).
  */
-export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = {}, listener?: TextListener): GlyphSets {
-  const c = new GlyphCollector();
-  c.add('body', ALWAYS);
-  c.add('heading', ALWAYS);
+export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = {}, listener?: TextListener, roles: TextRoles = DEFAULT_TEXT_ROLES): GlyphSets {
+  const c = new GlyphCollector(roles);
+  // ASCII only in the roles the book uses: an unused role's face is not embedded at all.
+  for (const role of new Set<Role>(['body', 'heading', roles.quote, roles.code])) c.add(role, ALWAYS);
   c.listen(listener);
   c.origin = { file: BOOK_FILE };
 
@@ -192,8 +200,7 @@ export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = 
   }
 
   c.origin = {};
-  for (const text of extra.body ?? []) c.add('body', text);
-  for (const text of extra.heading ?? []) c.add('heading', text);
+  for (const role of FONT_ROLES) for (const text of extra[role] ?? []) c.add(role, text);
   return c.sets;
 }
 

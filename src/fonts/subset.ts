@@ -3,8 +3,8 @@
  * Noto CJK is 10–15 MB per face, a typical book's subset is well under 2 MB.
  */
 import { createRequire } from 'node:module';
-import { BuildFailure } from '../diagnostics/diagnostic.js';
 import { glyphText } from './glyphs.js';
+import { singleFace } from './sfnt.js';
 
 interface SubsetFontOptions {
   targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2';
@@ -33,32 +33,15 @@ export const KEPT_FEATURES = ['ccmp', 'locl', 'kern', 'palt', 'halt', 'vert', 'v
  */
 export const KEPT_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17];
 
-const TTC_MAGIC = 'ttcf';
-
-function isCollection(font: Uint8Array): boolean {
-  return String.fromCharCode(...font.subarray(0, 4)) === TTC_MAGIC;
-}
-
 /**
- * Subsets `font` to `codePoints` as a TrueType/OpenType sfnt (same outline format as the
- * source). The result is a pure function of the inputs: two runs give identical bytes.
+ * Subsets one face of `font` (a .ttf/.otf, a WOFF, or the face `postscriptName` of a .ttc) to
+ * `codePoints` as a TrueType/OpenType sfnt (same outline format as the source). The result is a pure function of the inputs: two runs give identical bytes.
  */
-export async function subsetFont(font: Uint8Array, codePoints: Iterable<number>, source: string): Promise<Uint8Array> {
-  if (isCollection(font)) {
-    throw new BuildFailure([
-      {
-        code: 'fonts/collection-not-embeddable',
-        severity: 'error',
-        message: `\`${source}\` is a font collection (.ttc); an EPUB can only embed a single-face font.`,
-        file: source,
-        hint: 'Point fonts.yaml at a single-face .ttf or .otf for this role (e.g. the Noto Serif SC / Noto Sans SC files from Google Fonts).',
-      },
-    ]);
-  }
+export async function subsetFont(font: Uint8Array, codePoints: Iterable<number>, postscriptName?: string): Promise<Uint8Array> {
   const text = glyphText(codePoints);
-  // fontverter (inside subset-font) sniffs the format with Buffer methods: a plain
-  // Uint8Array is "unrecognized".
-  const input = Buffer.from(font.buffer, font.byteOffset, font.byteLength);
+  // One face as a plain sfnt: harfbuzz's subsetter takes no collection. (fontverter inside
+  // subset-font also sniffs the format with Buffer methods: a plain Uint8Array is "unrecognized".)
+  const input = singleFace(Buffer.from(font.buffer, font.byteOffset, font.byteLength), postscriptName);
   const result = await subsetFontImpl(input, text, {
     targetFormat: 'sfnt',
     keepFeatures: KEPT_FEATURES,

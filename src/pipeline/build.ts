@@ -127,8 +127,7 @@ async function buildWith(session: BuildSession, options: BuildOptions): Promise<
   say('checking the book');
   const { book, metaSource, diagnostics } = await session.checked();
   if (!book) throw new BuildFailure(diagnostics);
-  // A font collection is refused only because the EPUB cannot embed it.
-  failIfErrors(options.only === 'pdf' ? diagnostics.filter((d) => d.code !== 'fonts/collection-not-embeddable') : diagnostics);
+  failIfErrors(diagnostics);
   const chapters = book.front.length + book.parts.reduce((n, p) => n + p.chapters.length, 0);
   // A bad --out is known now: say so before the slow part, not after it.
   const names = (['epub', 'pdf'] as const).filter((ext) => options.only === undefined || options.only === ext);

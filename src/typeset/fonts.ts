@@ -9,7 +9,8 @@
  * ——, ……) is shaped by fontkit, as pdfkit will shape it.
  */
 import * as fontkit from 'fontkit';
-import type { FontConfig, FontFace, FontRoleName } from '../fonts/config.js';
+import { FONT_ROLES, roleChain, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
+import { INSERTED_CHARACTERS } from '../fonts/inserted.js';
 
 /** How a piece of text is set: the role (or fallback) key, weight and size. */
 export interface FaceStyle {
@@ -115,12 +116,14 @@ function openFace(id: string, source: FontFace): Face {
 }
 
 /**
- * Every face a book is set in, by face id: `body`, `body-bold`, `heading`, `heading-bold` and
- * `fallback-1` …; a role whose bold is its normal face shares one id.
+ * Every face a book is set in, by face id: `body`, `body-bold`, `heading`, `kai`, `mono` … and
+ * `fallback-1` …; faces shared by roles (a role that borrows, a one-weight role's bold) share
+ * one id, so the writer embeds each file once.
  */
 export class FontBook {
   private readonly faces = new Map<string, Face>();
   private readonly roleIds = new Map<string, [string, string]>();
+  private readonly syntheticBold = new Set<string>();
   private readonly fallbacks: string[] = [];
   private readonly choices = new Map<string, Map<number, string>>();
 
@@ -135,10 +138,11 @@ export class FontBook {
       this.faces.set(id, face);
       return id;
     };
-    for (const role of ['body', 'heading'] as FontRoleName[]) {
+    for (const role of FONT_ROLES) {
       const normal = add(role, config[role].normal);
       const bold = add(`${role}-bold`, config[role].bold);
       this.roleIds.set(role, [normal, bold]);
+      if (config[role].syntheticBold) this.syntheticBold.add(role);
     }
     config.fallback.forEach((face, i) => {
       const key = fallbackKey(i);
@@ -166,24 +170,31 @@ export class FontBook {
     return face;
   }
 
-  get hasFallbacks(): boolean {
-    return this.fallbacks.length > 0;
+  /**
+   * Bold text of a one-weight role (or of a fallback face) is drawn emboldened: filled and
+   * stroked (text rendering mode 2) with a line of `FAKE_BOLD_STROKE` ems, as ctex's AutoFakeBold.
+   */
+  fakeBold(style: Pick<FaceStyle, 'font' | 'bold'>): boolean {
+    return style.bold && (this.syntheticBold.has(style.font) || this.fallbacks.includes(style.font));
   }
 
   /**
    * The key that draws `cp` for text set in `font`: `font` itself when its face has the glyph,
-   * else the first fallback face that has it, else `font` (the glyph coverage gate has already
-   * reported such a character).
+   * else the next role of its chain (src/fonts/config.ts ROLE_COVER; any role for a character
+   * hanpress inserts), else the first fallback face that has it, else `font` (the glyph
+   * coverage gate has already reported such a character). The same order as src/fonts/assign.ts.
    */
   faceFor(font: string, bold: boolean, cp: number): string {
-    if (this.fallbacks.length === 0) return font;
     const id = `${font}\u0000${bold ? 'b' : 'n'}`;
     let choice = this.choices.get(id);
     if (!choice) this.choices.set(id, (choice = new Map()));
     let chosen = choice.get(cp);
     if (chosen === undefined) {
       chosen = font;
-      if (!this.face(font, bold).hasGlyph(cp)) chosen = this.fallbacks.find((f) => this.face(f, bold).hasGlyph(cp)) ?? font;
+      if (!this.face(font, bold).hasGlyph(cp)) {
+        const roles = (FONT_ROLES as readonly string[]).includes(font) ? roleChain(font as FontRoleName, INSERTED_CHARACTERS.has(cp)).slice(1) : [];
+        chosen = [...roles, ...this.fallbacks].find((f) => this.face(f, bold).hasGlyph(cp)) ?? font;
+      }
       choice.set(cp, chosen);
     }
     return chosen;
@@ -195,3 +206,6 @@ export class FontBook {
     return this.face(style.font, style.bold).width(text, size, half);
   }
 }
+
+/** Stroke width of synthetic bold, in ems of the type size (ctex's AutoFakeBold is about 1/30 em). */
+export const FAKE_BOLD_STROKE = 1 / 30;

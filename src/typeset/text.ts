@@ -105,7 +105,6 @@ export function inlineText(inlines: Inline[]): string {
  * object per run and face, so the composer keeps such characters together).
  */
 export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook): Array<StyledText<RunStyle>> {
-  if (!fonts.hasFallbacks) return runs;
   const out: Array<StyledText<RunStyle>> = [];
   for (const run of runs) {
     const { style } = run;

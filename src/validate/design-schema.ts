@@ -4,6 +4,7 @@
  * ranges keep a design a compositor could set; whether the text block fits the 开本 is checked
  * with the page geometry (src/validate/print-format.ts).
  */
+import { FONT_ROLES } from '../fonts/config.js';
 import { BOOK_KINDS } from '../kinds/presets.js';
 import { STYLE_NAMES } from '../typeset/design.js';
 
@@ -14,7 +15,7 @@ const style = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    font: { enum: ['body', 'heading'] },
+    font: { enum: [...FONT_ROLES] },
     bold: { type: 'boolean' },
     size: { type: 'number', minimum: 5, maximum: 72 },
     leading: { type: 'number', minimum: 1, maximum: 4 },

@@ -10,11 +10,12 @@ import { BuildFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceFiles, type Located } from '../diagnostics/locate.js';
 import { deriveFrontPages, type FrontPages } from '../derive/front-pages.js';
 import { readCharacterMap, type CharacterMap } from '../fonts/cmap.js';
-import { loadFontConfig, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
-import { collectGlyphs, type TextOrigin } from '../fonts/glyphs.js';
+import { assignFaces, faceKey, slotKey, type Weight } from '../fonts/assign.js';
+import { FONT_ROLES, loadFontConfig, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
+import { collectGlyphs, DEFAULT_TEXT_ROLES, type GlyphSets, type TextOrigin, type TextRoles } from '../fonts/glyphs.js';
+import { bookTextRoles } from '../fonts/text-roles.js';
 import type { Book } from '../model/book.js';
 import { BODY_EXTRA_TEXT, HEADING_EXTRA_TEXT } from '../writers/epub/labels.js';
-import { fontFileDiagnostics } from './font-files.js';
 
 /** Strings the PDF writer adds (目录, folios are ASCII digits): checked for the PDF only. */
 const PDF_EXTRA_TEXT = ['目录'];
@@ -23,12 +24,9 @@ const PDF_EXTRA_TEXT = ['目录'];
 const OCCURRENCES = 3;
 const MAX_PER_FACE = 40;
 
-type Weight = 'regular' | 'bold';
-
 interface FaceSlot {
   role: FontRoleName;
   weight: Weight;
-  face: FontFace;
   family: string;
 }
 
@@ -37,9 +35,9 @@ export function codePointLabel(cp: number): string {
 }
 
 function slots(fonts: FontConfig): FaceSlot[] {
-  return (['body', 'heading'] as const).flatMap((role) => [
-    { role, weight: 'regular' as const, face: fonts[role].normal, family: fonts[role].family },
-    { role, weight: 'bold' as const, face: fonts[role].bold, family: fonts[role].family },
+  return FONT_ROLES.flatMap((role) => [
+    { role, weight: 'normal' as const, family: fonts[role].family },
+    { role, weight: 'bold' as const, family: fonts[role].family },
   ]);
 }
 
@@ -47,41 +45,34 @@ function slots(fonts: FontConfig): FaceSlot[] {
 class CharacterMaps {
   private readonly maps = new Map<string, Promise<CharacterMap>>();
 
-  get(face: FontFace): Promise<CharacterMap> {
-    const key = `${face.path}\u0000${face.postscriptName ?? ''}`;
+  readonly get = (face: FontFace): Promise<CharacterMap> => {
+    const key = faceKey(face);
     let map = this.maps.get(key);
     if (!map) {
       map = readCharacterMap(face);
       this.maps.set(key, map);
     }
     return map;
-  }
+  };
 }
 
-/** Code points of `wanted` that neither `face` nor any fallback has. */
-async function uncovered(maps: CharacterMaps, face: FontFace, fonts: FontConfig, wanted: Iterable<number>): Promise<number[]> {
-  const primary = await maps.get(face);
-  const fallbacks = await Promise.all(fonts.fallback.map((f) => maps.get(f)));
-  return [...wanted].filter((cp) => !primary.has(cp) && !fallbacks.some((f) => f.has(cp))).sort((a, b) => a - b);
-}
-
-const slotKey = (role: FontRoleName, bold: boolean): string => `${role}-${bold ? 'bold' : 'regular'}`;
+const weightOf = (bold: boolean): Weight => (bold ? 'bold' : 'normal');
 
 /** The first origins of each missing code point, per face, from a second walk of the book. */
-function originsOf(book: Book, front: FrontPages, missing: Map<string, Set<number>>): Map<string, TextOrigin[]> {
+function originsOf(book: Book, front: FrontPages, missing: Map<string, Set<number>>, roles: TextRoles): Map<string, TextOrigin[]> {
   const found = new Map<string, TextOrigin[]>();
   collectGlyphs(book, front, {}, (role, bold, text, origin) => {
-    const wanted = missing.get(slotKey(role, bold));
+    const wanted = missing.get(slotKey(role, weightOf(bold)));
     if (!wanted) return;
     for (const char of text) {
       const cp = char.codePointAt(0) ?? 0;
       if (!wanted.has(cp)) continue;
-      const key = `${slotKey(role, bold)}:${cp}`;
+      const key = `${slotKey(role, weightOf(bold))}:${cp}`;
       const list = found.get(key) ?? [];
       if (list.length < OCCURRENCES && !list.includes(origin)) list.push(origin);
       found.set(key, list);
     }
-  });
+  }, roles);
   return found;
 }
 
@@ -125,28 +116,32 @@ function tooMany(slot: FaceSlot, rest: number[]): Diagnostic {
   };
 }
 
-/** Extra strings of one output and role, with the outputs they appear in. */
-function extraText(role: FontRoleName): Array<{ text: string; output: string }> {
-  const epub = role === 'body' ? BODY_EXTRA_TEXT : HEADING_EXTRA_TEXT;
-  return [...epub.map((text) => ({ text, output: 'the EPUB' })), ...PDF_EXTRA_TEXT.map((text) => ({ text, output: 'the PDF' }))];
+/** Strings the writers add (labels, 目录), per role, with the outputs they appear in. */
+function extraSets(output: 'epub' | 'pdf'): GlyphSets {
+  const sets = Object.fromEntries(FONT_ROLES.map((r) => [r, { regular: new Set<number>(), bold: new Set<number>() }])) as GlyphSets;
+  const add = (role: FontRoleName, texts: string[]): void => {
+    for (const text of texts) for (const char of text) sets[role].regular.add(char.codePointAt(0) ?? 0);
+  };
+  if (output === 'epub') {
+    add('body', BODY_EXTRA_TEXT);
+    add('heading', HEADING_EXTRA_TEXT);
+  } else add('body', PDF_EXTRA_TEXT);
+  return sets;
 }
 
-export async function glyphCoverageDiagnostics(book: Book, front: FrontPages, fonts: FontConfig): Promise<Diagnostic[]> {
-  const sets = collectGlyphs(book, front);
+export async function glyphCoverageDiagnostics(book: Book, front: FrontPages, fonts: FontConfig, roles: TextRoles = DEFAULT_TEXT_ROLES): Promise<Diagnostic[]> {
   const maps = new CharacterMaps();
-  const missing = new Map<string, Set<number>>();
-  const extraMissing: Array<{ slot: FaceSlot; cp: number; output: string }> = [];
+  const sets = collectGlyphs(book, front, {}, undefined, roles);
+  const { missing } = await assignFaces(fonts, sets, maps.get);
   const allSlots = slots(fonts);
-  for (const slot of allSlots) {
-    const glyphs = sets[slot.role][slot.weight];
-    // An unused bold face is never embedded or drawn.
-    if (slot.weight === 'bold' && glyphs.size === 0) continue;
-    const gaps = await uncovered(maps, slot.face, fonts, glyphs);
-    if (gaps.length > 0) missing.set(slotKey(slot.role, slot.weight === 'bold'), new Set(gaps));
-    if (slot.weight === 'regular') {
-      for (const { text, output } of extraText(slot.role)) {
-        for (const cp of await uncovered(maps, slot.face, fonts, Array.from(text, (c) => c.codePointAt(0) ?? 0))) {
-          if (!glyphs.has(cp) && !extraMissing.some((m) => m.slot === slot && m.cp === cp)) extraMissing.push({ slot, cp, output });
+  const extraMissing: Array<{ slot: FaceSlot; cp: number; output: string }> = [];
+  for (const output of ['epub', 'pdf'] as const) {
+    const extra = await assignFaces(fonts, extraSets(output), maps.get);
+    for (const slot of allSlots) {
+      for (const cp of extra.missing.get(slotKey(slot.role, slot.weight)) ?? []) {
+        const inBook = missing.get(slotKey(slot.role, slot.weight))?.has(cp) ?? false;
+        if (!inBook && !extraMissing.some((m) => m.slot.role === slot.role && m.cp === cp)) {
+          extraMissing.push({ slot, cp, output: output === 'epub' ? 'the EPUB' : 'the PDF' });
         }
       }
     }
@@ -154,10 +149,10 @@ export async function glyphCoverageDiagnostics(book: Book, front: FrontPages, fo
   if (missing.size === 0 && extraMissing.length === 0) return [];
 
   const sources = new SourceFiles(book.root);
-  const origins = originsOf(book, front, missing);
+  const origins = originsOf(book, front, missing, roles);
   const diagnostics: Diagnostic[] = [];
   for (const slot of allSlots) {
-    const key = slotKey(slot.role, slot.weight === 'bold');
+    const key = slotKey(slot.role, slot.weight);
     const gaps = [...(missing.get(key) ?? [])];
     for (const cp of gaps.slice(0, MAX_PER_FACE)) {
       const char = String.fromCodePoint(cp);
@@ -180,11 +175,10 @@ export async function projectGlyphCoverage(book: Book): Promise<Diagnostic[]> {
     if (error instanceof BuildFailure) return error.diagnostics;
     throw error;
   }
-  const files = await fontFileDiagnostics(fonts);
   try {
-    return [...files, ...(await glyphCoverageDiagnostics(book, deriveFrontPages(book.meta), fonts))];
+    return await glyphCoverageDiagnostics(book, deriveFrontPages(book.meta), fonts, await bookTextRoles(book));
   } catch (error) {
-    if (error instanceof BuildFailure) return [...files, ...error.diagnostics];
+    if (error instanceof BuildFailure) return error.diagnostics;
     throw error;
   }
 }

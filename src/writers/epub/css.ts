@@ -1,31 +1,36 @@
 /**
  * The stylesheet: @font-face rules for the embedded subsets, then templates/epub/book.css
- * with the two family names filled in. CSS is not markup, so plain substitution is safe as
+ * with the role family lists filled in. CSS is not markup, so plain substitution is safe as
  * long as the family names are written as escaped CSS strings.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { FontConfig } from '../../fonts/config.js';
+import { familyList } from '../../fonts/assign.js';
+import { FONT_ROLES, type FontConfig, type FontRoleName } from '../../fonts/config.js';
+import { DEFAULT_TEXT_ROLES, type TextRoles } from '../../fonts/glyphs.js';
 import type { EmbeddedFont } from './fonts.js';
 import { CSS_HREF, relativeHref } from './paths.js';
 
 export const CSS_TEMPLATE = fileURLToPath(new URL('../../../templates/epub/book.css', import.meta.url));
 
-const PLACEHOLDER = /\{\{(bodyFamily|headingFamily)\}\}/g;
+/** {{bodyFamily}} … {{monoFamily}} per role, {{quoteFamily}} and {{codeFamily}} as the design sets them. */
+const PLACEHOLDER = /\{\{(\w+)Family\}\}/g;
 
 export function cssString(value: string): string {
   return `"${value.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
 }
 
-function fontFace(font: EmbeddedFont): string {
-  return [
-    '@font-face {',
-    `  font-family: ${cssString(font.family)};`,
-    '  font-style: normal;',
-    `  font-weight: ${font.weight};`,
-    `  src: url(${cssString(relativeHref(CSS_HREF, font.href))}) format("truetype");`,
-    '}',
-  ].join('\n');
+function fontFaces(font: EmbeddedFont): string[] {
+  return font.uses.map((use) =>
+    [
+      '@font-face {',
+      `  font-family: ${cssString(use.family)};`,
+      '  font-style: normal;',
+      `  font-weight: ${use.weight};`,
+      `  src: url(${cssString(relativeHref(CSS_HREF, font.href))}) format("truetype");`,
+      '}',
+    ].join('\n'),
+  );
 }
 
 /** Removes /* … *\/ comments: some Kindle converters choke on them, and readers need none. */
@@ -33,14 +38,20 @@ function stripComments(css: string): string {
   return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n{3,}/g, '\n\n');
 }
 
-export async function renderCss(fonts: EmbeddedFont[], config: FontConfig): Promise<string> {
+/**
+ * The stylesheet. Each role's family is followed by the families of its chain and the
+ * fallbacks (src/fonts/assign.ts), so a reader takes a character a face lacks from the face
+ * the EPUB embedded it in.
+ */
+export async function renderCss(fonts: EmbeddedFont[], config: FontConfig, roles: TextRoles = DEFAULT_TEXT_ROLES): Promise<string> {
   const template = stripComments(await readFile(CSS_TEMPLATE, 'utf8'));
-  // Embedded fallbacks follow each role's own family, so a reader takes them per character.
-  const fallbacks = fonts.filter((f) => f.role === 'fallback').map((f) => `, ${cssString(f.family)}`).join('');
-  const families = {
-    bodyFamily: cssString(config.body.family) + fallbacks,
-    headingFamily: cssString(config.heading.family) + fallbacks,
-  };
-  const body = template.replace(PLACEHOLDER, (_, name: keyof typeof families) => families[name]);
-  return `${[...fonts.map(fontFace), body.trim()].join('\n\n')}\n`;
+  const embedded = new Set(fonts.flatMap((f) => f.uses.map((u) => u.family)));
+  const families = (role: FontRoleName): string => familyList(config, role, embedded).map(cssString).join(', ');
+  const byName: Record<string, FontRoleName> = { ...Object.fromEntries(FONT_ROLES.map((r) => [r, r])), quote: roles.quote, code: roles.code };
+  const body = template.replace(PLACEHOLDER, (whole, name: string) => {
+    const role = byName[name];
+    if (!role) throw new Error(`internal: ${CSS_TEMPLATE} has an unknown placeholder ${whole}`);
+    return families(role);
+  });
+  return `${[...fonts.flatMap(fontFaces), body.trim()].join('\n\n')}\n`;
 }

@@ -5,6 +5,7 @@
 import type { BuildContext } from '../../pipeline/context.js';
 import type { FrontPages } from '../../derive/front-pages.js';
 import { collectGlyphs } from '../../fonts/glyphs.js';
+import { bookTextRoles } from '../../fonts/text-roles.js';
 import { coverImage } from '../../images/cover.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
 import type { PrintPagination } from '../../model/pagination.js';
@@ -123,7 +124,8 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
   const memo = ctx.memo ?? NO_MEMO;
   // A law book's article numbers are set in the heading face (.article-number).
   const articles = resolveStructure(book.design).articleNumbers ? articleNumbers(allChapters(book).flatMap((c) => c.blocks)) : [];
-  const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: [...HEADING_EXTRA_TEXT, ...articles] });
+  const roles = await bookTextRoles(book);
+  const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: [...HEADING_EXTRA_TEXT, ...articles] }, undefined, roles);
   const [fonts, images, coverImg] = await Promise.all([
     // Subsetting is most of the EPUB's time, and the glyph sets rarely change with an edit.
     memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs)),
@@ -144,7 +146,7 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
       inSpine: false,
       data: renderNcx({ identifier, title: front.displayTitle, language: book.meta.language, toc: buildToc(book) }),
     },
-    { id: 'css', href: CSS_HREF, mediaType: 'text/css', inSpine: false, data: await renderCss(fonts, ctx.fonts) },
+    { id: 'css', href: CSS_HREF, mediaType: 'text/css', inSpine: false, data: await renderCss(fonts, ctx.fonts, roles) },
     ...fonts.map((font) => ({
       id: `font-${font.href.replace(/^fonts\/|\.ttf$/g, "")}`,
       href: font.href,

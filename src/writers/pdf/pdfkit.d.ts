@@ -11,6 +11,9 @@ declare module 'pdfkit' {
     characterSpacing?: number;
     features?: string[];
     baseline?: 'alphabetic' | 'top' | number;
+    /** Both true: text rendering mode 2 (fill, then stroke), for synthetic bold. */
+    fill?: boolean;
+    stroke?: boolean;
   }
   class PDFDocument {
     constructor(options?: Record<string, unknown>);

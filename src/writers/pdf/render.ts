@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Face, FontBook } from '../../typeset/fonts.js';
-import { SUP_SCALE } from '../../typeset/fonts.js';
+import { FAKE_BOLD_STROKE, SUP_SCALE } from '../../typeset/fonts.js';
 import type { PageGeometry } from '../../typeset/geometry.js';
 import type { OutlineEntry, Page, PageItem, TextLine } from '../../typeset/model.js';
 import { BLACK, type Cmyk } from '../../print/ink.js';
@@ -35,15 +35,19 @@ interface Frame {
   ink: Ink;
 }
 
-function drawLine(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, line: TextLine, x: number, baseline: number): void {
+function drawLine(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, line: TextLine, x: number, baseline: number, ink: Ink): void {
   for (const run of line.runs) {
     const face = fonts.face(run.style.font, run.style.bold);
     if (!faces.has(face.id)) faces.set(face.id, face);
     const size = run.style.sup ? run.style.size * SUP_SCALE : run.style.size;
     const y = run.style.sup ? baseline - run.style.size * SUP_RISE : baseline;
     doc.font(face.id).fontSize(size);
-    const options = { lineBreak: false, baseline: 'alphabetic' as const, ...(run.spacing ? { characterSpacing: run.spacing } : {}), ...(run.half ? { features: ['halt'] } : {}) };
+    // A one-weight face set bold: fill and stroke the glyphs (rendering mode 2), as ctex's AutoFakeBold.
+    const fake = fonts.fakeBold(run.style);
+    if (fake) doc.save().lineWidth(size * FAKE_BOLD_STROKE).strokeColor(ink);
+    const options = { lineBreak: false, baseline: 'alphabetic' as const, ...(run.spacing ? { characterSpacing: run.spacing } : {}), ...(run.half ? { features: ['halt'] } : {}), ...(fake ? { fill: true, stroke: true } : {}) };
     doc.text(run.text, x + run.x, y, options);
+    if (fake) doc.restore();
     const top = y - size * 0.88;
     if (run.style.link) doc.link(x + run.x, top, run.width, size, run.style.link);
     if (run.style.goTo) doc.goTo(x + run.x, top, run.width, size, run.style.goTo);
@@ -54,7 +58,7 @@ function drawLine(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, l
 function drawItem(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, item: PageItem, frame: Frame, images: PdfImages): void {
   switch (item.kind) {
     case 'text':
-      drawLine(doc, fonts, faces, item.line, frame.x + item.x, frame.y + item.baseline);
+      drawLine(doc, fonts, faces, item.line, frame.x + item.x, frame.y + item.baseline, frame.ink);
       return;
     case 'rule':
       doc.save().lineWidth(item.width).strokeColor(frame.ink);
