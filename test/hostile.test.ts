@@ -262,7 +262,7 @@ describe('fonts', () => {
     const h = await hostileProject();
     await writeFile(path.join(h.dir, 'fonts.ttc'), Buffer.concat([Buffer.from('ttcf'), Buffer.alloc(12)]));
     await writeFile(path.join(h.dir, 'fonts.yaml'), 'body:\n  family: X\n  normal: { path: fonts.ttc, postscriptName: X }\nheading:\n  family: Y\n  normal: fonts.ttc\n');
-    await expectRefused(h, { code: 'fonts/no-such-face', file: 'fonts.yaml', line: 3, column: 47 });
+    await expectRefused(h, { code: 'fonts/no-such-face', file: 'fonts.yaml', line: 3, column: 46 });
   });
 
   it('refuses a misspelt fonts.yaml field at its key, with a suggestion', async () => {
