@@ -180,10 +180,10 @@ export const CATALOGUE = {
   'fonts/bad-fallback': { severity: 'error', title: 'A fallback entry has no path', hint: 'Write each fallback as `- { family: Name, path: file.ttf }`.' },
   'fonts/missing-glyph': { severity: 'error', title: 'A character is in no configured font', hint: 'Name a font that has it under `fallback:` in fonts.yaml, or replace the character.' },
   'fonts/no-such-face': { severity: 'error', title: 'A font collection has no face of that name', hint: 'Pick a face of a .ttc by its PostScript name: `{ path: file.ttc, postscriptName: NotoSerifCJKsc-Regular }`.' },
-  'fonts/unknown-field': { severity: 'error', title: 'Unknown field in fonts.yaml', hint: 'Check the spelling: fonts.yaml knows body, heading, fallback, family, normal, bold, path and postscriptName.' },
-  'fonts/bad-entry': { severity: 'error', title: 'A fonts.yaml entry has the wrong form', hint: 'See the fonts.yaml example in docs/epub.md#fonts.' },
+  'fonts/unknown-field': { severity: 'error', title: 'Unknown field in fonts.yaml', hint: 'Check the spelling: fonts.yaml knows the roles body, heading, kai, fangsong and mono, fallback, and family, normal, bold, path and postscriptName.' },
+  'fonts/bad-entry': { severity: 'error', title: 'A fonts.yaml entry has the wrong form', hint: 'See the fonts.yaml fields in docs/fonts.md.' },
   'fonts/outside-folders': { severity: 'error', title: 'A font lies outside the font folders', hint: 'Put the font in the project folder (or use one installed in hanpress’s node_modules).' },
-  'fonts/not-a-font': { severity: 'error', title: 'A font file is not a font', hint: 'Point fonts.yaml at a TrueType or OpenType file (.ttf, .otf, .ttc).' },
+  'fonts/not-a-font': { severity: 'error', title: 'A font file is not a font', hint: 'Point fonts.yaml at a TrueType or OpenType file (.ttf, .otf, .woff, or a face of a .ttc).' },
 
   // pdf
   'pdf/unknown-format': { severity: 'error', title: 'Unknown 开本', hint: 'Use one of the 开本 the message lists, or add a row to templates/pdf/formats.yaml.' },

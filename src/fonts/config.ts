@@ -131,15 +131,14 @@ async function isFontFile(file: string): Promise<boolean> {
 }
 
 /**
- * Where `spec` leads: next to the config, in the project's own node_modules, or a package of
- * hanpress's install. Package names are never looked up in folders above the project.
+ * Where `spec` leads: next to the config, else a package of hanpress's own install — the
+ * faces fonts/fonts.yaml names, so a copy of it next to book.yaml works as it is. Package names
+ * are never looked up in the book folder or above it: a book cannot swap a shipped face.
  */
 function candidate(spec: string, reader: Reader): string | undefined {
   const configFile = reader.source.file;
   const relative = path.resolve(path.dirname(configFile), spec);
   if (spec.startsWith('.') || path.isAbsolute(spec) || existsSync(relative)) return relative;
-  const inProject = path.join(reader.bookRoot, 'node_modules', spec);
-  if (existsSync(inProject)) return inProject;
   try {
     return createRequire(DEFAULT_FONT_CONFIG).resolve(spec);
   } catch {
