@@ -10,7 +10,7 @@ import { figureSize, type ImageSizes } from './figures.js';
 import type { FontBook } from './fonts.js';
 import { slotsFor, type Grid } from './grid.js';
 import { balanceHeadline } from './headline.js';
-import type { Box, FlowItem, Loosening, Para, RowBox, RunStyle, TextLine } from './model.js';
+import type { Box, FlowItem, Loosening, Para, RowBox, RunStyle, TextLine, TextRecipe } from './model.js';
 import { withoutLoneChar } from './lone.js';
 import { Stack, styleOf } from './stack.js';
 import { columnWidths } from './tables.js';
@@ -18,7 +18,7 @@ import { splitArticle } from '../kinds/article-inlines.js';
 import { lawRank } from '../kinds/law.js';
 import { resolveSpaces } from '../cjk/spaces.js';
 import type { Structure } from '../kinds/presets.js';
-import { flattenInlines, inlineText, naturalLine, setText, type FlattenContext } from './text.js';
+import { flattenInlines, inlineText, naturalLine, recomposer, setRecipe, type FlattenContext } from './text.js';
 
 export interface FlowContext {
   fonts: FontBook;
@@ -39,18 +39,24 @@ function flat(scope: ChapterScope): FlattenContext {
   return { emphasisFont: 'heading', notePrefix: scope.chapterId, footNotes: scope.cx.footNotes };
 }
 
-/** Inline content set as justified lines in a style. */
-export function setInlines(
-  inlines: Inline[],
-  name: StyleName,
-  scope: ChapterScope,
-  options: { measure: number; indent?: number; lead?: Array<StyledText<RunStyle>>; loosen?: Loosening },
-): TextLine[] {
-  const { typo, fonts } = scope.cx;
+interface InlineOptions {
+  measure: number;
+  indent?: number;
+  lead?: Array<StyledText<RunStyle>>;
+}
+
+/** What setting inline content in a style takes: styled runs and the measure (data). */
+function recipeOf(inlines: Inline[], name: StyleName, scope: ChapterScope, options: InlineOptions): TextRecipe {
+  const { typo } = scope.cx;
   const base = styleOf(typo, name);
   const runs = [...(options.lead ?? []), ...flattenInlines(inlines, base, flat(scope))];
   const indent = options.indent ?? (typo.spec(name).indent ?? 0) * base.size;
-  return setText(runs, { measure: options.measure, indent, loosen: options.loosen }, fonts, base.size);
+  return { runs, measure: options.measure, indent, size: base.size };
+}
+
+/** Inline content set as justified lines in a style. */
+export function setInlines(inlines: Inline[], name: StyleName, scope: ChapterScope, options: InlineOptions & { loosen?: Loosening }): TextLine[] {
+  return setRecipe(recipeOf(inlines, name, scope, options), scope.cx.fonts, options.loosen);
 }
 
 /** A paragraph on the grid; it can be set looser to keep a widow off a page. */
@@ -59,9 +65,10 @@ function paragraph(source: Inline[], name: StyleName, scope: ChapterScope, inset
   const article = inset === 0 && name === 'body' && scope.cx.typo.design.structure.articleNumbers ? splitArticle(source) : undefined;
   const inlines = article?.rest ?? source;
   const lead = article ? [{ text: `${article.number}\u3000`, style: styleOf(scope.cx.typo, 'articleNumber') }] : undefined;
-  const set = (loosen: Loosening): TextLine[] => setInlines(inlines, name, scope, { measure, loosen, ...(lead ? { lead } : {}) });
+  const recipe = recipeOf(inlines, name, scope, { measure, ...(lead ? { lead } : {}) });
+  const set = recomposer(recipe, scope.cx.fonts);
   const { lines, loosen } = withoutLoneChar(set, scope.cx.typo.size(name));
-  return { kind: 'para', lines, inset, blockIndex, loosen, recompose: set };
+  return { kind: 'para', lines, inset, blockIndex, loosen, recipe, recompose: set };
 }
 
 /** The style of a heading: by its Markdown level, or by its words in a law book (第…章 → h3). */
@@ -161,6 +168,7 @@ function list(block: Extract<Block, { type: 'list' }>, scope: ChapterScope, bloc
           const runs = mark.runs.map((r) => ({ ...r, x: r.x - hang }));
           flow.lines = [{ ...first, runs: [...runs, ...first.runs] }, ...flow.lines.slice(1)];
           flow.recompose = undefined;
+          flow.recipe = undefined;
         }
         if (flow.kind !== 'gap') flow.blockIndex = n === 0 && i === 0 ? blockIndex : undefined;
         out.push(flow);

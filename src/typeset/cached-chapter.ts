@@ -1,15 +1,18 @@
 /**
  * A composed chapter through the cache across runs (src/pipeline/memo.ts). The section is
  * plain data except each paragraph's `recompose`, the closure widow control calls to set it
- * looser: the cache keeps which paragraphs had one, and a cached paragraph's closure composes
- * its chapter afresh the first time widow control asks (the same inputs give the same
- * paragraphs in the same order), so a cache hit is exactly the chapter it replaces.
+ * looser: a paragraph carries its recipe (styled runs and measure) as data, and the closure is
+ * made again from it and the fonts. A paragraph that had a closure but no recipe composes its
+ * chapter afresh the first time widow control asks (the same inputs give the same paragraphs in
+ * the same order), so a cache hit is exactly the chapter it replaces.
  */
 import type { StepMemo, Codec } from '../pipeline/memo.js';
 import type { Chapter } from '../model/book.js';
 import type { FlowContext } from './blocks.js';
 import { chapterSection, type ChapterOptions } from './chapter.js';
+import type { FontBook } from './fonts.js';
 import type { FlowItem, Para, Section } from './model.js';
+import { recomposer } from './text.js';
 
 type Recompose = NonNullable<Para['recompose']>;
 type StoredItem = Exclude<FlowItem, Para> | (Omit<Para, 'recompose'> & { recomposable: boolean });
@@ -23,7 +26,7 @@ function encode(section: Section): unknown {
   return { ...section, items };
 }
 
-function decode(data: unknown, compute: () => Section): Section {
+function decode(data: unknown, compute: () => Section, fonts: FontBook): Section {
   const stored = data as Omit<Section, 'items'> & { items: StoredItem[] };
   let fresh: Section | undefined;
   const freshPara = (i: number): Para => {
@@ -36,12 +39,12 @@ function decode(data: unknown, compute: () => Section): Section {
     if (item.kind !== 'para') return item;
     const { recomposable, ...para } = item;
     if (!recomposable) return para;
+    if (para.recipe) return { ...para, recompose: recomposer(para.recipe, fonts) };
     return { ...para, recompose: (...args: Parameters<Recompose>) => (freshPara(i).recompose as Recompose)(...args) };
   });
   return { ...stored, items };
 }
 
-const SECTION: Codec<Section> = { encode, decode };
 
 export function composeChapter(chapter: Chapter, cx: FlowContext, options: ChapterOptions, memo: StepMemo): Section {
   // The fonts and the design are in every key (the book's settings); whatever else the flow
@@ -50,5 +53,6 @@ export function composeChapter(chapter: Chapter, cx: FlowContext, options: Chapt
   delete rest.fonts;
   delete rest.typo;
   const inputs = { chapter, options, cx: rest };
-  return memo.get('typeset-chapter', inputs, () => chapterSection(chapter, cx, options), SECTION);
+  const codec: Codec<Section> = { encode, decode: (data, compute) => decode(data, compute, cx.fonts) };
+  return memo.get('typeset-chapter', inputs, () => chapterSection(chapter, cx, options), codec);
 }

@@ -6,6 +6,7 @@
  * Coordinates are points. Inside a page, x runs right from the text block's left edge and y
  * down from its top; the renderer adds the page's margins (mirrored on versos) and the bleed.
  */
+import type { StyledText } from '../cjk/index.js';
 import type { FaceStyle } from './fonts.js';
 
 export interface RunStyle extends FaceStyle {
@@ -78,6 +79,14 @@ export interface Box {
 /** How much short of the measure lines are filled, in points: for every line, or line by line. */
 export type Loosening = number | ((line: number) => number);
 
+/** Styled runs and the measure a paragraph is set from. */
+export interface TextRecipe {
+  runs: Array<StyledText<RunStyle>>;
+  measure: number;
+  indent: number;
+  size: number;
+}
+
 /** A paragraph set on the grid, one slot per line. */
 export interface Para {
   kind: 'para';
@@ -87,6 +96,8 @@ export interface Para {
   blockIndex?: number;
   /** How far short of the measure `lines` were filled (the 孤字 rule may have set them looser or tighter). */
   loosen?: Loosening;
+  /** What the paragraph was set from, as data (the cache and workers carry it; `recompose` is made from it). */
+  recipe?: TextRecipe;
   /**
    * Sets the same paragraph again with other fills, for widow control. The composer breaks
    * greedily, so lines given the fills they were set with come out as they were.

@@ -6,7 +6,7 @@
 import { composeParagraph, type ComposedLine, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
 import type { FontBook } from './fonts.js';
-import type { Loosening, PlacedRun, RunStyle, TextLine } from './model.js';
+import type { Loosening, PlacedRun, RunStyle, TextLine, TextRecipe } from './model.js';
 
 const CIRCLED = Array.from('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
 
@@ -164,6 +164,15 @@ export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, 
   const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
   const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill }, measure);
   return lines.map((line) => placeLine(line, fonts, size));
+}
+
+/** A paragraph's setting as data: set again from it with any fill (widow control), in any process. */
+export function setRecipe(recipe: TextRecipe, fonts: FontBook, loosen?: Loosening): TextLine[] {
+  return setText(recipe.runs, { measure: recipe.measure, indent: recipe.indent, loosen }, fonts, recipe.size);
+}
+
+export function recomposer(recipe: TextRecipe, fonts: FontBook): (loosen: Loosening) => TextLine[] {
+  return (loosen) => setRecipe(recipe, fonts, loosen);
 }
 
 /** One line of text set at its natural width (titles, labels, running heads). */
