@@ -1,11 +1,34 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx, so there is no separate compile step
-// between editing src/ and running a build.
-import { register } from 'tsx/esm/api';
+// The CLI runs the JavaScript compiled from src/ into lib/ (scripts/compile.js, run by npm at
+// install time), so a start costs Node's own start plus the modules the command needs.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main, reportBug, wantsDebug } = await import('../src/cli/main.ts');
 const argv = process.argv.slice(2);
+// Stack traces are printed only with --debug; mapping them to src/ reads every loaded
+// module's source map, so that cost is paid only then.
+if (argv.includes('--debug')) process.setSourceMapsEnabled(true);
+const fail = (line) => {
+  process.stderr.write(`hanpress: ${line}\n`);
+  process.exit(70);
+};
+const root = new URL('..', import.meta.url);
+if (!existsSync(new URL('lib/cli/main.js', root)) || !existsSync(new URL('lib/cli/install.js', root))) {
+  // Only a checkout can lack lib/: npm install compiles it (the prepare script).
+  fail(`the compiled code (lib/) is missing; run npm install (or npm run compile) in ${fileURLToPath(root)}`);
+}
+const install = await import('../lib/cli/install.js');
+const stale = install.staleCompile();
+if (stale) fail(stale);
+let cli;
+try {
+  cli = await import('../lib/cli/main.js');
+} catch (error) {
+  const explained = install.explainInstallProblem(error);
+  if (!explained) throw error;
+  fail(explained);
+}
+const { main, reportBug, wantsDebug } = cli;
 const { stderr } = process;
 // The progress line and colour are for a person at a terminal, never for a log or a pipe.
 const tty = stderr.isTTY

@@ -12,7 +12,8 @@ import { projectWith, replaceOnce } from './helpers/project.js';
 
 describe('help', () => {
   it('has per-command help listing every option with its short form, two ways', async () => {
-    for (const command of COMMANDS) {
+    for (const entry of COMMANDS) {
+      const command = { ...entry, ...(await entry.load()) };
       const viaFlag = await runCli([command.name, '--help']);
       const viaHelp = await runCli(['help', command.name]);
       expect(viaFlag.code, command.name).toBe(0);

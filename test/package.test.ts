@@ -1,6 +1,7 @@
 /**
- * The package as a user gets it: `npm pack` ships the docs README links to and a LICENSE, and
- * the tarball installed into an empty folder builds a copy of the sample with `hanpress build`.
+ * The package as a user gets it: `npm pack` ships the compiled lib/ (npm's prepare compiles
+ * it), the docs README links to and a LICENSE, but no sources or tests; the tarball installed
+ * into an empty folder builds a copy of the sample with `npx hanpress build`.
  * Installing reads the npm registry (through npm's cache, filled by the repository's own
  * `npm ci`), as a user's install does.
  */
@@ -31,18 +32,22 @@ describe('the npm package', () => {
     tarball = path.join(dir, pack.filename);
   }, 120_000);
 
-  it('contains the docs README links to, a LICENSE, and no tests or sample', async () => {
+  it('contains the compiled code, the docs README links to, a LICENSE, and no sources, tests or sample', async () => {
     const files = pack.files.map((f) => f.path);
     const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const linked = [...readme.matchAll(/\]\((docs\/[^)#]+)/g)].map((m) => m[1] as string);
     expect(linked.length).toBeGreaterThan(3);
-    for (const doc of [...linked, 'LICENSE', 'README.md', 'package.json', 'bin/hanpress.js', 'fonts/fonts.yaml', 'templates/pdf/design.yaml']) {
+    const compiled = ['lib/cli/main.js', 'lib/cli/main.js.map', 'lib/cli/commands/build.js', 'lib/validate/validators.generated.js'];
+    for (const doc of [...linked, ...compiled, 'LICENSE', 'README.md', 'package.json', 'bin/hanpress.js', 'fonts/fonts.yaml', 'templates/pdf/design.yaml']) {
       expect(files, doc).toContain(doc);
     }
-    expect(files.filter((f) => /^(test|bench|manuscript)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(src|test|bench|scripts|manuscript)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
     const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.private).toBeUndefined();
     expect(pkg).toMatchObject({ name: 'hanpress', license: 'MIT', repository: { type: 'git' }, bin: { hanpress: 'bin/hanpress.js' } });
+    // What lib/ imports at run time is a dependency, never a dev dependency a user lacks.
+    expect(Object.keys(pkg.dependencies as object)).toEqual(expect.arrayContaining(['fontkit', 'ajv', 'sharp']));
+    expect(Object.keys(pkg.dependencies as object)).not.toContain('tsx');
   });
 
   it('installs into an empty folder where hanpress builds a copy of the sample', async () => {
@@ -55,7 +60,8 @@ describe('the npm package', () => {
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1504224000' };
     const help = await exec(hanpress, ['help', 'build'], { cwd: user, env });
     expect(help.stdout).toContain('Usage: hanpress build [dir] [options]');
-    const built = await exec(hanpress, ['build'], { cwd: book, env });
+    // npx finds the installed command from the book's folder, as a publisher would run it.
+    const built = await exec('npx', ['--no-install', 'hanpress', 'build'], { cwd: book, env });
     expect(built.stdout).toMatch(/^built dist\/xin-de-shiming-he-dandang-2\.epub/m);
     expect((await readdir(path.join(book, 'dist'))).sort()).toEqual(['xin-de-shiming-he-dandang-2.epub', 'xin-de-shiming-he-dandang-2.pdf']);
     expect((await runEpubcheck(path.join(book, 'dist/xin-de-shiming-he-dandang-2.epub'))).messages).toEqual([]);

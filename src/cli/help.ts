@@ -3,7 +3,7 @@
  * (`hanpress build --help`, `hanpress help build`), made from the same specs the parser uses,
  * so every option is listed with its short form.
  */
-import type { Command, OptionSpec } from './io.js';
+import type { Command, CommandSummary, OptionSpec } from './io.js';
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', description: 'show help (hanpress help <command> for one command)' },
@@ -29,7 +29,7 @@ function optionLines(options: Record<string, OptionSpec>): string[] {
   return rows.map(([label, description]) => `  ${label.padEnd(width)}${description}`);
 }
 
-export function globalHelp(commands: Command[]): string {
+export function globalHelp(commands: CommandSummary[]): string {
   const width = Math.max(...commands.map((c) => `${c.name} ${c.args}`.length)) + 2;
   return [
     'hanpress: a validated EPUB 3 and a print-ready PDF from a Chinese book project',

@@ -47,18 +47,33 @@ export interface OptionSpec {
 
 export type OptionValues = Record<string, string | boolean | undefined>;
 
-export interface Command {
+/** What the list of commands shows; enough to dispatch without loading the command. */
+export interface CommandSummary {
   name: string;
   /** Positional arguments as help shows them: `[dir]`. */
   args: string;
   /** One line for the list of commands. */
   summary: string;
+}
+
+/** What a command's own module holds: its options, its help and its work. */
+export interface CommandSpec {
   /** More text for the command's own help (examples, defaults). */
   details?: string;
   /** Options this command accepts besides the global ones (--help, --version). */
   options: Record<string, OptionSpec>;
   run(positionals: string[], values: OptionValues, io: Io): Promise<number>;
 }
+
+/**
+ * A command in the list: its module, and with it the libraries it needs, is imported only when
+ * the command is named, so `hanpress --version` loads none of them.
+ */
+export interface CommandEntry extends CommandSummary {
+  load(): Promise<CommandSpec>;
+}
+
+export type Command = CommandSummary & CommandSpec;
 
 /** How diagnostics are printed: every command that prints diagnostics takes these. */
 export const OUTPUT_OPTIONS: Record<string, OptionSpec> = {

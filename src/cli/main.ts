@@ -10,7 +10,8 @@ import { suggest } from '../diagnostics/suggest.js';
 import { parseArguments } from './args.js';
 import { COMMANDS } from './commands/index.js';
 import { commandHelp, GLOBAL_OPTIONS, globalHelp } from './help.js';
-import { UsageError, type Command, type Io } from './io.js';
+import { explainInstallProblem, INSTALL_EXIT_CODE } from './install.js';
+import { UsageError, type Command, type CommandEntry, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
@@ -19,11 +20,17 @@ function version(): string {
   return pkg.version;
 }
 
-function findCommand(name: string): Command {
+function findCommand(name: string): CommandEntry {
   const command = COMMANDS.find((c) => c.name === name);
   if (command) return command;
   const near = suggest(name, [...COMMANDS.map((c) => c.name), 'help']);
   throw new UsageError(`Unknown command ${name}.${near ? ` Did you mean ${near}?` : ''}`);
+}
+
+/** The named command with its module loaded (its options, help and work). */
+async function loadCommand(name: string): Promise<Command> {
+  const { load, ...summary } = findCommand(name);
+  return { ...summary, ...(await load()) };
 }
 
 /** Exit code of an unexpected failure inside hanpress (EX_SOFTWARE of sysexits.h). */
@@ -41,6 +48,13 @@ function oneLine(error: unknown): string {
  * stack only with --debug.
  */
 export function reportBug(error: unknown, io: Pick<Io, 'err' | 'cwd'>, debug: boolean): number {
+  // A library that cannot be loaded is a broken install, not a bug: say what to run instead.
+  const install = explainInstallProblem(error);
+  if (install !== undefined) {
+    io.err(`hanpress: ${install}`);
+    if (debug) io.err(error instanceof Error && error.stack ? error.stack : String(error));
+    return INSTALL_EXIT_CODE;
+  }
   const bug = diagnostic('internal/bug', { message: `Unexpected error: ${oneLine(error)}` });
   io.err(formatDiagnostics([bug], 'text', { root: io.cwd, cwd: io.cwd }));
   if (debug) io.err(error instanceof Error && error.stack ? error.stack : String(error));
@@ -63,13 +77,13 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     }
     const topic = positionals[0];
     if (topic !== undefined) {
-      io.out(commandHelp(findCommand(topic)));
+      io.out(commandHelp(await loadCommand(topic)));
       return 0;
     }
     io.out(globalHelp(COMMANDS));
     return name === 'help' || values.help === true ? 0 : 2;
   }
-  const command = findCommand(name);
+  const command = await loadCommand(name);
   const { positionals, values } = parseArguments(rest, { ...command.options, ...GLOBAL_OPTIONS }, command.name);
   if (values.version) {
     io.out(version());

@@ -12,13 +12,14 @@ import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import { realRoot, resolveInside } from '../files/contain.js';
 import { readFamilyName } from '../fonts/cmap.js';
 import type { FontConfig, FontFace } from '../fonts/config.js';
+import { COVER_FILE } from './names.js';
 import { prepareImage, type PreparedImage } from './process.js';
 import { create } from 'xmlbuilder2';
 
 /** 1:1.5, 1600 px wide: what the large stores ask for at the least. */
 export const COVER_WIDTH = 1600;
 export const COVER_HEIGHT = 2400;
-export const COVER_FILE = 'cover.jpg';
+export { COVER_FILE };
 
 const PAPER = '#f3ede2';
 const BAND = '#8c1c13';

@@ -28,7 +28,7 @@ export interface PreparedImage {
 }
 
 /** The extensions hanpress reads; anything else is left out with a diagnostic in `check`. */
-export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.tif', '.tiff', '.svg']);
+export { IMAGE_EXTENSIONS } from './names.js';
 
 function bytesOf(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

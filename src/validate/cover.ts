@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { realRoot, resolveInside } from '../files/contain.js';
-import { COVER_FILE } from '../images/cover.js';
+import { COVER_FILE } from '../images/names.js';
 import { probeRaster } from '../images/probe.js';
 
 export async function coverDiagnostics(root: string): Promise<Diagnostic[]> {

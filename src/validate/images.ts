@@ -9,8 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceFiles } from '../diagnostics/locate.js';
 import { realRoot, resolveInside } from '../files/contain.js';
 import { probeRaster } from '../images/probe.js';
-import { IMAGE_EXTENSIONS } from '../images/process.js';
-import { svgDiagnostics } from '../images/svg.js';
+import { IMAGE_EXTENSIONS } from '../images/names.js';
 import { allChapters, type Book, type Chapter } from '../model/book.js';
 import { chapterImages, type ImageNode } from '../model/walk.js';
 
@@ -76,7 +75,8 @@ class ImageChecks {
       return { inFile: [], problem: diagnostic('image/unsupported-type', { message: `The image \`${src}\` is not PNG, JPEG, GIF, WebP, TIFF or SVG; it is left out.` }) };
     }
     const shown = path.relative(this.book.root, file).split(path.sep).join('/');
-    if (ext === '.svg') return svgDiagnostics(resolved.path, shown);
+    // The SVG sanitiser (sax, xmlbuilder2) loads only for a book that has an SVG.
+    if (ext === '.svg') return (await import('../images/svg.js')).svgDiagnostics(resolved.path, shown);
     const problem = await probeRaster(resolved.path);
     if (!problem) return { inFile: [] };
     const code = problem.kind === 'too-large' ? 'image/too-large' : 'image/corrupt';

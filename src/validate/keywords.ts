@@ -2,9 +2,11 @@
  * ajv keywords for what JSON Schema cannot say: ISBN check digits and hyphenation, 中图法
  * class numbers, BCP 47 tags, the closed list of contributor roles, volume numerals.
  * Each failure carries its own diagnostic code and hint in `params`.
+ *
+ * Plain functions without ajv: the validators compiled at build time (lib/validate/
+ * validators.generated.js) import them, and ajv itself loads only where it compiles
+ * (validate/ajv-compile.ts).
  */
-import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
-import type { DataValidateFunction } from 'ajv/dist/types/index.js';
 import { parse as parseBcp47 } from 'bcp-47';
 import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { checkClc } from '../metadata/clc.js';
@@ -16,7 +18,7 @@ export interface KeywordParams {
   hint: string;
 }
 
-type Check = (value: string) => (KeywordParams & { message: string }) | undefined;
+export type Check = (value: string) => (KeywordParams & { message: string }) | undefined;
 
 export const ISBN_PATTERN = '^97[89]-[0-9]{1,5}-[0-9]+-[0-9]+-[0-9]$';
 
@@ -85,7 +87,7 @@ function volumeCheck(value: string): ReturnType<Check> {
   };
 }
 
-const CHECKS: Record<string, Check> = {
+export const KEYWORD_CHECKS: Record<string, Check> = {
   isbn13: isbnCheck,
   clc: clcCheck,
   bcp47: bcp47Check,
@@ -99,26 +101,8 @@ const CHECKS: Record<string, Check> = {
  */
 export function keywordProblemOf(schema: unknown, value: unknown): (KeywordParams & { message: string }) | undefined {
   if (typeof schema !== 'object' || schema === null || value === null || value === undefined) return undefined;
-  for (const [keyword, check] of Object.entries(CHECKS)) {
+  for (const [keyword, check] of Object.entries(KEYWORD_CHECKS)) {
     if ((schema as Record<string, unknown>)[keyword] === true) return check(String(value));
   }
   return undefined;
-}
-
-export function addHanpressKeywords(ajv: Ajv2020): void {
-  for (const [keyword, check] of Object.entries(CHECKS)) {
-    // ajv calls `validate` keywords with the keyword's schema value first, then the data.
-    const validate: DataValidateFunction = (_schema: unknown, data: unknown) => {
-      const problem = typeof data === 'string' ? check(data) : undefined;
-      if (!problem) return true;
-      const error: Partial<ErrorObject> = {
-        keyword,
-        message: problem.message,
-        params: { code: problem.code, hint: problem.hint },
-      };
-      validate.errors = [error];
-      return false;
-    };
-    ajv.addKeyword({ keyword, type: 'string', schemaType: 'boolean', errors: true, validate });
-  }
 }

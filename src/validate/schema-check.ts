@@ -1,26 +1,18 @@
 /**
  * Runs ajv and turns its errors into positioned diagnostics in the YAML source.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { schemaCode } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
-import { bookSchema, frontMatterSchema, type FrontMatter } from './book-schema.js';
-import { designSchema } from './design-schema.js';
+import type { FrontMatter } from './book-schema.js';
 import type { DesignOverrides } from '../typeset/design.js';
 import type { BookMetadata } from '../model/metadata.js';
 import { suggest } from '../diagnostics/suggest.js';
-import { addHanpressKeywords, keywordProblemOf, type KeywordParams } from './keywords.js';
+import { keywordProblemOf, type KeywordParams } from './keywords.js';
+import { VALIDATORS } from './validators.js';
 
-function compile<T>(schema: object): ValidateFunction<T> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, verbose: true });
-  addHanpressKeywords(ajv);
-  return ajv.compile<T>(schema);
-}
-
-const validateBook = compile<BookMetadata>(bookSchema);
-const validateFrontMatter = compile<FrontMatter>(frontMatterSchema);
-const validateDesign = compile<DesignOverrides>(designSchema);
+const { book: validateBook, frontMatter: validateFrontMatter, design: validateDesign } = VALIDATORS;
 
 function pathOf(error: ErrorObject): string[] {
   return error.instancePath

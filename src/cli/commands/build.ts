@@ -4,7 +4,7 @@ import { suggest } from '../../diagnostics/suggest.js';
 import { overWarningLimit, printDiagnostics, tally } from '../output.js';
 import { delayedStatus } from '../progress.js';
 import { findProject } from '../project.js';
-import { OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command, type Io } from '../io.js';
+import { OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type CommandSpec, type Io } from '../io.js';
 import { performance } from 'node:perf_hooks';
 
 function formatBytes(bytes: number): string {
@@ -32,7 +32,7 @@ function parseOnly(value: string | undefined): 'epub' | 'pdf' | undefined {
 }
 
 /** `hanpress build a/ b/ c/`: every book in its own process, one line each. */
-async function backlist(positionals: string[], values: Parameters<Command['run']>[1], io: Io): Promise<number> {
+async function backlist(positionals: string[], values: Parameters<CommandSpec['run']>[1], io: Io): Promise<number> {
   if (values.watch === true) throw new UsageError('--watch takes one book: leave out the other folders.', 'build');
   const only = parseOnly(stringOption(values, 'only'));
   if (only === 'epub' && values.print === true) throw new UsageError('--print needs the PDF: leave out --only epub.', 'build');
@@ -49,10 +49,7 @@ async function backlist(positionals: string[], values: Parameters<Command['run']
   return printBacklistEnd(outcomes, (dir) => outputSettings(values, io, dir), io, performance.now() - started);
 }
 
-export const buildCommand: Command = {
-  name: 'build',
-  args: '[dir...]',
-  summary: 'check the book, then write its EPUB and PDF',
+export const buildCommand: CommandSpec = {
   details: [
     'Writes <out>/<slug>.epub and <out>/<slug>.pdf, or nothing when the book has errors.',
     'With --print also <slug>-print.pdf (the PDF/X book block) and <slug>-cover.pdf (the cover spread), both preflighted.',

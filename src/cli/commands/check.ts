@@ -1,12 +1,9 @@
 import { checkProject } from '../../pipeline/check.js';
 import { overWarningLimit, printDiagnostics, tally } from '../output.js';
 import { findProject } from '../project.js';
-import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, shown, type Command } from '../io.js';
+import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, shown, type CommandSpec } from '../io.js';
 
-export const checkCommand: Command = {
-  name: 'check',
-  args: '[dir]',
-  summary: 'check book.yaml and every chapter without building',
+export const checkCommand: CommandSpec = {
   details: 'Exit code 0: no errors; 1: errors (or warnings with --strict, or more than --max-warnings); 2: a usage mistake.',
   options: {
     format: FORMAT_OPTION,

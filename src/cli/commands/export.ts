@@ -3,12 +3,9 @@ import { writeOutputsAtomically } from '../../pipeline/output.js';
 import { exportOnix } from '../../export/onix.js';
 import { printDiagnostics } from '../output.js';
 import { findProject } from '../project.js';
-import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command } from '../io.js';
+import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type CommandSpec } from '../io.js';
 
-export const exportCommand: Command = {
-  name: 'export',
-  args: 'onix [dir]',
-  summary: 'write an ONIX 3.0 record of the print book',
+export const exportCommand: CommandSpec = {
   details: 'book.yaml and the design are checked first (the chapters are not read); nothing is exported while they have errors.',
   options: {
     out: { type: 'string', short: 'o', value: '<file>', description: 'write the record to this file (default: stdout)' },

@@ -11,8 +11,7 @@ import { decodeText } from '../../files/text.js';
 import { projectFiles } from '../../import/files.js';
 import { importOcr } from '../../import/import-ocr.js';
 import { importStats } from '../../import/report.js';
-import { onlyPositionals, outputSettings, reportFailure, stringOption, UsageError, type Command, type Io, type OptionValues } from '../io.js';
-import { importWordFile, readStyleMap } from './import-docx.js';
+import { onlyPositionals, outputSettings, reportFailure, stringOption, UsageError, type CommandSpec, type Io, type OptionValues } from '../io.js';
 
 async function isNonEmptyDir(dir: string): Promise<boolean> {
   try {
@@ -50,6 +49,8 @@ function refuseOverwrite(shown: string): never {
 }
 
 async function importDocxCommand(source: string, shown: string, outDir: string, values: OptionValues, io: Io): Promise<number> {
+  // The .docx readers (xmldom, fflate, sharp for the images) load only for a .docx.
+  const { importWordFile, readStyleMap } = await import('./import-docx.js');
   const mapArg = stringOption(values, 'style-map');
   const styleMap = await readStyleMap(mapArg === undefined ? undefined : path.resolve(io.cwd, mapArg), mapArg);
   const { book, files } = await importWordFile(source, shown, outDir, { acceptChanges: values['accept-changes'] === true, styleMap });
@@ -66,10 +67,7 @@ async function importDocxCommand(source: string, shown: string, outDir: string, 
   return 0;
 }
 
-export const importCommand: Command = {
-  name: 'import',
-  args: '<ocr.txt|file.docx>',
-  summary: 'turn the OCR text of a printed book or a Word manuscript into a book project',
+export const importCommand: CommandSpec = {
   details:
     'Writes book.yaml, front/, chapters/ and import-report.md (what changed, what to check, what to fill in). A .docx is refused while it holds tracked changes or comments; docs/import.md tells what becomes what.',
   options: {

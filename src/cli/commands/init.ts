@@ -8,7 +8,7 @@ import path from 'node:path';
 import { writeOutputsAtomically } from '../../pipeline/output.js';
 import { BuildFailure } from '../../diagnostics/diagnostic.js';
 import { initProject, mergedGitignore, type ProjectFile } from '../../init/template.js';
-import { onlyPositionals, outputSettings, reportFailure, shown, type Command, type Io } from '../io.js';
+import { onlyPositionals, outputSettings, reportFailure, shown, type CommandSpec, type Io } from '../io.js';
 
 /** SOURCE_DATE_EPOCH makes the dates in the new book.yaml reproducible (tests, demos). */
 function today(io: Io): Date {
@@ -25,10 +25,7 @@ async function withOwnGitignore(files: ProjectFile[], dir: string): Promise<Proj
   return files.flatMap((f) => (f.path !== GITIGNORE ? [f] : merged === undefined ? [] : [{ ...f, text: merged }]));
 }
 
-export const initCommand: Command = {
-  name: 'init',
-  args: '[dir]',
-  summary: 'start a new book project (default: in the current folder)',
+export const initCommand: CommandSpec = {
   details: [
     'Writes book.yaml (every required field, commented, TODO where you must decide), a preface,',
     'one part of two chapters and a .gitignore. It checks clean and builds at once:',

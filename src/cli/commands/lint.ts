@@ -12,7 +12,7 @@ import type { LoadedProject } from '../../load/project.js';
 import { loadProject } from '../../load/project.js';
 import { overWarningLimit, printDiagnostics, tally, type OutputSettings } from '../output.js';
 import { findProject } from '../project.js';
-import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, shown, type Command, type Io } from '../io.js';
+import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, shown, type CommandSpec, type Io } from '../io.js';
 
 function summary(diagnostics: Diagnostic[], dir: string, settings: OutputSettings, io: Io): void {
   const counted = tally(diagnostics, settings);
@@ -38,10 +38,7 @@ async function fixProject(project: LoadedProject, dir: string, io: Io, say: (t: 
   say(lines.length > 0 ? `${lines.join('\n')}\n${lines.length} fix(es) in ${outputs.length} file(s)` : 'nothing to fix');
 }
 
-export const lintCommand: Command = {
-  name: 'lint',
-  args: '[dir]',
-  summary: 'check punctuation per GB/T 15834 (and apply the safe fixes)',
+export const lintCommand: CommandSpec = {
   options: {
     format: FORMAT_OPTION,
     fix: { type: 'boolean', description: 'rewrite the files with the fixes that cannot change meaning' },

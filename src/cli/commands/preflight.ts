@@ -8,7 +8,7 @@ import path from 'node:path';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { preflight, type PreflightReport } from '../../print/preflight/index.js';
 import { printDiagnostics } from '../output.js';
-import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, UsageError, type Command, type Io } from '../io.js';
+import { errorCount, FORMAT_OPTION, onlyPositionals, OUTPUT_OPTIONS, outputSettings, UsageError, type CommandSpec, type Io } from '../io.js';
 
 function summary(report: PreflightReport, file: string, io: Io): string {
   const errors = errorCount(report.findings);
@@ -17,10 +17,7 @@ function summary(report: PreflightReport, file: string, io: Io): string {
   return `${what}: ${errors} error(s), ${report.findings.length - errors} warning(s)`;
 }
 
-export const preflightCommand: Command = {
-  name: 'preflight',
-  args: '<file.pdf>',
-  summary: 'check a print PDF: PDF/X keys, output intent, boxes, no RGB, K-only text, fonts',
+export const preflightCommand: CommandSpec = {
   options: {
     format: FORMAT_OPTION,
     cover: { type: 'boolean', description: 'the PDF is a cover (spine and flaps), not the book block' },

@@ -2,12 +2,9 @@ import path from 'node:path';
 import { makeProof, PageListError } from '../../proof/index.js';
 import { printDiagnostics } from '../output.js';
 import { findProject } from '../project.js';
-import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type Command } from '../io.js';
+import { onlyPositionals, OUTPUT_OPTIONS, outputSettings, reportFailure, shown, stringOption, UsageError, type CommandSpec } from '../io.js';
 
-export const proofCommand: Command = {
-  name: 'proof',
-  args: '[dir]',
-  summary: 'a PNG contact sheet of spreads of the PDF, for review',
+export const proofCommand: CommandSpec = {
   details: 'Lays the PDF out in memory (no EPUB or PDF is written). Default spreads: title page, copyright page, first TOC page, first part opener, the densest body spread, the first page with notes.',
   options: {
     out: { type: 'string', short: 'o', value: '<file.png>', description: 'the PNG to write (default: dist/<slug>-proof.png in the project)' },
