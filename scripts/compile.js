@@ -12,14 +12,14 @@
  */
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SRC = path.join(ROOT, 'src');
 export const LIB = path.join(ROOT, 'lib');
-/** Touched by every compile; bin/hanpress.js compares a checkout's src/ against it. */
+/** Touched by a compile that changed lib/ or saw newer sources; a checkout's bin compares src/ against it. */
 export const STAMP = path.join(LIB, '.compiled');
 
 /** @param {string} dir @param {string} suffix */
@@ -69,9 +69,15 @@ export async function compile() {
   // A source that was deleted or renamed must not leave a module behind that still runs.
   const stale = [...(await filesUnder(LIB, '.js')), ...(await filesUnder(LIB, '.js.map'))].filter((f) => !wanted.has(f));
   await Promise.all(stale.map((f) => rm(f)));
-  const now = new Date();
-  await writeFile(STAMP, `${now.toISOString()}\n`);
-  await utimes(STAMP, now, now);
+  // The stamp moves only when lib/ changed or src/ was touched since: the build cache keys
+  // hanpress's code by the files of lib/, and a compile that changed nothing must keep it.
+  const newestSource = Math.max(0, ...(await Promise.all(sources.map(async (f) => (await stat(f)).mtimeMs))));
+  const stamped = await stat(STAMP).then((s) => s.mtimeMs, () => -1);
+  if (written > 0 || stale.length > 0 || stamped < newestSource) {
+    const now = new Date(Math.max(Date.now(), Math.ceil(newestSource)));
+    await writeFile(STAMP, `${now.toISOString()}\n`);
+    await utimes(STAMP, now, now);
+  }
   return { written, removed: stale.length, files: sources.length };
 }
 

@@ -86,6 +86,15 @@ describe('what a command loads', () => {
     expect(own.filter((f) => /^lib\/cli\/commands\//.test(f))).toEqual(['lib/cli/commands/index.js', 'lib/cli/commands/check.js']);
   });
 
+  it('build --only epub loads no PDF library', async () => {
+    const out = await tempDir('hanpress-epub-only-');
+    const run = await traced(['build', 'manuscript', '--only', 'epub', '-o', out, '--no-cache']);
+    expect(run.code, run.err).toBe(0);
+    expect(packages(run.loaded)).toContain('sharp');
+    expect(packages(run.loaded).filter((p) => ['pdfkit', 'pdf-lib', 'pdfjs-dist', '@napi-rs/canvas', 'bwip-js'].includes(p))).toEqual([]);
+    expect(ours(run.loaded).filter((f) => /^lib\/(writers\/pdf|print|proof)\//.test(f))).toEqual([]);
+  });
+
   it('import of an OCR text loads none of the .docx libraries', async () => {
     const out = path.join(await tempDir('hanpress-import-'), 'book');
     const source = path.join(await tempDir('hanpress-ocr-'), 'book.txt');

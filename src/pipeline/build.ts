@@ -12,7 +12,7 @@ import type { Book } from '../model/book.js';
 import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
-import { makePrintFiles, type PrintFiles } from '../print/files.js';
+import type { PrintFiles } from '../print/files.js';
 import { DiskCache } from './disk-cache.js';
 import { BuildSession } from './session.js';
 
@@ -92,6 +92,8 @@ async function cachedPrint(book: Book, key: string, metaSource: YamlSource | und
  */
 async function printFiles(session: BuildSession, final: Book, outDir: string, metaSource: YamlSource | undefined): Promise<PrintFiles> {
   const render = (): ReturnType<BuildSession['pdf']> => session.pdf(final, { cropMarks: true, ink: true });
+  // pdf-lib, the cover and preflight load only with --print.
+  const { makePrintFiles } = await import('../print/files.js');
   const print = await makePrintFiles(final, await session.context(final), path.resolve(outDir), render, metaSource);
   failIfErrors(verifyPdf(print.block.bytes, print.block.pages));
   return print;

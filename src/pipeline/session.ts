@@ -25,13 +25,17 @@ import { manuscriptDiagnostics } from '../validate/manuscript-rules.js';
 import { printFormatDiagnostics } from '../validate/print-format.js';
 import type { RuleContext } from '../validate/rules.js';
 import { unlistedMarkdown } from '../validate/unlisted.js';
-import { writeEpub } from '../writers/epub/index.js';
-import { writePdf, type PdfOptions, type PdfOutput } from '../writers/pdf/index.js';
+import type { PdfOptions, PdfOutput } from '../writers/pdf/index.js';
 import { sheetsForPages } from '../verify/print-spec.js';
 import { codeKey, fontFilesKey, hashOf } from './cache-key.js';
 import { resolveBuildDate, type BuildContext } from './context.js';
 import type { DiskCache } from './disk-cache.js';
 import { NO_MEMO, type ByteCache, type StepMemo } from './memo.js';
+
+// The writers and what they load (pdfkit, fontkit, sharp) are imported when a PDF or an EPUB
+// is made, never for check, lint or export onix.
+const pdfWriter = () => import('../writers/pdf/index.js');
+const epubWriter = () => import('../writers/epub/index.js');
 
 export interface SessionOptions {
   /** Book project directory (holds book.yaml). */
@@ -195,16 +199,19 @@ export class BuildSession {
 
   /** The PDF rendered with other options (the print book block: ink and crop marks). */
   async pdf(book: Book, options: PdfOptions): Promise<PdfOutput> {
+    const { writePdf } = await pdfWriter();
     return writePdf(book, this.front(book.meta), await this.context(book), options);
   }
 
   /** The EPUB of the final book, with the print edition's page-list when there is one. */
   async epub(book: Book, pagination?: PrintPagination): Promise<Uint8Array> {
+    const { writeEpub } = await epubWriter();
     return writeEpub(book, this.front(book.meta), await this.context(book), pagination);
   }
 }
 
 async function layOutPrint(book: Book, ctx: BuildContext): Promise<LaidOut> {
+  const { writePdf } = await pdfWriter();
   const first = await writePdf(book, deriveFrontPages(book.meta), ctx);
   if (book.meta.print.sheets !== undefined) return { final: book, pdf: first };
   const sheets = sheetsForPages(first.pageCount, book.meta.print.fold);
