@@ -140,6 +140,7 @@ export const CATALOGUE = {
   // markdown
   'markdown/too-deep': { severity: 'warning', title: 'Emphasis or links nested too deeply', hint: 'Check for a run of * or _ meant as text; write it as \\* or in a code span.' },
   'markdown/h1-in-chapter': { severity: 'warning', title: 'Level-1 heading inside a chapter', hint: 'Use ## for sections; the chapter title comes from the front matter.' },
+  'markdown/math-error': { severity: 'error', title: 'A formula does not parse', hint: 'Correct the TeX between the $ signs (docs/technical.md lists what is supported); write a literal dollar sign as \\$.' },
 
   // lint (severity: each rule's default level; book.yaml `lint:` may change it)
   'lint/unknown-rule': { severity: 'warning', title: 'A lint comment names no known rule', hint: 'See docs/lint.md for the rule ids.' },
@@ -167,6 +168,7 @@ export const CATALOGUE = {
   'image/too-large': { severity: 'error', title: 'An image has too many pixels', hint: 'Scale the image down (hanpress embeds at most 1600 px on the long side anyway).' },
   'image/svg-invalid': { severity: 'error', title: 'An SVG image is not well-formed XML', hint: 'Export the SVG again from the drawing program.' },
   'image/svg-refused': { severity: 'error', title: 'An SVG image uses a DTD or nests too deeply', hint: 'Export the SVG again without a DOCTYPE (plain SVG 1.1 or SVG 2) and without hundreds of nested groups.' },
+  'image/svg-print': { severity: 'warning', title: 'An SVG figure cannot be drawn whole in the print PDF', hint: 'Export the figure without gradients, masks, filters or embedded images (plain paths and text), or as a 300 ppi PNG.' },
   'image/svg-sanitised': { severity: 'warning', title: 'Active or external content removed from an SVG', hint: 'Scripts, event handlers, external references and foreign content never reach the EPUB; remove them from the file to silence this.' },
 
   // cover

@@ -6,6 +6,8 @@ import type { Align, Block, Footnote, Heading, Inline, SourcePosition } from '..
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FootnoteNumbering } from './footnotes.js';
 import { convertInline, MAX_INLINE_DEPTH, plainText } from './inline.js';
+import { checkMaths } from './math-check.js';
+import { displayMath } from './display-math.js';
 import { createMarkdownParser } from './parser.js';
 
 export interface ParsedBody {
@@ -35,6 +37,7 @@ function positionOf(w: Walker, token: Token): SourcePosition {
 
 function inlineOf(w: Walker, token: Token | undefined): Inline[] {
   if (!token?.children) return [];
+  w.diagnostics.push(...checkMaths(token, positionOf(w, token)));
   let warned = false;
   const tooDeep = (): void => {
     if (warned) return;
@@ -126,7 +129,7 @@ function parseBlock(w: Walker, t: Token): Block | undefined {
     case 'paragraph_open': {
       const children = inlineOf(w, w.tokens[w.i]);
       w.i += 2;
-      return { type: 'paragraph', children, pos: positionOf(w, t) };
+      return displayMath(children, positionOf(w, t)) ?? { type: 'paragraph', children, pos: positionOf(w, t) };
     }
     case 'heading_open': {
       const level = headingLevel(w, t);

@@ -72,6 +72,10 @@ export function convertInline(tokens: Token[], notes: FootnoteNumbering, tooDeep
       case 'code_inline':
         top().push({ type: 'code', value: token.content });
         break;
+      case 'math_inline':
+      case 'math_display':
+        top().push({ type: 'math', tex: token.content, display: token.type === 'math_display' });
+        break;
       case 'em_open':
         open({ type: 'emphasis', children: [] });
         break;
@@ -114,6 +118,8 @@ export function plainText(inlines: Inline[]): string {
         case 'text':
         case 'code':
           return node.value;
+        case 'math':
+          return node.tex;
         case 'image':
           return node.alt;
         case 'break':

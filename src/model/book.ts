@@ -22,7 +22,9 @@ export type Inline =
   | { type: 'link'; href: string; title?: string; children: Inline[] }
   | { type: 'image'; src: string; alt: string; title?: string }
   | { type: 'break' }
-  | { type: 'footnoteRef'; noteId: string; number: number; refId: string };
+  | { type: 'footnoteRef'; noteId: string; number: number; refId: string }
+  /** TeX maths: `$…$` (display false) or `$$…$$` inside running text (display style, inline). */
+  | { type: 'math'; tex: string; display: boolean };
 
 export type Align = 'left' | 'center' | 'right' | null;
 
@@ -33,7 +35,9 @@ export type Block =
   | { type: 'blockquote'; children: Block[]; pos: SourcePosition }
   | { type: 'codeBlock'; lang: string; value: string; pos: SourcePosition }
   | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][]; pos: SourcePosition }
-  | { type: 'thematicBreak'; pos: SourcePosition };
+  | { type: 'thematicBreak'; pos: SourcePosition }
+  /** A display formula (`$$…$$` as a paragraph of its own); `label` from a `:eqlabel:` marker after it. */
+  | { type: 'math'; tex: string; label?: string; pos: SourcePosition };
 
 export interface Footnote {
   /** Stable id within the chapter, e.g. fn1 */

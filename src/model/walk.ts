@@ -43,3 +43,18 @@ export function* chapterImages(chapter: Chapter): Generator<{ image: ImageNode; 
     for (const image of imagesIn(inlines)) yield { image, block };
   }
 }
+
+function mathIn(inlines: Inline[]): boolean {
+  return inlines.some((i) => i.type === 'math' || ('children' in i && mathIn(i.children)));
+}
+
+function blocksHaveMaths(blocks: Block[]): boolean {
+  if (blocks.some((b) => b.type === 'math' || (b.type === 'list' && b.items.some(blocksHaveMaths)) || (b.type === 'blockquote' && blocksHaveMaths(b.children)))) return true;
+  for (const { inlines } of inlineRuns(blocks)) if (mathIn(inlines)) return true;
+  return false;
+}
+
+/** The chapter has a formula (its EPUB document then declares the `mathml` property). */
+export function chapterHasMaths(chapter: Chapter): boolean {
+  return blocksHaveMaths([...chapter.blocks, ...chapter.footnotes.flatMap((n) => n.blocks)]);
+}

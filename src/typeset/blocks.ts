@@ -12,6 +12,7 @@ import { slotsFor, type Grid } from './grid.js';
 import { balanceHeadline } from './headline.js';
 import type { Box, FlowItem, Loosening, Para, RowBox, RunStyle, TextLine, TextRecipe } from './model.js';
 import { withoutLoneChar } from './lone.js';
+import { displayMathBox } from './maths.js';
 import { Stack, styleOf } from './stack.js';
 import { columnWidths } from './tables.js';
 import { splitArticle } from '../kinds/article-inlines.js';
@@ -134,7 +135,8 @@ function figure(image: ImageInline, scope: ChapterScope, blockIndex: number): Bo
   const slots = slotsFor(size.height + captionHeight + 12, grid.pitch);
   const stack = new Stack(grid.width);
   stack.space((slots * grid.pitch - size.height - captionHeight) / 2);
-  stack.items.push({ kind: 'image', x: (grid.width - size.width) / 2, y: stack.y, width: size.width, height: size.height, image: { key } });
+  const place = { x: (grid.width - size.width) / 2, y: stack.y, width: size.width, height: size.height };
+  stack.items.push(prepared.vector ? { kind: 'vector', role: 'figure', ...place, graphic: prepared.vector } : { kind: 'image', ...place, image: { key } });
   stack.space(size.height + 6);
   if (image.title) stack.text(image.title, 'tableCell', typo, fonts, 'center');
   return { kind: 'box', slots, items: stack.items, blockIndex };
@@ -233,6 +235,8 @@ export function renderBlock(block: Block, scope: ChapterScope, blockIndex: numbe
       return tableRows(block, scope, blockIndex);
     case 'thematicBreak':
       return [headlineBox([THEMATIC_BREAK], 'body', cx, { blockIndex })];
+    case 'math':
+      return [displayMathBox(block, { fonts: cx.fonts, grid: cx.grid, size: cx.typo.bodySize, space: cx.typo.bodySize * 0.5 }, undefined, blockIndex)];
   }
 }
 

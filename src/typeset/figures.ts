@@ -3,12 +3,16 @@
  * the room left on a page, keeping the aspect ratio.
  */
 
+import type { VectorGraphic } from './model.js';
+
 /** Print resolution a figure's pixels are set at before it is shrunk to fit the type area. */
 export const PRINT_PPI = 300;
 
 export interface ImageSize {
   width: number;
   height: number;
+  /** A vector figure (SVG): drawn as paths into the figure's box. */
+  vector?: VectorGraphic;
 }
 
 /** Pixel sizes of the book's figures by image key (chapter id + src). */

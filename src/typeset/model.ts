@@ -18,6 +18,67 @@ export interface RunStyle extends FaceStyle {
   id?: string;
   /** A page-foot note reference or note number: its text is the page's circled number. */
   noteKey?: string;
+  /** Inline maths: the run's one placeholder character is drawn as this graphic instead. */
+  math?: InlineGraphic;
+}
+
+/** An RGB colour, each channel 0–1 (the print writer turns it into K for the book block). */
+export type Rgb = readonly [number, number, number];
+
+export type FillRule = 'nonzero' | 'evenodd';
+
+export interface VectorStroke {
+  colour: Rgb;
+  /** In the drawing's units. */
+  width: number;
+  cap: 'butt' | 'round' | 'square';
+  join: 'miter' | 'round' | 'bevel';
+  miterLimit: number;
+  dash?: number[];
+}
+
+/**
+ * One painted path of a drawing. `d` is absolute SVG path data using only M, L, C, Q and Z,
+ * in the drawing's coordinates (y down), every SVG transform already applied: any PDF writer
+ * can replay it with moveto/lineto/curveto without an SVG parser.
+ */
+export interface VectorPath {
+  d: string;
+  fill?: { colour: Rgb; rule: FillRule; opacity?: number };
+  stroke?: VectorStroke & { opacity?: number };
+  /** Clip paths (same coordinates), all intersected before this path is painted. */
+  clips?: Array<{ d: string; rule: FillRule }>;
+}
+
+/** Text a drawing could not turn into outlines (CJK in \text{} of a formula): set in the body face. */
+export interface VectorText {
+  text: string;
+  /** Baseline start, in the drawing's coordinates. */
+  x: number;
+  y: number;
+  size: number;
+  colour: Rgb;
+}
+
+/** What a drawing is: the writer marks it as such (PDF marked content /Figure, /Formula). */
+export type VectorRole = 'figure' | 'formula';
+
+/** A vector drawing (an SVG figure, a formula): its own coordinates from (0,0) to (width,height). */
+export interface VectorGraphic {
+  width: number;
+  height: number;
+  paths: VectorPath[];
+  texts: VectorText[];
+}
+
+/** A formula inside a line: the graphic scaled to points, and where it sits on the baseline. */
+export interface InlineGraphic {
+  graphic: VectorGraphic;
+  /** Size in points the graphic is drawn at. */
+  width: number;
+  height: number;
+  /** Points above the baseline (the graphic's top is `ascent` above it). */
+  ascent: number;
 }
 
 /** A piece of a line drawn as one text object. */
@@ -45,6 +106,8 @@ export type PageItem =
   | { kind: 'text'; x: number; baseline: number; line: TextLine }
   | { kind: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number; dotted?: boolean }
   | { kind: 'image'; x: number; y: number; width: number; height: number; image: ImageRef }
+  /** A vector drawing (an SVG figure, a display formula) scaled from its own size into the box at (x, y) of width × height. */
+  | { kind: 'vector'; role: VectorRole; x: number; y: number; width: number; height: number; graphic: VectorGraphic }
   | { kind: 'dest'; name: string; x: number; y: number }
   /** A TOC number: the folio of the page that holds `target`, right-aligned at `right`. */
   | { kind: 'folioRef'; right: number; baseline: number; target: string; style: RunStyle };

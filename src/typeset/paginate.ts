@@ -673,6 +673,7 @@ function translate(items: PageItem[], dy: number): PageItem[] {
       case 'rule':
         return { ...item, y1: item.y1 + dy, y2: item.y2 + dy };
       case 'image':
+      case 'vector':
         return { ...item, y: item.y + dy };
       case 'dest':
         return { ...item, y: item.y + dy };

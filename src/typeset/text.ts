@@ -6,6 +6,7 @@
 import { composeParagraph, type ComposedLine, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
 import type { FontBook } from './fonts.js';
+import { inlineMath, measureRun, MATH_PLACEHOLDER } from './maths.js';
 import type { Loosening, PlacedRun, RunStyle, TextLine, TextRecipe } from './model.js';
 
 const CIRCLED = Array.from('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
@@ -48,6 +49,10 @@ export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenCo
         break;
       case 'code':
         out.push({ text: inline.value, style });
+        break;
+      case 'math':
+        // One placeholder character the composer treats as an unbreakable Latin word.
+        out.push({ text: MATH_PLACEHOLDER, style: { ...style, math: inlineMath(inline.tex, inline.display, style.size) } });
         break;
       case 'emphasis':
         flattenInlines(inline.children, { ...style, font: cx.emphasisFont }, cx, out);
@@ -108,6 +113,10 @@ export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook):
   const out: Array<StyledText<RunStyle>> = [];
   for (const run of runs) {
     const { style } = run;
+    if (style.math) {
+      out.push(run);
+      continue;
+    }
     const faceOf = (ch: string): string => fonts.faceFor(style.font, style.bold, ch.codePointAt(0) ?? 0);
     if (Array.from(run.text).every((ch) => faceOf(ch) === style.font)) {
       out.push(run);
@@ -132,7 +141,7 @@ export function placeLine(line: ComposedLine<RunStyle>, fonts: FontBook, size: n
   const noteRefs: string[] = [];
   let x = line.indent;
   for (const s of line.segments) {
-    const width = fonts.measure(s.text, s.style, s.halfWidth) + s.spacing * Math.max(0, s.text.length - 1);
+    const width = measureRun(fonts, s.text, s.style, s.halfWidth) + s.spacing * Math.max(0, s.text.length - 1);
     runs.push({ x, text: s.text, style: s.style, spacing: s.spacing, half: s.halfWidth, width });
     if (s.style.noteKey && !noteRefs.includes(s.style.noteKey)) noteRefs.push(s.style.noteKey);
     x += width;
@@ -159,7 +168,7 @@ export function loosenAt(loosen: Loosening | undefined, line: number): number {
 
 /** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
 export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, fonts: FontBook, size: number): TextLine[] {
-  const measure = (text: string, style: RunStyle, half: boolean): number => fonts.measure(text, style, half);
+  const measure = (text: string, style: RunStyle, half: boolean): number => measureRun(fonts, text, style, half);
   const faced = splitByFace(runs, fonts);
   const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
   const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill }, measure);

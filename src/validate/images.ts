@@ -75,8 +75,13 @@ class ImageChecks {
       return { inFile: [], problem: diagnostic('image/unsupported-type', { message: `The image \`${src}\` is not PNG, JPEG, GIF, WebP, TIFF or SVG; it is left out.` }) };
     }
     const shown = path.relative(this.book.root, file).split(path.sep).join('/');
-    // The SVG sanitiser (sax, xmlbuilder2) loads only for a book that has an SVG.
-    if (ext === '.svg') return (await import('../images/svg.js')).svgDiagnostics(resolved.path, shown);
+    if (ext === '.svg') {
+      // The SVG sanitiser and the vector conversion (sax, xmlbuilder2, svgpath) load only for a book that has an SVG.
+      const checked = await (await import('../images/svg.js')).svgDiagnostics(resolved.path, shown);
+      if (checked.inFile.some((d) => d.severity === 'error')) return checked;
+      const problem = await (await import('../images/svg-print.js')).svgPrintProblem(resolved.path, src);
+      return problem ? { ...checked, problem } : checked;
+    }
     const problem = await probeRaster(resolved.path);
     if (!problem) return { inFile: [] };
     const code = problem.kind === 'too-large' ? 'image/too-large' : 'image/corrupt';

@@ -1,7 +1,8 @@
 /**
  * Turns the d2l-zh chapters (../shared/corpus/d2l-zh, read in place) into a temporary book
  * project: Markdown with Latin text, code, math and images, as a technical book has. Only the
- * d2l-book tool markers hanpress does not know are rewritten (`:label:` lines dropped,
+ * d2l-book tool markers hanpress does not know are rewritten (`:label:` lines dropped; `:eqlabel:`
+ * is hanpress syntax and stays;
  * `:numref:`/`:eqref:`/`:cite:` roles turned into their plain target). Everything else stays
  * as written, including the two image links that dangle on purpose — unless the caller asks
  * to drop them (for a build), after `check` has reported them.
@@ -29,7 +30,7 @@ export const D2L_CHAPTERS = [
 /** The image links in the corpus that point at files it does not have. */
 export const D2L_DANGLING = ['../img/stackedanimals.png', '../img/turing.png'];
 
-const MARKER_LINE = /^\s*:(label|eqlabel|width|begin_tab|end_tab|bibliography):.*$/;
+const MARKER_LINE = /^\s*:(label|width|begin_tab|end_tab|bibliography):.*$/;
 const ROLE = /:(numref|eqref|cite|ref|numref):`([^`]*)`/g;
 
 function chapterMarkdown(text: string, dropDangling: boolean): string {
@@ -50,10 +51,12 @@ export interface D2lProject {
   chapters: string[];
 }
 
-export async function d2lProject(target: string, options: { dropDangling: boolean }): Promise<D2lProject> {
+/** `chapters`: a subset of D2L_CHAPTERS in reading order (default: all). */
+export async function d2lProject(target: string, options: { dropDangling: boolean; chapters?: string[] }): Promise<D2lProject> {
+  const chapters = options.chapters ?? D2L_CHAPTERS;
   await mkdir(target, { recursive: true });
   await cp(path.join(D2L, 'img'), path.join(target, 'img'), { recursive: true });
-  for (const file of D2L_CHAPTERS) {
+  for (const file of chapters) {
     await mkdir(path.join(target, path.dirname(file)), { recursive: true });
     const text = await readFile(path.join(D2L, file), 'utf8');
     await writeFile(path.join(target, file), chapterMarkdown(text, options.dropDangling));
@@ -65,7 +68,7 @@ export async function d2lProject(target: string, options: { dropDangling: boolea
     { name: '阿斯顿·张', role: '著', primary: true },
     { name: '李沐', role: '著', primary: true },
   ];
-  meta.contents = { front: [], parts: [{ label: '正文', title: '动手学深度学习', chapters: D2L_CHAPTERS }] };
+  meta.contents = { front: [], parts: [{ label: '正文', title: '动手学深度学习', chapters }] };
   await writeFile(path.join(target, 'book.yaml'), stringify(meta));
-  return { dir: target, chapters: D2L_CHAPTERS };
+  return { dir: target, chapters };
 }

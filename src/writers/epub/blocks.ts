@@ -4,6 +4,7 @@ import { splitArticle } from '../../kinds/article-inlines.js';
 import { lawRank } from '../../kinds/law.js';
 import { plainText } from '../../markdown/inline.js';
 import { renderInlines } from './inline.js';
+import { appendMath } from './math.js';
 import type { RenderContext } from './render-context.js';
 import type { XMLBuilder } from './xml.js';
 
@@ -42,6 +43,12 @@ function renderBlock(parent: XMLBuilder, block: Block, ctx: RenderContext): void
     case 'thematicBreak':
       parent.ele('hr');
       return;
+    case 'math': {
+      const div = parent.ele('div').att('class', 'equation');
+      if (block.label) div.att('id', block.label);
+      appendMath(div, block.tex, true);
+      return;
+    }
   }
 }
 

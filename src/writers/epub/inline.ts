@@ -2,6 +2,7 @@
 import type { Inline } from '../../model/book.js';
 import { noteMarker } from '../../derive/note-marker.js';
 import { LABELS } from './labels.js';
+import { appendMath } from './math.js';
 import { relativeHref } from './paths.js';
 import type { RenderContext } from './render-context.js';
 import { epubType, type XMLBuilder } from './xml.js';
@@ -38,6 +39,9 @@ function renderInline(parent: XMLBuilder, inline: Inline, ctx: RenderContext): v
       return;
     case 'footnoteRef':
       renderNoteRef(parent, inline);
+      return;
+    case 'math':
+      appendMath(parent, inline.tex, inline.display);
       return;
   }
 }

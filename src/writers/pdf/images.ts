@@ -1,8 +1,9 @@
 /**
  * Figures for the print PDF: every local image a chapter names, through the same sharp
  * pipeline as the EPUB (src/images/process.ts: orientation, sRGB, no metadata, at most
- * 1600 px on the long side), embedded as PNG or JPEG data. SVG and remote images are left
- * out, as `check` already warns; a figure that is left out never stops the build.
+ * 1600 px on the long side), embedded as PNG or JPEG data. SVG figures are drawn as vectors
+ * (src/images/svg-print.ts). Remote images and an SVG that cannot be drawn are left out, as
+ * `check` already warns; a figure that is left out never stops the build.
  */
 import path from 'node:path';
 import { realRoot, resolveInside } from '../../files/contain.js';
@@ -11,20 +12,31 @@ import { imagePath } from '../../validate/images.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
 import { chapterImages } from '../../model/walk.js';
 import { imageKey } from '../../typeset/blocks.js';
-import type { ImageSizes } from '../../typeset/figures.js';
+import { PRINT_PPI, type ImageSizes } from '../../typeset/figures.js';
+import type { VectorGraphic } from '../../typeset/model.js';
+import { readSvgVector } from '../../images/svg-print.js';
+
+/** A vector figure sized like a raster one: its points as pixels at print resolution. */
+function vectorImage(graphic: VectorGraphic): PdfImage {
+  const k = PRINT_PPI / 72;
+  return { bytes: Buffer.alloc(0), width: graphic.width * k, height: graphic.height * k, vector: graphic };
+}
 
 export interface PdfImage {
-  /** PNG or JPEG bytes pdfkit embeds. */
+  /** PNG or JPEG bytes pdfkit embeds (empty for a vector figure). */
   bytes: Buffer;
+  /** Pixels, or for a vector figure its size in pixels at PRINT_PPI. */
   width: number;
   height: number;
+  /** An SVG figure, drawn as paths (src/images/svg-paths.ts). */
+  vector?: VectorGraphic;
 }
 
 export type PdfImages = ReadonlyMap<string, PdfImage>;
 
 /** What the typesetting stage needs of the images: their pixel sizes. */
 export function imageSizes(images: PdfImages): ImageSizes {
-  return new Map([...images].map(([key, image]) => [key, { width: image.width, height: image.height }]));
+  return new Map([...images].map(([key, image]) => [key, { width: image.width, height: image.height, ...(image.vector ? { vector: image.vector } : {}) }]));
 }
 
 /**
@@ -48,8 +60,15 @@ export async function collectPdfImages(book: Book): Promise<PdfImages> {
     for (const { image } of chapterImages(chapter)) {
       const file = await localFile(book, chapter, image.src, root);
       const ext = file && path.extname(file).toLowerCase();
-      if (!file || !ext || ext === '.svg' || !IMAGE_EXTENSIONS.has(ext)) continue;
+      if (!file || !ext || !IMAGE_EXTENSIONS.has(ext)) continue;
       let prepared = byFile.get(file);
+      if (!prepared && ext === '.svg') {
+        // Validation has warned (image/svg-print) about an SVG that cannot be drawn.
+        const svg = await readSvgVector(file);
+        if (svg.kind === 'failed') continue;
+        prepared = vectorImage(svg.conversion.graphic);
+        byFile.set(file, prepared);
+      }
       if (!prepared) {
         const p = await prepareImage(file);
         if (p.mediaType === 'image/svg+xml' || !p.width || !p.height) continue;

@@ -11,6 +11,8 @@ export async function inkImages(images: PdfImages): Promise<PdfImages> {
   const done = new Map<PdfImage, PdfImage>();
   for (const [key, image] of images) {
     let grey = done.get(image);
+    // A vector figure has no pixels: the renderer paints its paths in K.
+    if (image.vector) grey = image;
     if (!grey) {
       const jpeg = await sharp(image.bytes).flatten({ background: '#ffffff' }).grayscale().toColourspace('b-w').jpeg({ quality: 92 }).toBuffer();
       grey = { ...image, bytes: jpeg };

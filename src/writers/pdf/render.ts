@@ -11,6 +11,8 @@ import type { OutlineEntry, Page, PageItem, TextLine } from '../../typeset/model
 import { BLACK, type Cmyk } from '../../print/ink.js';
 import { pdfKitBytes } from '../../print/pdfkit.js';
 import type { PdfImages } from './images.js';
+import { MATH_PLACEHOLDER } from '../../typeset/maths.js';
+import { drawVector } from './vector.js';
 import { cropMarkLines, MARK_WIDTH_PT, pageBoxes, type PrintBoxOptions } from './print-boxes.js';
 
 /** Ink for text and rules: screen black, or K-only black for the print book block. */
@@ -37,6 +39,13 @@ interface Frame {
 
 function drawLine(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, line: TextLine, x: number, baseline: number, ink: Ink): void {
   for (const run of line.runs) {
+    const math = run.style.math;
+    if (math) {
+      // The composer gives the ¼-em space beside a formula the formula's style: only the
+      // placeholder itself is drawn, as the formula.
+      if (run.text === MATH_PLACEHOLDER) drawVector(doc, fonts, math.graphic, { x: x + run.x, y: baseline - math.ascent, width: math.width, height: math.height }, 'formula', ink !== 'black');
+      continue;
+    }
     const face = fonts.face(run.style.font, run.style.bold);
     if (!faces.has(face.id)) faces.set(face.id, face);
     const size = run.style.sup ? run.style.size * SUP_SCALE : run.style.size;
@@ -59,6 +68,9 @@ function drawItem(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, i
   switch (item.kind) {
     case 'text':
       drawLine(doc, fonts, faces, item.line, frame.x + item.x, frame.y + item.baseline, frame.ink);
+      return;
+    case 'vector':
+      drawVector(doc, fonts, item.graphic, { x: frame.x + item.x, y: frame.y + item.y, width: item.width, height: item.height }, item.role, frame.ink !== 'black');
       return;
     case 'rule':
       doc.save().lineWidth(item.width).strokeColor(frame.ink);

@@ -1,0 +1,18 @@
+/**
+ * Formulas as MathML (EPUB 3 reading systems render it natively). MathJax's serializer writes
+ * the <math> element; it is parsed back with xmlbuilder2 and imported as nodes, so the XHTML is
+ * still built by one escaping builder and never spliced from strings. The TeX source goes into
+ * `alttext` for readers without MathML.
+ */
+import { create } from 'xmlbuilder2';
+import { renderTex } from '../../maths/tex.js';
+import type { XMLBuilder } from './xml.js';
+
+export function appendMath(parent: XMLBuilder, tex: string, display: boolean): XMLBuilder {
+  const parsed = create({ skipWhitespaceOnlyText: true }, renderTex(tex, display).mathml).root();
+  parent.import(parsed);
+  const math = parent.last();
+  math.att('alttext', tex.trim());
+  if (display) math.att('display', 'block');
+  return math;
+}

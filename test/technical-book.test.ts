@@ -1,0 +1,151 @@
+/**
+ * A technical book from the d2l-zh corpus (maths, SVG and PNG figures, code), built into both
+ * outputs and read back: EPUBCheck-clean EPUB with MathML, a PDF with formulas and SVG figures
+ * as vector drawings, no TeX source in the text of either, every image of the source present.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveFrontPages } from '../src/derive/front-pages.js';
+import { loadFontConfig } from '../src/fonts/config.js';
+import { allChapters, type Book, type Inline } from '../src/model/book.js';
+import { chapterImages, inlineRuns } from '../src/model/walk.js';
+import { checkProject } from '../src/pipeline/check.js';
+import { writeEpub } from '../src/writers/epub/index.js';
+import { writePdf } from '../src/writers/pdf/index.js';
+import { d2lProject } from './helpers/d2l-project.js';
+import { formatMessages, runEpubcheck } from './helpers/epubcheck.js';
+import { pageTextItems } from './helpers/pdf.js';
+import { tempDir } from './helpers/project.js';
+
+const CHAPTERS = ['chapter_preface/index.md', 'chapter_linear-networks/linear-regression.md', 'chapter_appendix-tools-for-deep-learning/contributing.md'];
+
+/** TeX as it would leak: the control words these chapters use, or a $ delimiter before TeX. */
+const TEX = /\\(?:mathbf|frac|hat|sum|mathrm|top|mathcal|partial|begin|left|right|eta|leq)\b|\$[^$\n]{0,40}[\\^_{]/;
+
+let book: Book;
+let epub: Record<string, Uint8Array>;
+let pdf: Uint8Array;
+const decoder = new TextDecoder();
+
+function countMaths(inlines: Inline[]): number {
+  return inlines.reduce((n, i) => n + (i.type === 'math' ? 1 : 'children' in i ? countMaths(i.children) : 0), 0);
+}
+
+function formulaCount(): number {
+  let n = 0;
+  for (const chapter of allChapters(book)) {
+    n += chapter.blocks.filter((b) => b.type === 'math').length;
+    for (const { inlines } of inlineRuns(chapter.blocks)) n += countMaths(inlines);
+  }
+  return n;
+}
+
+/** Marked-content tags and image paints of every page, from pdfjs's operator lists. */
+async function operators(bytes: Uint8Array): Promise<{ tags: Map<string, number>; images: number }> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const tags = new Map<string, number>();
+  let images = 0;
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const list = await (await doc.getPage(n)).getOperatorList();
+      list.fnArray.forEach((fn, i) => {
+        if (fn === OPS.beginMarkedContent) {
+          const arg = (list.argsArray[i] as unknown[])[0];
+          const tag = typeof arg === 'object' && arg && 'name' in arg ? String(arg.name) : String(arg);
+          tags.set(tag, (tags.get(tag) ?? 0) + 1);
+        }
+        if (fn === OPS.paintImageXObject) images++;
+      });
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return { tags, images };
+}
+
+beforeAll(async () => {
+  const { dir } = await d2lProject(await tempDir('hanpress-technical-'), { dropDangling: true, chapters: CHAPTERS });
+  const { book: checked, diagnostics } = await checkProject(dir);
+  expect(diagnostics.filter((d) => d.severity === 'error' || d.code.startsWith('image/') || d.code.startsWith('markdown/'))).toEqual([]);
+  if (!checked) throw new Error('no book');
+  book = checked;
+  const ctx = { buildDate: new Date(Date.UTC(2017, 8, 1)), fonts: await loadFontConfig(dir) };
+  const front = deriveFrontPages(book.meta);
+  const epubBytes = await writeEpub(book, front, ctx);
+  epub = unzipSync(epubBytes);
+  const file = path.join(dir, 'd2l.epub');
+  await writeFile(file, epubBytes);
+  const report = await runEpubcheck(file);
+  expect(report.counts, formatMessages(report.messages)).toEqual({ fatal: 0, error: 0, warning: 0 });
+  pdf = (await writePdf(book, front, ctx)).bytes;
+  if (process.env.HANPRESS_DUMP) await writeFile(process.env.HANPRESS_DUMP, pdf);
+}, 240_000);
+
+function chapterXhtml(file: string): string {
+  const chapter = allChapters(book).find((c) => c.file === file);
+  const entry = chapter && epub[`OEBPS/text/${chapter.id}.xhtml`];
+  if (!entry) throw new Error(`no XHTML for ${file}`);
+  return decoder.decode(entry);
+}
+
+describe('d2l-zh as a technical book', () => {
+  it('reads every formula of linear-regression.md, labels included', () => {
+    const chapter = allChapters(book).find((c) => c.file.endsWith('linear-regression.md'));
+    const display = chapter?.blocks.filter((b) => b.type === 'math') ?? [];
+    expect(display.length).toBe(15);
+    expect(display.flatMap((b) => (b.type === 'math' && b.label ? [b.label] : []))).toEqual([
+      'eq_price-area',
+      'eq_linreg-y',
+      'eq_mse',
+      'eq_linreg_batch_update',
+    ]);
+    expect(formulaCount()).toBeGreaterThan(100);
+  });
+
+  it('EPUB: formulas are MathML, the documents that have them declare it, no TeX in the text', () => {
+    const xhtml = chapterXhtml('chapter_linear-networks/linear-regression.md');
+    const maths = xhtml.match(/<math /g) ?? [];
+    const chapter = allChapters(book).find((c) => c.file.endsWith('linear-regression.md'));
+    const expected = (chapter?.blocks.filter((b) => b.type === 'math').length ?? 0) + [...inlineRuns(chapter?.blocks ?? [])].reduce((n, r) => n + countMaths(r.inlines), 0);
+    expect(maths.length).toBe(expected);
+    expect(xhtml).toContain('<div class="equation" id="eq_mse"><math ');
+    const opf = decoder.decode(epub['OEBPS/content.opf']);
+    const itemOf = (id: string): string => new RegExp(`<item [^>]*id="${id}"[^>]*/>`).exec(opf)?.[0] ?? '';
+    for (const c of allChapters(book)) {
+      const hasMath = /<math /.test(chapterXhtml(c.file));
+      expect(itemOf(c.id).includes('properties="mathml"'), c.file).toBe(hasMath);
+    }
+    for (const c of allChapters(book)) {
+      // Text content only: alttext attributes carry the TeX for readers without MathML.
+      const text = chapterXhtml(c.file).replace(/<[^>]*>/g, '');
+      expect(TEX.exec(text)?.[0], c.file).toBeUndefined();
+    }
+  });
+
+  it('PDF: no TeX in the text; every formula drawn as a vector formula', async () => {
+    const pages = await pageTextItems(pdf);
+    const text = pages.map((items) => items.map((i) => i.str).join('')).join('\n');
+    expect(TEX.exec(text)?.[0]).toBeUndefined();
+    expect(text).toContain('损失函数');
+    const { tags } = await operators(pdf);
+    expect(tags.get('Formula')).toBe(formulaCount());
+  });
+
+  it('every image of the source is in both outputs: SVG figures as vectors in the PDF', async () => {
+    const images = allChapters(book).flatMap((c) => [...chapterImages(c)].map(({ image }) => image.src));
+    const svgs = images.filter((src) => src.endsWith('.svg'));
+    const rasters = images.filter((src) => !src.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThanOrEqual(4);
+    expect(rasters.length).toBeGreaterThanOrEqual(4);
+    // EPUB: one <img> per source image, each pointing at a file in the package.
+    const srcs = allChapters(book).flatMap((c) => [...chapterXhtml(c.file).matchAll(/<img [^>]*src="\.\.\/([^"]+)"/g)].map((m) => m[1] ?? ''));
+    expect(srcs.length).toBe(images.length);
+    for (const src of srcs) expect(epub[`OEBPS/${src}`], src).toBeDefined();
+    const { tags, images: painted } = await operators(pdf);
+    expect(tags.get('Figure')).toBe(svgs.length);
+    expect(painted).toBe(rasters.length);
+  });
+});
