@@ -20,7 +20,12 @@ import { formatMessages, runEpubcheck } from './helpers/epubcheck.js';
 import { pageTextItems } from './helpers/pdf.js';
 import { tempDir } from './helpers/project.js';
 
-const CHAPTERS = ['chapter_preface/index.md', 'chapter_linear-networks/linear-regression.md', 'chapter_appendix-tools-for-deep-learning/contributing.md'];
+const CHAPTERS = [
+  'chapter_preface/index.md',
+  'chapter_linear-networks/linear-regression.md',
+  'chapter_recurrent-modern/beam-search.md',
+  'chapter_appendix-tools-for-deep-learning/contributing.md',
+];
 
 /** TeX as it would leak: the control words these chapters use, or a $ delimiter before TeX. */
 const TEX = /\\(?:mathbf|frac|hat|sum|mathrm|top|mathcal|partial|begin|left|right|eta|leq)\b|\$[^$\n]{0,40}[\\^_{]/;
