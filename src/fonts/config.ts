@@ -1,7 +1,7 @@
 /**
  * Font configuration: which file renders which role. Read from the book's own fonts.yaml
- * when it has one, else from hanpress's fonts/fonts.yaml, through the same YAML path as
- * book.yaml (positions, limits). Every font path is resolved through symbolic links and must
+ * when it has one, else from hanpress's fonts/fonts.yaml, through the same YAML path and schema
+ * check as book.yaml (positions, limits, unknown keys; src/validate/fonts-schema.ts). Every font path is resolved through symbolic links and must
  * lead into the project, hanpress's own font packages, or a folder of HANPRESS_FONT_PATH (set by
  * the user, never by the book), and must be a TrueType/OpenType file.
  */
@@ -15,7 +15,10 @@ import { suggest } from '../diagnostics/suggest.js';
 import { realRoot, resolveInside } from '../files/contain.js';
 import { failureMessage, readContainedText, YAML_LIMIT } from '../load/read.js';
 import { parseYamlSource, type Position, type YamlSource } from '../load/yaml-source.js';
+import { FONT_ROLES, ROLE_STANDS_IN, type FontRoleName } from './roles.js';
 import { COLLECTION_TAG, postscriptNames } from './sfnt.js';
+import type { FaceEntry, FontsFile } from '../validate/fonts-schema.js';
+import { checkFonts } from '../validate/schema-check.js';
 
 export interface FontFace {
   /** Absolute path of the font file. */
@@ -55,47 +58,7 @@ export interface FontConfig {
   fallback: FallbackFont[];
 }
 
-/** 宋 body, 黑 heading, 楷 kai, 仿宋 fangsong, 等宽 mono. */
-export type FontRoleName = 'body' | 'heading' | 'kai' | 'fangsong' | 'mono';
-
-export const FONT_ROLES: readonly FontRoleName[] = ['body', 'heading', 'kai', 'fangsong', 'mono'];
-
-/** Roles fonts.yaml must name; the others may be left out and borrow (ROLE_STANDS_IN). */
-const REQUIRED_ROLES: readonly FontRoleName[] = ['body', 'heading'];
-
-/**
- * The role whose faces an optional role borrows when fonts.yaml leaves it out: 仿宋 is set in
- * 楷 (the nearest hand-written style), 楷 in 宋, code in 宋 (docs/fonts.md).
- */
-export const ROLE_STANDS_IN: Readonly<Record<FontRoleName, FontRoleName | undefined>> = {
-  body: undefined,
-  heading: undefined,
-  kai: 'body',
-  fangsong: 'kai',
-  mono: 'body',
-};
-
-/**
- * The roles that draw a character of the book's own text that a role's face lacks, before the
- * `fallback:` faces. A Latin monospace face (Noto Sans Mono) has no ideographs: the Chinese
- * comments of a code block are set in 黑体, as printed programming books do. The other roles
- * borrow nothing: a character missing from 宋体 or 楷体 is an error unless a `fallback:` has it,
- * because a 黑体 glyph in the middle of 宋体 text is a visible fault. Characters hanpress itself
- * inserts (src/fonts/inserted.ts) may come from any role's face.
- */
-export const ROLE_COVER: Readonly<Record<FontRoleName, readonly FontRoleName[]>> = {
-  body: [],
-  heading: [],
-  kai: [],
-  fangsong: [],
-  mono: ['heading', 'body'],
-};
-
-/** `role`, then the roles that may draw what it lacks (all of them for inserted characters), each once. */
-export function roleChain(role: FontRoleName, inserted = false): FontRoleName[] {
-  const chain = [role, ...(inserted ? FONT_ROLES : ROLE_COVER[role])];
-  return chain.filter((r, i) => chain.indexOf(r) === i);
-}
+export { FONT_ROLES, ROLE_COVER, ROLE_STANDS_IN, roleChain, type FontRoleName } from './roles.js';
 
 export const DEFAULT_FONT_CONFIG = fileURLToPath(new URL('../../fonts/fonts.yaml', import.meta.url));
 const HANPRESS_FONTS_DIR = path.dirname(DEFAULT_FONT_CONFIG);
@@ -103,15 +66,16 @@ const HANPRESS_FONTS_DIR = path.dirname(DEFAULT_FONT_CONFIG);
 /** sfnt versions of TrueType, OpenType/CFF, Apple TrueType, the collection tag and WOFF 1.0. */
 const FONT_SIGNATURES = ['00010000', '4f54544f', '74727565', '74746366', '774f4646'];
 
-type FaceEntry = string | { path?: unknown; postscriptName?: unknown };
 
 interface Reader {
+  /** The parsed file, its `file` the real path (fonts are resolved from where it really is). */
   source: YamlSource;
+  /** The same, its `file` as diagnostics show it. */
+  shownSource: YamlSource;
   /** The folders a font may come from (real paths). */
   roots: string[];
   /** Path shown in diagnostics: relative to the project for the book's own file. */
   shown: string;
-  bookRoot: string;
 }
 
 function fail(reader: Reader, jsonPath: (string | number)[], code: DiagnosticCode, message: string, hint?: string): never {
@@ -149,10 +113,7 @@ function candidate(spec: string, reader: Reader): string | undefined {
 async function resolveFace(entry: FaceEntry, reader: Reader, jsonPath: (string | number)[]): Promise<FontFace> {
   const spec = typeof entry === 'string' ? entry : entry.path;
   const specPath = typeof entry === 'string' ? jsonPath : [...jsonPath, 'path'];
-  if (typeof spec !== 'string' || spec === '') {
-    fail(reader, specPath, 'fonts/bad-entry', 'A font must be a path, or `{ path: …, postscriptName: … }`.');
-  }
-  const postscriptName = typeof entry === 'object' && typeof entry.postscriptName === 'string' ? entry.postscriptName : undefined;
+  const postscriptName = typeof entry === 'string' ? undefined : entry.postscriptName;
   const file = candidate(spec, reader);
   const notFound = (): never =>
     fail(reader, specPath, 'fonts/not-found', `The font \`${spec}\` was found neither next to ${path.basename(reader.shown)} nor in node_modules.`);
@@ -211,24 +172,17 @@ async function checkCollectionFace(reader: Reader, file: string, postscriptName:
   );
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-async function resolveRole(raw: Record<string, unknown>, role: FontRoleName, reader: Reader): Promise<FontRole | undefined> {
-  const entry = record(raw[role]);
-  if (!entry?.normal) {
-    if (!entry && !REQUIRED_ROLES.includes(role)) return undefined;
-    fail(reader, entry ? [role] : [], 'fonts/missing-role', `${path.basename(reader.shown)} has no \`${role}.normal\` font.`, `Add a \`${role}:\` entry with \`family\` and \`normal\` (and \`bold\`).`);
-  }
-  const normal = await resolveFace(entry.normal as FaceEntry, reader, [role, 'normal']);
-  const family = typeof entry.family === 'string' ? entry.family : role;
+async function resolveRole(raw: FontsFile, role: FontRoleName, reader: Reader): Promise<FontRole | undefined> {
+  const entry = raw[role];
+  if (!entry) return undefined;
+  const normal = await resolveFace(entry.normal, reader, [role, 'normal']);
+  const family = entry.family ?? role;
   if (!entry.bold) return { family, normal, bold: normal, syntheticBold: true };
-  return { family, normal, bold: await resolveFace(entry.bold as FaceEntry, reader, [role, 'bold']), syntheticBold: false };
+  return { family, normal, bold: await resolveFace(entry.bold, reader, [role, 'bold']), syntheticBold: false };
 }
 
 /** Every role, the optional ones left out of fonts.yaml borrowing their stand-in's faces. */
-async function resolveRoles(raw: Record<string, unknown>, reader: Reader): Promise<Record<FontRoleName, FontRole>> {
+async function resolveRoles(raw: FontsFile, reader: Reader): Promise<Record<FontRoleName, FontRole>> {
   const named = new Map<FontRoleName, FontRole>();
   for (const role of FONT_ROLES) {
     const resolved = await resolveRole(raw, role, reader);
@@ -245,18 +199,11 @@ async function resolveRoles(raw: Record<string, unknown>, reader: Reader): Promi
 }
 
 /** `fallback:` is a list of `{ family, path }` (or `{ family, path, postscriptName }`). */
-async function resolveFallbacks(raw: unknown, reader: Reader): Promise<FallbackFont[]> {
-  if (raw === undefined || raw === null) return [];
-  const entries = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+async function resolveFallbacks(raw: FontsFile['fallback'], reader: Reader): Promise<FallbackFont[]> {
   const out: FallbackFont[] = [];
-  for (const [i, entry] of entries.entries()) {
-    const item = record(entry);
-    const at = Array.isArray(raw) ? ['fallback', i] : ['fallback'];
-    if (typeof item?.path !== 'string') {
-      fail(reader, at, 'fonts/bad-fallback', `fonts.yaml \`fallback\` entry ${i + 1} has no \`path\`.`, 'Write each fallback as `- { family: Name, path: file.ttf }`.');
-    }
-    const face = await resolveFace({ path: item.path, postscriptName: item.postscriptName }, reader, at);
-    out.push({ ...face, family: typeof item.family === 'string' ? item.family : `hanpress fallback ${i + 1}` });
+  for (const [i, item] of (raw ?? []).entries()) {
+    const face = await resolveFace({ path: item.path, postscriptName: item.postscriptName }, reader, ['fallback', i]);
+    out.push({ ...face, family: item.family ?? `hanpress fallback ${i + 1}` });
   }
   return out;
 }
@@ -305,45 +252,12 @@ async function readConfig(bookRoot: string, env: NodeJS.ProcessEnv): Promise<Rea
   const parsed = parseYamlSource(read.text, shown);
   if (!parsed.source) throw new BuildFailure(parsed.diagnostics);
   // Paths in the file are relative to where it really is.
-  return { source: { ...parsed.source, file: read.real }, roots, shown, bookRoot };
-}
-
-const TOP_KEYS = [...FONT_ROLES, 'fallback'];
-const ROLE_KEYS = ['family', 'normal', 'bold'];
-const FACE_KEYS = ['path', 'postscriptName'];
-const FALLBACK_KEYS = ['family', 'path', 'postscriptName'];
-
-/** A misspelt key (`fallbak:`) would otherwise be ignored without a word. */
-function checkKeys(reader: Reader, value: unknown, allowed: string[], at: (string | number)[]): void {
-  const map = record(value);
-  if (!map) return;
-  for (const key of Object.keys(map)) {
-    if (allowed.includes(key)) continue;
-    const near = suggest(key, allowed);
-    const d: Diagnostic = diagnostic('fonts/unknown-field', {
-      message: `Unknown field \`${key}\` in ${path.basename(reader.shown)}.`,
-      file: reader.shown,
-      ...reader.source.positionOf([...at, key], 'key'),
-      hint: near ? `Did you mean \`${near}\`?` : `Use ${allowed.map((k) => `\`${k}\``).join(', ')}.`,
-    });
-    throw new BuildFailure([d]);
-  }
-}
-
-function checkAllKeys(reader: Reader, raw: Record<string, unknown>): void {
-  checkKeys(reader, raw, TOP_KEYS, []);
-  for (const role of FONT_ROLES) {
-    checkKeys(reader, raw[role], ROLE_KEYS, [role]);
-    for (const weight of ['normal', 'bold']) checkKeys(reader, record(raw[role])?.[weight], FACE_KEYS, [role, weight]);
-  }
-  if (Array.isArray(raw.fallback)) raw.fallback.forEach((entry, i) => checkKeys(reader, entry, FALLBACK_KEYS, ['fallback', i]));
-  else checkKeys(reader, raw.fallback, FALLBACK_KEYS, ['fallback']);
+  return { source: { ...parsed.source, file: read.real }, shownSource: parsed.source, roots, shown };
 }
 
 export async function loadFontConfig(bookRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<FontConfig> {
   const reader = await readConfig(bookRoot, env);
-  const raw = record(reader.source.value);
-  if (!raw) fail(reader, [], 'fonts/bad-entry', `${path.basename(reader.shown)} must be a mapping with \`body:\` and \`heading:\`.`);
-  checkAllKeys(reader, raw);
+  const { fonts: raw, diagnostics } = checkFonts(reader.shownSource);
+  if (!raw) throw new BuildFailure(diagnostics);
   return { ...(await resolveRoles(raw, reader)), fallback: await resolveFallbacks(raw.fallback, reader) };
 }

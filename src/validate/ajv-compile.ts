@@ -9,10 +9,11 @@ import { _, Ajv2020, Name, type KeywordCxt, type Options } from 'ajv/dist/2020.j
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { bookSchema, frontMatterSchema } from './book-schema.js';
 import { designSchema } from './design-schema.js';
+import { fontsSchema } from './fonts-schema.js';
 import { KEYWORD_CHECKS } from './keywords.js';
 import type { Validators } from './validators.js';
 
-const SCHEMAS = { book: bookSchema, frontMatter: frontMatterSchema, design: designSchema } as const;
+const SCHEMAS = { book: bookSchema, frontMatter: frontMatterSchema, design: designSchema, fonts: fontsSchema } as const;
 
 /** The name the generated module gives the imported checks (see GENERATED_HEADER). */
 const CHECKS_NAME = 'KEYWORD_CHECKS';
@@ -55,6 +56,7 @@ export function compileValidators(): Validators {
     book: ajv.compile(SCHEMAS.book),
     frontMatter: ajv.compile(SCHEMAS.frontMatter),
     design: ajv.compile(SCHEMAS.design),
+    fonts: ajv.compile(SCHEMAS.fonts),
   };
 }
 

@@ -4,7 +4,7 @@
  * ranges keep a design a compositor could set; whether the text block fits the 开本 is checked
  * with the page geometry (src/validate/print-format.ts).
  */
-import { FONT_ROLES } from '../fonts/config.js';
+import { FONT_ROLES } from '../fonts/roles.js';
 import { BOOK_KINDS } from '../kinds/presets.js';
 import { STYLE_NAMES } from '../typeset/design.js';
 

@@ -129,8 +129,7 @@ function extraSets(output: 'epub' | 'pdf'): GlyphSets {
   return sets;
 }
 
-export async function glyphCoverageDiagnostics(book: Book, front: FrontPages, fonts: FontConfig, roles: TextRoles = DEFAULT_TEXT_ROLES): Promise<Diagnostic[]> {
-  const maps = new CharacterMaps();
+export async function glyphCoverageDiagnostics(book: Book, front: FrontPages, fonts: FontConfig, roles: TextRoles = DEFAULT_TEXT_ROLES, maps = new CharacterMaps()): Promise<Diagnostic[]> {
   const sets = collectGlyphs(book, front, {}, undefined, roles);
   const { missing } = await assignFaces(fonts, sets, maps.get);
   const allSlots = slots(fonts);
@@ -166,6 +165,28 @@ export async function glyphCoverageDiagnostics(book: Book, front: FrontPages, fo
   return diagnostics;
 }
 
+/**
+ * Every face fonts.yaml names is read now, the ones this book may not draw with too: the PDF
+ * writer opens them all, so a cut-short file is reported by `check` at its fonts.yaml entry
+ * instead of failing a build.
+ */
+async function everyFace(fonts: FontConfig, maps: CharacterMaps): Promise<Diagnostic[]> {
+  const faces = [...FONT_ROLES.flatMap((r) => [fonts[r].normal, fonts[r].bold]), ...fonts.fallback];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const face of faces) {
+    if (seen.has(faceKey(face))) continue;
+    seen.add(faceKey(face));
+    try {
+      await maps.get(face);
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      out.push(...error.diagnostics);
+    }
+  }
+  return out;
+}
+
 /** The gate as `check` runs it: the project's own font config, problems as diagnostics. */
 export async function projectGlyphCoverage(book: Book): Promise<Diagnostic[]> {
   let fonts: FontConfig;
@@ -175,8 +196,11 @@ export async function projectGlyphCoverage(book: Book): Promise<Diagnostic[]> {
     if (error instanceof BuildFailure) return error.diagnostics;
     throw error;
   }
+  const maps = new CharacterMaps();
+  const unreadable = await everyFace(fonts, maps);
+  if (unreadable.length > 0) return unreadable;
   try {
-    return await glyphCoverageDiagnostics(book, deriveFrontPages(book.meta), fonts, await bookTextRoles(book));
+    return await glyphCoverageDiagnostics(book, deriveFrontPages(book.meta), fonts, await bookTextRoles(book), maps);
   } catch (error) {
     if (error instanceof BuildFailure) return error.diagnostics;
     throw error;

@@ -3,16 +3,17 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { schemaCode } from '../diagnostics/catalogue.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import type { FrontMatter } from './book-schema.js';
+import type { FontsFile } from './fonts-schema.js';
 import type { DesignOverrides } from '../typeset/design.js';
 import type { BookMetadata } from '../model/metadata.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { keywordProblemOf, type KeywordParams } from './keywords.js';
 import { VALIDATORS } from './validators.js';
 
-const { book: validateBook, frontMatter: validateFrontMatter, design: validateDesign } = VALIDATORS;
+const { book: validateBook, frontMatter: validateFrontMatter, design: validateDesign, fonts: validateFonts } = VALIDATORS;
 
 function pathOf(error: ErrorObject): string[] {
   return error.instancePath
@@ -63,9 +64,34 @@ const PATTERN_HINTS: Record<string, string> = {
   title: 'Remove spaces at the start and end of the title line.',
 };
 
-type SchemaPrefix = 'book' | 'front-matter' | 'design';
+type SchemaPrefix = 'book' | 'front-matter' | 'design' | 'fonts';
 
-const WHOLE: Record<SchemaPrefix, string> = { book: 'book.yaml', 'front-matter': 'the front matter', design: 'design.yaml' };
+const WHOLE: Record<SchemaPrefix, string> = { book: 'book.yaml', 'front-matter': 'the front matter', design: 'design.yaml', fonts: 'fonts.yaml' };
+
+const REFERENCE: Record<SchemaPrefix, string> = {
+  book: 'See the book.yaml reference in README.md.',
+  'front-matter': 'See the book.yaml reference in README.md.',
+  design: 'See the design file reference in docs/print.md.',
+  fonts: 'See the fonts.yaml fields in docs/fonts.md.',
+};
+
+/**
+ * fonts.yaml keeps the codes it had before it had a schema (codes are permanent): an unknown
+ * key, a missing role, a fallback without a path, and any other wrong form.
+ */
+function fontsCode(error: ErrorObject, path: string[]): DiagnosticCode {
+  if (error.keyword === 'additionalProperties') return 'fonts/unknown-field';
+  if (error.keyword === 'required' && (path.length === 0 || error.params.missingProperty === 'normal')) return 'fonts/missing-role';
+  if (error.keyword === 'required' && path[0] === 'fallback') return 'fonts/bad-fallback';
+  return 'fonts/bad-entry';
+}
+
+/** A face is a path or `{ path, postscriptName }`: say so instead of "must be object". */
+function fontsMessage(error: ErrorObject, path: string[], where: string, message: string): string {
+  const isFace = ['normal', 'bold'].includes(path.at(-1) ?? '');
+  if (isFace && error.keyword === 'type') return `${where} must be a font path, or \`{ path: …, postscriptName: … }\` for a face of a .ttc.`;
+  return message;
+}
 
 function describe(error: ErrorObject, where: string): string {
   if (error.keyword === 'required') return `${where} is missing \`${String(error.params.missingProperty)}\`.`;
@@ -82,7 +108,9 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
   return errors
     .filter((e) => e.keyword === 'anyOf' || !anyOfPaths.has(e.instancePath))
     // A bad key under propertyNames (a lint rule id) is said once, by the propertyNames error.
-    .filter((e) => e.keyword === 'propertyNames' || e.propertyName === undefined);
+    .filter((e) => e.keyword === 'propertyNames' || e.propertyName === undefined)
+    // An if/then/else failure is said by the branch's own error (fonts.yaml faces).
+    .filter((e) => e.keyword !== 'if');
 }
 
 /** The names allowed where a propertyNames error was raised (the enum of its schema). */
@@ -133,15 +161,16 @@ export function schemaDiagnostics(errors: ErrorObject[], source: YamlSource, cod
     const position = source.positionOf(at, error.keyword === 'additionalProperties' ? 'key' : 'value');
     const own = ownParams(error);
     if (own) return { code: own.code, severity: 'error' as const, message: own.message ?? '', file: source.file, ...position, hint: own.hint };
-    const message =
+    const described =
       error.keyword === 'anyOf' ? `${where} must be one line of text or a list of lines.` : describe(error, where);
+    const message = codePrefix === 'fonts' ? fontsMessage(error, path, where, described) : described;
     return {
-      code: schemaCode(codePrefix, error.keyword),
+      code: codePrefix === 'fonts' ? fontsCode(error, path) : schemaCode(codePrefix, error.keyword),
       severity: 'error' as const,
       message,
       file: source.file,
       ...position,
-      hint: (HINTS[error.keyword] ?? (() => (codePrefix === 'design' ? 'See the design file reference in docs/print.md.' : 'See the book.yaml reference in README.md.')))(error, field),
+      hint: (HINTS[error.keyword] ?? (() => REFERENCE[codePrefix]))(error, field),
     };
   });
 }
@@ -163,4 +192,11 @@ export function checkFrontMatter(source: YamlSource): { frontMatter?: FrontMatte
   const value = source.value ?? {};
   if (validateFrontMatter(value)) return { frontMatter: value, diagnostics: [] };
   return { diagnostics: schemaDiagnostics(validateFrontMatter.errors ?? [], source, 'front-matter') };
+}
+
+/** fonts.yaml (hanpress's or a book's own): its shape; the files it names are resolved after. */
+export function checkFonts(source: YamlSource): { fonts?: FontsFile; diagnostics: Diagnostic[] } {
+  const value = source.value ?? {};
+  if (validateFonts(value)) return { fonts: value, diagnostics: [] };
+  return { diagnostics: schemaDiagnostics(validateFonts.errors ?? [], source, 'fonts') };
 }

@@ -8,17 +8,19 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { BookMetadata } from '../model/metadata.js';
 import type { DesignOverrides } from '../typeset/design.js';
 import type { FrontMatter } from './book-schema.js';
+import type { FontsFile } from './fonts-schema.js';
 
 export interface Validators {
   book: ValidateFunction<BookMetadata>;
   frontMatter: ValidateFunction<FrontMatter>;
   design: ValidateFunction<DesignOverrides>;
+  fonts: ValidateFunction<FontsFile>;
 }
 
 export const GENERATED_VALIDATORS = new URL('./validators.generated.js', import.meta.url);
 
 async function loadValidators(): Promise<Validators> {
-  // The generated module's exports are the three functions ajv's standalone code defines.
+  // The generated module's exports are the functions ajv's standalone code defines.
   if (existsSync(GENERATED_VALIDATORS)) return (await import(GENERATED_VALIDATORS.href)) as Validators;
   return (await import('./ajv-compile.js')).compileValidators();
 }
