@@ -211,8 +211,9 @@ describe('writeEpub on the sample book', () => {
     const { meta } = loaded.book;
 
     const titles = pkg.dc('title');
-    expect(titles.map((t) => t.textContent)).toEqual([loaded.front.displayTitle]);
+    expect(titles.map((t) => t.textContent)).toEqual([loaded.front.displayTitle, meta.title.otherInfo]);
     expect(pkg.refines(titles[0]?.getAttribute('id') ?? '', 'title-type')).toEqual(['main']);
+    expect(pkg.refines(titles[1]?.getAttribute('id') ?? '', 'title-type')).toEqual(['subtitle']);
 
     const identifiers = pkg.dc('identifier');
     expect(identifiers.map((i) => i.textContent)).toEqual(['urn:isbn:9787500867906']);

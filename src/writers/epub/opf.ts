@@ -150,6 +150,12 @@ function renderMetadata(pkg: XMLBuilder, input: PackageInput): void {
   }
   metadata.ele(NS.dc, 'dc:title').att('id', 'title').txt(front.displayTitle);
   refine(metadata, 'title', 'title-type', 'main');
+  // Reading systems show the first title (the whole title line, subtitle included); the
+  // 其他书名信息 is also named as the subtitle for those that list titles by type.
+  if (meta.title.otherInfo) {
+    metadata.ele(NS.dc, 'dc:title').att('id', 'subtitle').txt(meta.title.otherInfo);
+    refine(metadata, 'subtitle', 'title-type', 'subtitle');
+  }
   meta.contributors
     .filter((c) => c.primary)
     .forEach((c, i) => addContributor(metadata, c, `creator${i + 1}`));
