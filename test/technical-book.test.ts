@@ -96,6 +96,31 @@ function chapterXhtml(file: string): string {
   return decoder.decode(entry);
 }
 
+/** Every text item of the PDF with the name of the font that draws it. */
+async function textWithFonts(bytes: Uint8Array): Promise<Array<{ str: string; font: string }>> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const out: Array<{ str: string; font: string }> = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      await page.getOperatorList();
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const font = page.commonObjs.get(item.fontName) as { name?: string } | undefined;
+        out.push({ str: item.str, font: font?.name ?? '' });
+      }
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return out;
+}
+
+function codeOf(inlines: Inline[]): string[] {
+  return inlines.flatMap((i) => (i.type === 'code' ? [i.value] : 'children' in i ? codeOf(i.children) : []));
+}
+
 describe('d2l-zh as a technical book', () => {
   it('reads every formula of linear-regression.md, labels included', () => {
     const chapter = allChapters(book).find((c) => c.file.endsWith('linear-regression.md'));
@@ -152,5 +177,19 @@ describe('d2l-zh as a technical book', () => {
     const { tags, images: painted } = await operators(pdf);
     expect(tags.get('Figure')).toBe(svgs.length);
     expect(painted).toBe(rasters.length);
+  });
+
+  it('PDF: code blocks and inline code are set in the monospace face', async () => {
+    const items = await textWithFonts(pdf);
+    const chapters = allChapters(book);
+    // The longest token of each code block's lines: a piece of text only code has.
+    const tokens = chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === 'codeBlock' ? b.value.split(/\s+/).filter((t) => t.length >= 8 && /^[\x21-\x7e]+$/.test(t)) : [])));
+    const inCode = items.filter((i) => tokens.includes(i.str));
+    expect(inCode.length).toBeGreaterThan(20);
+    expect(inCode.filter((i) => !/Mono/.test(i.font))).toEqual([]);
+    const inline = new Set(chapters.flatMap((c) => [...inlineRuns(c.blocks)].flatMap((r) => codeOf(r.inlines))).filter((v) => /^[\x21-\x7e]{4,}$/.test(v)));
+    const inlineItems = items.filter((i) => inline.has(i.str));
+    expect(inlineItems.length).toBeGreaterThan(3);
+    expect(inlineItems.filter((i) => !/Mono/.test(i.font))).toEqual([]);
   });
 });

@@ -38,8 +38,10 @@ function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>):
     if (!u) continue;
     const gap = k > line.start ? gapBefore(units, k, measure) : 0;
     if (gap > 0) {
-      const latin = u.kind === 'latin' ? u : units[k - 1];
-      out.push({ segment: { text: ' ', style: (latin ?? u).style, spacing: 0, halfWidth: false }, kind: 'fixed' });
+      // The space is set in the face whose space gapBefore chose (the narrower one).
+      const prev = units[k - 1] ?? u;
+      const style = measure(' ', prev.style, false) <= measure(' ', u.style, false) ? prev.style : u.style;
+      out.push({ segment: { text: ' ', style, spacing: 0, halfWidth: false }, kind: 'fixed' });
       current = undefined;
     }
     const half = halfHere(u, k, line);

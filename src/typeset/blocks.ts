@@ -13,6 +13,7 @@ import { balanceHeadline } from './headline.js';
 import type { Box, FlowItem, Loosening, Para, RowBox, RunStyle, TextLine, TextRecipe } from './model.js';
 import { withoutLoneChar } from './lone.js';
 import { displayMathBox } from './maths.js';
+import { codeFlow } from './code.js';
 import { Stack, styleOf } from './stack.js';
 import { columnWidths } from './tables.js';
 import { splitArticle } from '../kinds/article-inlines.js';
@@ -37,7 +38,7 @@ export interface ChapterScope {
 }
 
 function flat(scope: ChapterScope): FlattenContext {
-  return { emphasisFont: 'heading', notePrefix: scope.chapterId, footNotes: scope.cx.footNotes };
+  return { emphasisFont: 'heading', codeFont: styleOf(scope.cx.typo, 'code').font, notePrefix: scope.chapterId, footNotes: scope.cx.footNotes };
 }
 
 interface InlineOptions {
@@ -142,17 +143,6 @@ function figure(image: ImageInline, scope: ChapterScope, blockIndex: number): Bo
   return { kind: 'box', slots, items: stack.items, blockIndex };
 }
 
-/** Code: the code style, lines as written, in whole slots. */
-function codeBox(value: string, cx: FlowContext, blockIndex: number): Box {
-  const { typo, fonts, grid } = cx;
-  const leading = typo.leading('code');
-  const lines = value.replace(/\n$/, '').split('\n');
-  const slots = slotsFor(lines.length * leading + 6, grid.pitch);
-  const stack = new Stack(grid.width).space((slots * grid.pitch - lines.length * leading) / 2);
-  for (const text of lines) stack.line(naturalLine(text.replace(/\t/g, '    ') || ' ', styleOf(typo, 'code'), fonts), leading, 'left');
-  return { kind: 'box', slots, items: stack.items, blockIndex };
-}
-
 const THEMATIC_BREAK = '＊　＊　＊';
 
 /** List items beside their markers (一、 1. •), on the grid, with a hanging indent. */
@@ -230,7 +220,7 @@ export function renderBlock(block: Block, scope: ChapterScope, blockIndex: numbe
       return block.children.flatMap((b, i) => renderBlock(b, scope, i === 0 ? blockIndex : -2, inset + cx.typo.bodySize * 2, 'blockquote'))
         .map((item) => (item.kind === 'para' && item.blockIndex === -2 ? { ...item, blockIndex: undefined } : item));
     case 'codeBlock':
-      return [codeBox(block.value, cx, blockIndex)];
+      return codeFlow(block.value, { fonts: cx.fonts, grid: cx.grid, style: styleOf(cx.typo, 'code'), padding: cx.typo.bodySize * 0.5 }, blockIndex);
     case 'table':
       return tableRows(block, scope, blockIndex);
     case 'thematicBreak':

@@ -60,8 +60,11 @@ export interface VectorText {
   colour: Rgb;
 }
 
-/** What a drawing is: the writer marks it as such (PDF marked content /Figure, /Formula). */
-export type VectorRole = 'figure' | 'formula';
+/**
+ * What a drawing is: the writer marks it as such (PDF marked content /Figure, /Formula), or as
+ * an /Artifact when it is decoration (the tint behind code).
+ */
+export type VectorRole = 'figure' | 'formula' | 'artifact';
 
 /** A vector drawing (an SVG figure, a formula): its own coordinates from (0,0) to (width,height). */
 export interface VectorGraphic {

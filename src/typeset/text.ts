@@ -21,6 +21,8 @@ export function circledNumber(n: number): string {
 
 export interface FlattenContext {
   emphasisFont: string;
+  /** Face of inline code: the code style's (the monospace role once fonts.yaml has one). */
+  codeFont?: string;
   /** Prefix that makes a chapter's note ids unique in the book (the chapter id). */
   notePrefix: string;
   /** Page-foot notes: references carry a note key whose number the page decides. */
@@ -48,7 +50,7 @@ export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenCo
         out.push({ text: cleanText(inline.value), style });
         break;
       case 'code':
-        out.push({ text: inline.value, style });
+        out.push({ text: inline.value, style: cx.codeFont ? { ...style, font: cx.codeFont } : style });
         break;
       case 'math':
         // One placeholder character the composer treats as an unbreakable Latin word.

@@ -46,7 +46,7 @@ function drawPath(doc: PDFDocument, path: VectorPath, ink: boolean): void {
 }
 
 /** Marked content tags: a reader (and a test) can tell a figure or formula from other paths. */
-const TAGS: Record<VectorRole, string> = { figure: 'Figure', formula: 'Formula' };
+const TAGS: Record<VectorRole, string> = { figure: 'Figure', formula: 'Formula', artifact: 'Artifact' };
 
 export function drawVector(doc: PDFDocument, fonts: FontBook, graphic: VectorGraphic, at: VectorTarget, role: VectorRole, ink: boolean): void {
   if (graphic.width <= 0 || graphic.height <= 0) return;
