@@ -8,6 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { corpusProject } from './corpus-project.js';
+import { pdfWriterRows } from './pdf-writer.js';
 
 interface Measurement {
   loadMs: number;
@@ -80,3 +81,6 @@ if (printed.printMs !== undefined) {
     `\nprint files (${wholeName}, ${printed.pages} pages): ${(printed.printMs / 1000).toFixed(1)} s = screen PDF time ${ratio(printed.printMs, printed.pdfMs)}, peak RSS ${printed.peakRssMb.toFixed(0)} MB (screen only ${w?.m.peakRssMb.toFixed(0) ?? '?'} MB), ${((printed.printBytes ?? 0) / 1e6).toFixed(2)} MB`,
   );
 }
+// The PDF writer: before/after (`--before <checkout>`) and the warm rebuild with the page cache.
+const beforeAt = process.argv.indexOf('--before');
+pdfWriterRows(root, whole.dir, wholeName, beforeAt > 0 ? path.resolve(process.argv[beforeAt + 1] ?? '') : undefined);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noEnd, noStart } from '../src/cjk/classes.js';
 import { composeParagraph, lineText, renderedWidth, type ComposedLine, type Measure } from '../src/cjk/index.js';
-import PDFDocument from 'pdfkit';
+import { createPdfKit } from '../src/print/pdfkit.js';
 import { loadFontConfig } from '../src/fonts/config.js';
 import { FontBook } from '../src/typeset/fonts.js';
 
@@ -160,17 +160,19 @@ describe('CJK line composer', () => {
   });
 });
 
-describe('the font book measures what pdfkit draws (src/typeset/fonts.ts)', () => {
+// pdfkit (which the cover still draws with) shapes with fontkit independently of the font
+// book: an outside reference for the widths the composer and the PDF writer share.
+describe('the font book measures as pdfkit does (src/typeset/fonts.ts)', () => {
   const MARKS = Array.from('，。、；：？！（）「」『』“”‘’《》〈〉【】〔〕〖〗［］｛｝　①②');
   const HANZI = Array.from('一天下大事之的了是宋江道鳌𠀀');
 
   it('gives pdfkit\'s own widths, per code point and for text that needs shaping, on every bundled face', async () => {
     const config = await loadFontConfig(path.resolve(import.meta.dirname, '../manuscript'));
     const book = new FontBook(config);
-    const doc = new PDFDocument({ autoFirstPage: false });
+    const doc = createPdfKit({ size: [400, 400], margin: 0, info: {} });
     for (const [font, bold] of [['body', false], ['body', true], ['heading', false], ['heading', true]] as const) {
       const face = book.face(font, bold);
-      doc.font(face.source.path, face.source.postscriptName).fontSize(10.5);
+      doc.registerFont(face.id, face.source.path, face.source.postscriptName).font(face.id).fontSize(10.5);
       const style = { font, bold, size: 10.5 };
       const all = [...MARKS, ...HANZI];
       for (const half of [false, true]) {

@@ -6,7 +6,7 @@
  * embedded fonts have different names.
  *
  * The paragraph is set and drawn through the same pieces the writer uses (the font book, the
- * composer and the pdfkit renderer); test/glyph-coverage.test.ts checks a whole book built
+ * composer and the PDF writer); test/glyph-coverage.test.ts checks a whole book built
  * that way.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -43,7 +43,7 @@ async function render(bodyPath: string, fallbackPath: string, config: FontConfig
     fallback: [{ family: 'Noto Sans SC', path: fallbackPath }],
   });
   const base: RunStyle = { font: 'body', bold: false, size: SIZE };
-  // The writer's own pieces: the composer through the font book, then the pdfkit renderer.
+  // The writer's own pieces: the composer through the font book, then the PDF writer.
   const set = setText([{ text: TEXT, style: base }], { measure: MEASURE, indent: 2 * SIZE }, fonts, SIZE);
   const composed = set.map((line) => line.runs.map((r) => r.text).join(''));
   const page: Page = {

@@ -19,7 +19,6 @@ import { loadBook } from './helpers/sample.js';
 
 const MEASURE = 36 * 10.5;
 const TEXT_HEIGHT = 30 * 10.5 * 1.7 + 0.5;
-const PAGE_HEIGHT = 240 * (72 / 25.4);
 
 const ROWS = Array.from({ length: 60 }, (_, i) => `| ${i + 1} | 第${i + 1}行 | 全国总工会改革试点方案实施情况 | 2015—2017 | 上海 | 重庆 | 已完成 | 备注${i + 1} |`);
 const TABLE = ['| 序号 | 名称 | 内容 | 年份 | 甲地 | 乙地 | 状态 | 说明 |', '|---|---|---|---|---|---|---|---|', ...ROWS].join('\n');
@@ -44,16 +43,12 @@ function drawnImages(): Drawn[] {
     const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
     const text = streams.map((s) => (s instanceof PDFRawStream ? inflateSync(s.getContents()).toString('latin1') : '')).join('\n');
     const num = String.raw`(-?\d+(?:\.\d+)?)`;
-    // pdfkit: page flip `1 0 0 -1 0 H cm`, an optional verso shift `1 0 0 1 dx 0 cm`, then
-    // `q w 0 0 -h x yb cm /I Do Q` in the flipped space, yb the lower edge measured down.
-    const shift = new RegExp(String.raw`1 0 0 1 ${num} 0 cm`).exec(text);
-    const dx = shift ? Number(shift[1]) : 0;
+    // The writer draws an image as `q w 0 0 h x y cm /I… Do Q` in PDF space (y up from the
+    // sheet's bottom, as pdfjs reports text), y the lower edge.
     const re = new RegExp(String.raw`${num} 0 0 ${num} ${num} ${num} cm\s*/I\w+ Do`, 'g');
     for (const m of text.matchAll(re)) {
-      const [w, h, x, y] = [Number(m[1]), -Number(m[2]), Number(m[3]), Number(m[4])];
-      // The MediaBox holds the bleed: the trim sits `o` inside it, and text is read from the trim.
-      const o = page.getTrimBox().x;
-      out.push({ page: index + 1, width: w, height: h, x: x + dx, bottom: PAGE_HEIGHT + o - y });
+      const [w, h, x, y] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      out.push({ page: index + 1, width: w, height: h, x, bottom: y });
     }
   });
   return out;

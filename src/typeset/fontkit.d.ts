@@ -6,6 +6,8 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    /** The code points the glyph stands for (several for a ligature, none for some). */
+    codePoints: number[];
   }
   export interface GlyphPosition {
     xAdvance: number;

@@ -1,12 +1,12 @@
 /**
- * Font metrics without a PDF document: every face of fonts.yaml opened with fontkit (the
- * library pdfkit shapes with), so the composer measures exactly what the PDF writer will draw
- * and can run anywhere — in a test, in a worker, before any document exists.
+ * Font metrics without a PDF document: every face of fonts.yaml opened with fontkit, so the
+ * composer measures exactly the glyphs the PDF writer will draw (Face.glyphs) and can run
+ * anywhere — in a test, in a worker, before any document exists.
  *
  * Speed: ideographs and CJK punctuation do not interact in shaping (no kerning, ligatures or
  * contextual forms between them in CJK fonts; the one adjustment we ask for, `halt`, is a
  * single-glyph one), so their advances come from a per-code-point table. Any other text (Latin,
- * ——, ……) is shaped by fontkit, as pdfkit will shape it.
+ * ——, ……) is shaped by fontkit word by word.
  */
 import * as fontkit from 'fontkit';
 import { FONT_ROLES, roleChain, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
@@ -45,6 +45,28 @@ export function isContextFree(cp: number): boolean {
 }
 
 const HALT = ['halt'];
+const SHAPED_CACHE_TEXT = 64;
+const SHAPED_CACHE_ENTRIES = 50_000;
+
+/**
+ * One glyph as the renderer draws it: the font's glyph id, the advance shaping gave it and its
+ * own (hmtx) advance, both in font units, a horizontal placement offset (`halt` moves an
+ * opening bracket left) and the text it stands for (for the PDF's ToUnicode map).
+ */
+export interface ShapedGlyph {
+  readonly id: number;
+  readonly advance: number;
+  readonly width: number;
+  readonly offset: number;
+  readonly text: string;
+}
+
+function shapedGlyphs(run: fontkit.GlyphRun): ShapedGlyph[] {
+  return run.glyphs.map((g, i) => {
+    const p = run.positions[i];
+    return { id: g.id, advance: p?.xAdvance ?? g.advanceWidth, width: g.advanceWidth, offset: p?.xOffset ?? 0, text: String.fromCodePoint(...(g.codePoints ?? [])) };
+  });
+}
 
 /** One face: its file (for the renderer) and its metrics. */
 export class Face {
@@ -52,7 +74,10 @@ export class Face {
   /** Ascender and descender in ems (descender negative), from the font's hhea table. */
   readonly ascent: number;
   readonly descent: number;
-  private readonly tables = [new Map<number, number>(), new Map<number, number>()];
+  /** Context-free code points: the one glyph each is drawn with (undefined: needs shaping). */
+  private readonly tables = [new Map<number, ShapedGlyph | undefined>(), new Map<number, ShapedGlyph | undefined>()];
+  /** Shaped words and non-context-free text, by text, so a page never shapes twice. */
+  private readonly shapedCache = [new Map<string, ShapedGlyph[]>(), new Map<string, ShapedGlyph[]>()];
 
   constructor(
     readonly id: string,
@@ -68,42 +93,65 @@ export class Face {
     return this.font.hasGlyphForCodePoint(cp);
   }
 
-  /** Advance of one context-free code point in font units, or NaN when it needs shaping. */
-  private single(cp: number, half: boolean): number {
-    const table = this.tables[half ? 1 : 0] as Map<number, number>;
-    let advance = table.get(cp);
-    if (advance === undefined) {
-      advance = NaN;
-      if (isContextFree(cp)) {
-        const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
-        if (run.glyphs.length === 1) advance = run.advanceWidth;
-      }
-      table.set(cp, advance);
+  /** The glyph of one context-free code point, or undefined when it needs shaping. */
+  private single(cp: number, half: boolean): ShapedGlyph | undefined {
+    const table = this.tables[half ? 1 : 0] as Map<number, ShapedGlyph | undefined>;
+    if (table.has(cp)) return table.get(cp);
+    let glyph: ShapedGlyph | undefined;
+    if (isContextFree(cp)) {
+      const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
+      if (run.glyphs.length === 1) glyph = shapedGlyphs(run)[0];
     }
-    return advance;
+    table.set(cp, glyph);
+    return glyph;
+  }
+
+  /** One shaping call, remembered by text: words recur all through a book. */
+  private layout(text: string, half: boolean): ShapedGlyph[] {
+    const cache = this.shapedCache[half ? 1 : 0] as Map<string, ShapedGlyph[]>;
+    let glyphs = cache.get(text);
+    if (glyphs) return glyphs;
+    glyphs = shapedGlyphs(this.font.layout(text, half ? HALT : undefined));
+    // Bounded: a long CJK segment with one dash is shaped whole and seldom recurs.
+    if (text.length <= SHAPED_CACHE_TEXT) {
+      if (cache.size >= SHAPED_CACHE_ENTRIES) cache.clear();
+      cache.set(text, glyphs);
+    }
+    return glyphs;
   }
 
   /**
-   * Advance of shaped text in font units, cut as pdfkit cuts it: with no features asked for,
-   * pdfkit shapes each word with its trailing space on its own, so this does too.
+   * Shaped text, cut as pdfkit cut it (the widths the composer was tested against): with no
+   * features asked for, each word with its trailing space on its own.
    */
-  private shaped(text: string, half: boolean): number {
-    if (half) return this.font.layout(text, HALT).advanceWidth;
-    let units = 0;
-    for (const chunk of text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []) units += this.font.layout(chunk).advanceWidth;
-    return units;
+  private shaped(text: string, half: boolean): ShapedGlyph[] {
+    if (half) return this.layout(text, true);
+    const out: ShapedGlyph[] = [];
+    for (const chunk of text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []) out.push(...this.layout(chunk, false));
+    return out;
+  }
+
+  /**
+   * The glyphs that draw `text` (`half`: with the `halt` feature): one per code point from the
+   * table when every character is context-free, else shaped. The composer's widths and the
+   * PDF writer's glyphs both come from here, so what is measured is what is drawn.
+   */
+  glyphs(text: string, half: boolean): ShapedGlyph[] {
+    const out: ShapedGlyph[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++;
+      const glyph = this.single(cp, half);
+      if (!glyph) return this.shaped(text, half);
+      out.push(glyph);
+    }
+    return out;
   }
 
   /** Width in points of `text` at `size`; `half` applies the `halt` feature. */
   width(text: string, size: number, half: boolean): number {
     let units = 0;
-    for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i) ?? 0;
-      if (cp > 0xffff) i++;
-      const advance = this.single(cp, half);
-      if (Number.isNaN(advance)) return (this.shaped(text, half) * size) / this.unitsPerEm;
-      units += advance;
-    }
+    for (const glyph of this.glyphs(text, half)) units += glyph.advance;
     return (units * size) / this.unitsPerEm;
   }
 }

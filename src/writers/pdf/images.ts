@@ -23,7 +23,7 @@ function vectorImage(graphic: VectorGraphic): PdfImage {
 }
 
 export interface PdfImage {
-  /** PNG or JPEG bytes pdfkit embeds (empty for a vector figure). */
+  /** PNG or JPEG bytes the writer embeds (image-objects.ts; empty for a vector figure). */
   bytes: Buffer;
   /** Pixels, or for a vector figure its size in pixels at PRINT_PPI. */
   width: number;

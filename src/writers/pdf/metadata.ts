@@ -1,10 +1,9 @@
 /**
- * Document metadata of the print PDF, written twice: as the Info dictionary (pdfkit encodes each
- * value as a PDF text string) and as the XMP packet on the catalog's /Metadata stream.
+ * Document metadata of the print PDF, written twice: as the Info dictionary (the writer encodes
+ * each value as a PDF text string) and as the XMP packet on the catalog's /Metadata stream.
  *
- * The XMP packet is built here with xmlbuilder2 rather than by pdfkit: pdfkit 0.19 pastes the
- * Info values into its XMP template unescaped, so a title with & or < gave a packet that is not
- * XML. index.ts points the catalog at this packet in an incremental update (incremental.ts).
+ * The XMP packet is built with xmlbuilder2, which escapes every value: a title with & or <
+ * still gives a packet that is XML.
  */
 import { create } from 'xmlbuilder2';
 import type { FrontPages } from '../../derive/front-pages.js';
@@ -59,7 +58,7 @@ export function keywordString(m: PdfMetadata): string {
   return m.keywords.join('; ');
 }
 
-/** The Info dictionary in pdfkit's keys; values unescaped, pdfkit encodes them. */
+/** The Info dictionary's keys and values; values unescaped, the writer encodes them. */
 export function infoDictionary(m: PdfMetadata): Record<string, string | Date> {
   return {
     Title: m.title,
@@ -73,7 +72,7 @@ export function infoDictionary(m: PdfMetadata): Record<string, string | Date> {
   };
 }
 
-/** XMP dates: UTC to the second, as pdfkit wrote xmp:CreateDate. */
+/** XMP dates: UTC to the second. */
 function xmpDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

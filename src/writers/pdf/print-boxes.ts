@@ -43,7 +43,7 @@ function grow(box: Box, by: number): Box {
   return [box[0] - by, box[1] - by, box[2] + by, box[3] + by];
 }
 
-/** Rounded to 1/1000 pt: pdfkit writes numbers as given, and the file must not depend on float noise. */
+/** Rounded to 1/1000 pt: the file must not depend on float noise. */
 function round(box: Box): Box {
   return box.map((n) => Math.round(n * 1000) / 1000) as Box;
 }
@@ -64,8 +64,8 @@ export interface MarkLine {
 }
 
 /**
- * The eight crop marks, two per corner, on the extensions of the trim edges, in pdfkit's
- * top-down page coordinates (origin at the trim's top left).
+ * The eight crop marks, two per corner, on the extensions of the trim edges, in top-down
+ * page coordinates (origin at the trim's top left).
  */
 export function cropMarkLines(width: number, height: number, bleedMm: number): MarkLine[] {
   const from = bleedMm * POINTS_PER_MM;

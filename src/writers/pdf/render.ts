@@ -1,26 +1,23 @@
 /**
- * Positioned pages → PDF bytes with pdfkit. Nothing is laid out here: every line, rule, image
- * and destination arrives at its place (src/typeset); this module only adds the page's margins
- * (mirrored on versos) and the bleed, and draws.
+ * Positioned pages → PDF bytes, with hanpress's own writer. Nothing is laid out here: every
+ * line, rule, image and destination arrives at its place (src/typeset); this module adds the
+ * page's margins (mirrored on versos) and the bleed, and writes the file front to back: each
+ * page's content stream (page-stream.ts, cached by content), resources and annotations go out
+ * as the page is rendered; fonts, outline, destinations and catalog follow the last page.
  */
-import PDFDocument from 'pdfkit';
-import type { Face, FontBook } from '../../typeset/fonts.js';
-import { FAKE_BOLD_STROKE, SUP_SCALE } from '../../typeset/fonts.js';
+import type { FontBook } from '../../typeset/fonts.js';
 import type { PageGeometry } from '../../typeset/geometry.js';
-import type { OutlineEntry, Page, PageItem, TextLine } from '../../typeset/model.js';
-import { BLACK, type Cmyk } from '../../print/ink.js';
-import { pdfKitBytes } from '../../print/pdfkit.js';
+import type { Page, PageItem } from '../../typeset/model.js';
+import { destinations, linkAnnotations, type Destination } from './annotations.js';
+import { PdfFile, memorySink } from './file.js';
+import { EmbeddedFont } from './font-embed.js';
+import { writeImage } from './image-objects.js';
 import type { PdfImages } from './images.js';
-import { MATH_PLACEHOLDER } from '../../typeset/maths.js';
-import { drawVector } from './vector.js';
-import { cropMarkLines, MARK_WIDTH_PT, pageBoxes, type PrintBoxOptions } from './print-boxes.js';
-
-/** Ink for text and rules: screen black, or K-only black for the print book block. */
-type Ink = string | Cmyk;
-/** How far a superscript (note reference) sits above the baseline, in ems of the body size. */
-const SUP_RISE = 0.36;
-/** The separation every printing plate carries: marks drawn in it show on each plate. */
-const REGISTRATION = 'All';
+import { Outline } from './outline.js';
+import { cachedPageStream, type PageCache } from './page-cache.js';
+import { fontResource, imageResource, REGISTRATION_RESOURCE, type Frame, type Ink, type PageStream } from './page-stream.js';
+import { cropMarkLines, pageBoxes, type Box, type PrintBoxOptions } from './print-boxes.js';
+import { name, pdfDate, serialize, textString, type PdfDict, type PdfValue, type Ref } from './syntax.js';
 
 export interface RenderOptions {
   info: Record<string, string | Date>;
@@ -28,105 +25,136 @@ export interface RenderOptions {
   boxes: PrintBoxOptions;
   /** K-only ink (the print book block) instead of RGB black. */
   ink?: boolean;
+  /** The XMP packet for the catalog's /Metadata. */
+  xmp?: string;
+  /** Page content streams by content hash (page-cache.ts). */
+  pageCache?: PageCache;
 }
 
-interface Frame {
-  /** Page-space x and y of the text block's top-left corner. */
-  x: number;
-  y: number;
-  ink: Ink;
-}
+/** The registration colour: a separation every plate carries, so crop marks show on each. */
+const REGISTRATION: PdfValue = [name('Separation'), name('All'), name('DeviceCMYK'), { FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 }];
 
-function drawLine(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, line: TextLine, x: number, baseline: number, ink: Ink): void {
-  for (const run of line.runs) {
-    const math = run.style.math;
-    if (math) {
-      // The composer gives the ¼-em space beside a formula the formula's style: only the
-      // placeholder itself is drawn, as the formula.
-      if (run.text === MATH_PLACEHOLDER) drawVector(doc, fonts, math.graphic, { x: x + run.x, y: baseline - math.ascent, width: math.width, height: math.height }, 'formula', ink !== 'black');
-      continue;
+class Resources {
+  readonly fonts = new Map<string, EmbeddedFont>();
+  readonly images = new Map<string, Ref>();
+  registration?: Ref;
+
+  constructor(
+    private readonly file: PdfFile,
+    private readonly book: FontBook,
+    private readonly pictures: PdfImages,
+  ) {}
+
+  /** The page's resource dictionary; images are written the first time a page draws them. */
+  async of(stream: PageStream): Promise<PdfDict> {
+    const fonts: PdfDict = {};
+    for (const [faceId, glyphs] of Object.entries(stream.fonts).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      let font = this.fonts.get(faceId);
+      if (!font) {
+        const face = this.book.all().find((f) => f.id === faceId);
+        if (!face) throw new Error(`internal: page draws with unknown face ${faceId}`);
+        this.fonts.set(faceId, (font = new EmbeddedFont(face, this.file.reserve())));
+      }
+      font.use(glyphs);
+      fonts[fontResource(faceId)] = font.ref;
     }
-    const face = fonts.face(run.style.font, run.style.bold);
-    if (!faces.has(face.id)) faces.set(face.id, face);
-    const size = run.style.sup ? run.style.size * SUP_SCALE : run.style.size;
-    const y = run.style.sup ? baseline - run.style.size * SUP_RISE : baseline;
-    doc.font(face.id).fontSize(size);
-    // A one-weight face set bold: fill and stroke the glyphs (rendering mode 2), as ctex's AutoFakeBold.
-    const fake = fonts.fakeBold(run.style);
-    if (fake) doc.save().lineWidth(size * FAKE_BOLD_STROKE).strokeColor(ink);
-    const options = { lineBreak: false, baseline: 'alphabetic' as const, ...(run.spacing ? { characterSpacing: run.spacing } : {}), ...(run.half ? { features: ['halt'] } : {}), ...(fake ? { fill: true, stroke: true } : {}) };
-    doc.text(run.text, x + run.x, y, options);
-    if (fake) doc.restore();
-    const top = y - size * 0.88;
-    if (run.style.link) doc.link(x + run.x, top, run.width, size, run.style.link);
-    if (run.style.goTo) doc.goTo(x + run.x, top, run.width, size, run.style.goTo);
-    if (run.style.id) doc.addNamedDestination(run.style.id, 'XYZ', x + run.x, baseline - line.size * 1.2, null);
+    const xobjects: PdfDict = {};
+    for (const key of stream.images) {
+      let ref = this.images.get(key);
+      const image = this.pictures.get(key);
+      if (!ref && image) this.images.set(key, (ref = await writeImage(this.file, image)));
+      if (ref) xobjects[imageResource(key)] = ref;
+    }
+    if (stream.registration) this.registration ??= this.file.object(serialize(REGISTRATION));
+    return {
+      Font: Object.keys(fonts).length ? fonts : undefined,
+      XObject: stream.images.length ? xobjects : undefined,
+      ColorSpace: stream.registration ? { [REGISTRATION_RESOURCE]: this.registration } : undefined,
+    };
   }
 }
 
-function drawItem(doc: PDFDocument, fonts: FontBook, faces: Map<string, Face>, item: PageItem, frame: Frame, images: PdfImages): void {
-  switch (item.kind) {
-    case 'text':
-      drawLine(doc, fonts, faces, item.line, frame.x + item.x, frame.y + item.baseline, frame.ink);
-      return;
-    case 'vector':
-      drawVector(doc, fonts, item.graphic, { x: frame.x + item.x, y: frame.y + item.y, width: item.width, height: item.height }, item.role, frame.ink !== 'black');
-      return;
-    case 'rule':
-      doc.save().lineWidth(item.width).strokeColor(frame.ink);
-      if (item.dotted) doc.lineCap('round').dash(0.01, { space: item.width / 0.12 / 3 });
-      doc.moveTo(frame.x + item.x1, frame.y + item.y1).lineTo(frame.x + item.x2, frame.y + item.y2).stroke().restore();
-      return;
-    case 'image': {
-      const image = images.get(item.image.key);
-      if (image) doc.image(image.bytes, frame.x + item.x, frame.y + item.y, { width: item.width, height: item.height });
-      return;
-    }
-    case 'dest':
-      doc.addNamedDestination(item.name, 'XYZ', frame.x + item.x, frame.y + item.y, null);
-      return;
-    case 'folioRef':
-      // Resolved to text by the typesetting stage; one left here is a bug there.
-      throw new Error(`internal: unresolved TOC folio for ${item.target}`);
-  }
+function infoDictionary(info: Record<string, string | Date>): PdfDict {
+  const out: PdfDict = {};
+  for (const [key, value] of Object.entries(info)) out[key] = value instanceof Date ? pdfDate(value) : textString(value);
+  return out;
 }
 
-type OutlineItem = PDFDocument['outline'];
+/** The /Dests name tree as one node: names sorted by their bytes, as the tree requires. */
+function destsTree(dests: Array<Destination & { page: Ref }>): PdfDict {
+  const byName = new Map<string, PdfValue>();
+  for (const d of dests) if (!byName.has(d.name)) byName.set(d.name, [d.page, name('XYZ'), d.x, d.y, null]);
+  const keyed = [...byName].map(([n, dest]) => ({ key: textString(n), dest }));
+  keyed.sort((a, b) => Buffer.compare(Buffer.from(a.key.text, 'latin1'), Buffer.from(b.key.text, 'latin1')));
+  return { Names: keyed.flatMap(({ key, dest }) => [key, dest]) };
+}
 
 export async function renderPages(pages: Page[], fonts: FontBook, geometry: PageGeometry, images: PdfImages, options: RenderOptions): Promise<Uint8Array> {
-  const doc = new PDFDocument({ autoFirstPage: false, compress: true, pdfVersion: '1.7', lang: options.language, info: options.info, displayTitle: true });
-  for (const face of fonts.all()) doc.registerFont(face.id, face.source.path, face.source.postscriptName);
-  const faces = new Map<string, Face>();
+  const { sink, bytes } = memorySink();
+  const file = new PdfFile(sink, '1.7');
+  const pagesRef = file.reserve();
+  const resources = new Resources(file, fonts, images);
+  const outline = new Outline();
+  const dests: Array<Destination & { page: Ref }> = [];
+  const kids: Ref[] = [];
+
   const boxes = pageBoxes(geometry.width, geometry.height, options.boxes);
   const origin = -boxes.mediaBox[0];
-  const mediaWidth = boxes.mediaBox[2] - boxes.mediaBox[0];
-  const mediaHeight = boxes.mediaBox[3] - boxes.mediaBox[1];
-  const shift = (box: [number, number, number, number]): number[] => box.map((n) => Math.round((n + origin) * 1000) / 1000);
-  if (options.boxes.cropMarks) doc.addSpotColor(REGISTRATION, 100, 100, 100, 100);
-  const outline = new Map<string, OutlineItem>();
+  const sheetWidth = boxes.mediaBox[2] - boxes.mediaBox[0];
+  const sheetHeight = boxes.mediaBox[3] - boxes.mediaBox[1];
+  const shift = (box: Box): number[] => box.map((n) => Math.round((n + origin) * 1000) / 1000);
+  const marks = options.boxes.cropMarks
+    ? cropMarkLines(geometry.width, geometry.height, options.boxes.bleedMm).map((l) => ({ x1: origin + l.x1, y1: origin + l.y1, x2: origin + l.x2, y2: origin + l.y2 }))
+    : undefined;
+  const ink: Ink = { cmyk: options.ink ?? false, ...(marks ? { marks } : {}) };
+  // A figure whose file was left out (see images.ts) is not drawn.
+  const drawable = (item: PageItem): boolean => item.kind !== 'image' || images.has(item.image.key);
+
   for (const page of pages) {
-    doc.addPage({ size: [mediaWidth, mediaHeight], margin: 0 });
-    const data = doc.page.dictionary.data;
-    data.TrimBox = shift(boxes.trimBox);
-    data.BleedBox = shift(boxes.bleedBox);
-    if (boxes.cropBox) data.CropBox = shift(boxes.cropBox);
-    const ink: Ink = options.ink ? BLACK : 'black';
-    doc.fillColor(ink);
-    if (options.boxes.cropMarks) {
-      doc.save().lineWidth(MARK_WIDTH_PT).lineCap('butt').strokeColor(REGISTRATION);
-      for (const l of cropMarkLines(geometry.width, geometry.height, options.boxes.bleedMm)) doc.moveTo(origin + l.x1, origin + l.y1).lineTo(origin + l.x2, origin + l.y2);
-      doc.stroke().restore();
-    }
     const recto = page.number % 2 === 1;
-    const frame: Frame = { x: origin + (recto ? geometry.inner : geometry.outer), y: origin + geometry.top, ink };
-    for (const item of page.items) drawItem(doc, fonts, faces, item, frame, images);
-    for (const entry of page.outline) addOutline(doc, outline, entry, { left: mediaWidth - origin, top: origin });
+    const frame: Frame = { x: origin + (recto ? geometry.inner : geometry.outer), y: origin + geometry.top, sheetHeight };
+    const items = page.items.filter(drawable);
+    const stream = cachedPageStream(items, frame, ink, fonts, options.pageCache);
+    const contents = file.stream({ Filter: name('FlateDecode') }, stream.data);
+    const pageResources = await resources.of(stream);
+    const annots = linkAnnotations(items, frame).map((annot) => file.object(annot));
+    const ref = file.reserve();
+    for (const dest of destinations(items, frame)) dests.push({ ...dest, page: ref });
+    for (const entry of page.outline) outline.add(entry, ref, origin, sheetHeight - origin);
+    file.object(
+      {
+        Type: name('Page'),
+        Parent: pagesRef,
+        MediaBox: [0, 0, sheetWidth, sheetHeight].map((n) => Math.round(n * 1000) / 1000),
+        TrimBox: shift(boxes.trimBox),
+        BleedBox: shift(boxes.bleedBox),
+        CropBox: boxes.cropBox ? shift(boxes.cropBox) : undefined,
+        Resources: pageResources,
+        Contents: contents,
+        Annots: annots.length ? annots : undefined,
+      },
+      ref,
+    );
+    kids.push(ref);
   }
-  return pdfKitBytes(doc);
+
+  for (const font of resources.fonts.values()) font.write(file);
+  file.object({ Type: name('Pages'), Kids: kids, Count: kids.length }, pagesRef);
+  const outlines = outline.empty ? undefined : outline.write(file);
+  const metadata = options.xmp === undefined ? undefined : file.stream({ Type: name('Metadata'), Subtype: name('XML') }, Buffer.from(options.xmp, 'utf8'));
+  const info = file.object(infoDictionary(options.info));
+  const catalog = file.object({
+    Type: name('Catalog'),
+    Pages: pagesRef,
+    Outlines: outlines,
+    PageMode: outlines ? name('UseOutlines') : undefined,
+    Names: dests.length ? { Dests: destsTree(dests) } : undefined,
+    Lang: options.language,
+    ViewerPreferences: { DisplayDocTitle: true },
+    Metadata: metadata,
+  });
+  file.finish({ Root: catalog, Info: info });
+  return bytes();
 }
 
-/** Outline entries point at the upper left corner of the trimmed page (pdfkit measures `left` from the right edge). */
-function addOutline(doc: PDFDocument, items: Map<string, OutlineItem>, entry: OutlineEntry, at: { left: number; top: number }): void {
-  const parent = (entry.parent && items.get(entry.parent)) || doc.outline;
-  items.set(entry.id, parent.addItem(entry.title, { fit: false, left: at.left, top: at.top, zoom: 0, expanded: entry.expanded ?? false }));
-}
+

@@ -1,0 +1,133 @@
+/**
+ * A face embedded as a Type0 font over a CIDFontType2 (ISO 32000 §9.7): Identity-H encoding,
+ * so the content streams show two-byte glyph ids; CIDToGIDMap /Identity, so those ids are the
+ * font's own (truetype.ts keeps them in the subset); /W with the width of every glyph drawn;
+ * and a ToUnicode CMap so text can be extracted, searched and copied.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { Face } from '../../typeset/fonts.js';
+import type { PdfFile } from './file.js';
+import type { GlyphUse } from './page-stream.js';
+import { name, type PdfValue, type Ref } from './syntax.js';
+import { faceMetrics, readFont, subsetKeepingIds } from './truetype.js';
+
+export class EmbeddedFont {
+  private readonly used = new Map<number, [number, string]>();
+
+  constructor(
+    readonly face: Face,
+    readonly ref: Ref,
+  ) {}
+
+  use(glyphs: GlyphUse): void {
+    for (const [gid, width, text] of glyphs) if (!this.used.has(gid)) this.used.set(gid, [width, text]);
+  }
+
+  /** Writes the font's objects; `ref` (reserved when the first page named it) is the Type0 font. */
+  write(file: PdfFile): void {
+    const { source } = this.face;
+    const font = readFont(source.path, source.postscriptName);
+    if (!font.tables.has('glyf')) {
+      throw new Error(`${source.path}: the PDF writer embeds TrueType-outline (glyf) fonts; this face has CFF outlines`);
+    }
+    const gids = [...this.used.keys()].sort((a, b) => a - b);
+    const metrics = faceMetrics(font);
+    const baseFont = `${subsetTag(gids)}+${(font.postscriptName ?? source.postscriptName ?? this.face.id).replace(/[^A-Za-z0-9_.-]/g, '')}`;
+    const program = new Uint8Array(deflateSync(subsetKeepingIds(font, gids), { level: 6 }));
+    const fontFile = file.stream({ Filter: name('FlateDecode') }, program);
+    // Flags: symbolic (4) — the glyphs are reached by id, not through a standard encoding.
+    const descriptor = file.object({
+      Type: name('FontDescriptor'),
+      FontName: name(baseFont),
+      Flags: 4 | (metrics.serif ? 2 : 0),
+      FontBBox: metrics.bbox,
+      ItalicAngle: metrics.italicAngle,
+      Ascent: metrics.ascent,
+      Descent: metrics.descent,
+      CapHeight: metrics.capHeight,
+      StemV: 80,
+      FontFile2: fontFile,
+    });
+    const cidFont = file.object({
+      Type: name('Font'),
+      Subtype: name('CIDFontType2'),
+      BaseFont: name(baseFont),
+      CIDSystemInfo: { Registry: 'Adobe', Ordering: 'Identity', Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: widths(gids.map((gid) => [gid, this.used.get(gid)?.[0] ?? 0])),
+      CIDToGIDMap: name('Identity'),
+    });
+    const toUnicode = file.stream({ Filter: name('FlateDecode') }, new Uint8Array(deflateSync(Buffer.from(toUnicodeCMap(gids.map((gid) => [gid, this.used.get(gid)?.[1] ?? ''])), 'latin1'))));
+    file.object(
+      {
+        Type: name('Font'),
+        Subtype: name('Type0'),
+        BaseFont: name(baseFont),
+        Encoding: name('Identity-H'),
+        DescendantFonts: [cidFont],
+        ToUnicode: toUnicode,
+      },
+      this.ref,
+    );
+  }
+}
+
+/** Six capitals from the glyph set (§9.6.4): the same subset always gets the same tag. */
+function subsetTag(gids: number[]): string {
+  const digest = createHash('sha256').update(gids.join(',')).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/** /W: runs of consecutive glyph ids, `first [w1 w2 …]`. */
+function widths(entries: Array<[number, number]>): PdfValue[] {
+  const out: PdfValue[] = [];
+  let run: number[] = [];
+  let first = -2;
+  let last = -2;
+  for (const [gid, width] of entries) {
+    if (gid !== last + 1) {
+      if (run.length) out.push(first, run);
+      first = gid;
+      run = [];
+    }
+    run.push(width);
+    last = gid;
+  }
+  if (run.length) out.push(first, run);
+  return out;
+}
+
+function utf16Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return hex;
+}
+
+/** The ToUnicode CMap (§9.10.3): glyph id → the text it stands for; glyphs with none are left out. */
+export function toUnicodeCMap(entries: Array<[number, string]>): string {
+  const mapped = entries.filter(([, text]) => text !== '');
+  const blocks: string[] = [];
+  for (let i = 0; i < mapped.length; i += 100) {
+    const chunk = mapped.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.map(([gid, text]) => `<${gid.toString(16).toUpperCase().padStart(4, '0')}> <${utf16Hex(text)}>`).join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+

@@ -1,0 +1,77 @@
+/**
+ * Page content streams cached by a hash of everything that makes them: the page's items, its
+ * frame, the ink and the identity of every face of the book. A hit gives back exactly the bytes
+ * renderPageStream would make, with the glyphs and images the page uses (the fonts' subsets
+ * and the page's resources are built from those).
+ *
+ * The store is the caller's: in memory for a warm process, or the project's .hanpress-cache/
+ * wired by the build session. It sees keys and opaque bytes only.
+ */
+import { createHash } from 'node:crypto';
+import type { FontBook } from '../../typeset/fonts.js';
+import type { PageItem } from '../../typeset/model.js';
+import { renderPageStream, type Frame, type Ink, type PageStream } from './page-stream.js';
+import { faceIdentity } from './font-identity.js';
+
+/** Bump when the stream format changes: every cached page is then stale. */
+const STREAM_FORMAT = 1;
+
+export interface PageCache {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, bytes: Uint8Array): void;
+}
+
+/** A cache held in this process (a warm rebuild, `--watch`, tests). */
+export function memoryPageCache(): PageCache & { size: () => number } {
+  const map = new Map<string, Uint8Array>();
+  return { get: (key) => map.get(key), set: (key, bytes) => void map.set(key, bytes), size: () => map.size };
+}
+
+function fontsKey(fonts: FontBook): string {
+  return fonts
+    .all()
+    .map((face) => `${face.id}=${faceIdentity(face)}`)
+    .join('\n');
+}
+
+const fontKeys = new WeakMap<FontBook, string>();
+
+export function pageKey(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): string {
+  let faces = fontKeys.get(fonts);
+  if (faces === undefined) fontKeys.set(fonts, (faces = fontsKey(fonts)));
+  return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces })).digest('hex');
+}
+
+/** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream. */
+export function encodePageStream(stream: PageStream): Uint8Array {
+  const head = Buffer.from(JSON.stringify({ fonts: stream.fonts, images: stream.images, registration: stream.registration }), 'utf8');
+  const out = Buffer.alloc(4 + head.length + stream.data.length);
+  out.writeUInt32BE(head.length, 0);
+  out.set(head, 4);
+  out.set(stream.data, 4 + head.length);
+  return new Uint8Array(out);
+}
+
+export function decodePageStream(bytes: Uint8Array): PageStream | undefined {
+  try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const length = buffer.readUInt32BE(0);
+    const head = JSON.parse(buffer.subarray(4, 4 + length).toString('utf8')) as Omit<PageStream, 'data'>;
+    return { ...head, data: new Uint8Array(buffer.subarray(4 + length)) };
+  } catch {
+    // A damaged entry is a miss, never a wrong page.
+    return undefined;
+  }
+}
+
+/** The page's stream from the cache, else rendered (and stored). */
+export function cachedPageStream(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook, cache?: PageCache): PageStream {
+  if (!cache) return renderPageStream(items, frame, ink, fonts);
+  const key = pageKey(items, frame, ink, fonts);
+  const hit = cache.get(key);
+  const decoded = hit && decodePageStream(hit);
+  if (decoded) return decoded;
+  const stream = renderPageStream(items, frame, ink, fonts);
+  cache.set(key, encodePageStream(stream));
+  return stream;
+}

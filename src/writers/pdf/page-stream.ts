@@ -1,0 +1,169 @@
+/**
+ * One page's content stream as a pure function: the page's items, where its text block sits on
+ * the sheet and the ink → the deflated stream and what it draws with (faces and the glyphs of
+ * each, images, the registration colour). Nothing in it depends on another page: text is shown
+ * by the fonts' own glyph ids (CIDs, see truetype.ts), resources have names fixed by what they
+ * are. So a page's bytes can be keyed by a hash of its inputs and cached (PageCache), or made
+ * in another thread.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { FontBook } from '../../typeset/fonts.js';
+import { SUP_SCALE } from '../../typeset/fonts.js';
+import type { PageItem, TextLine } from '../../typeset/model.js';
+import type { MarkLine } from './print-boxes.js';
+import { num } from './syntax.js';
+
+/** How far a superscript (note reference) sits above the baseline, in ems of the body size. */
+export const SUP_RISE = 0.36;
+
+/** Where the page's text block is on the sheet (points, y down from the sheet's top). */
+export interface Frame {
+  x: number;
+  y: number;
+  /** The sheet's (MediaBox's) height: PDF y runs up from its bottom. */
+  sheetHeight: number;
+}
+
+export interface Ink {
+  /** K-only DeviceCMYK black (the print book block) instead of RGB black. */
+  cmyk: boolean;
+  /** Crop marks, in sheet coordinates (y down), drawn in the registration colour. */
+  marks?: MarkLine[];
+}
+
+/** Glyphs of one face a page draws: [glyph id, width in 1/1000 em, the text it stands for]. */
+export type GlyphUse = Array<[number, number, string]>;
+
+export interface PageStream {
+  /** The content stream, deflated (FlateDecode). */
+  data: Uint8Array;
+  /** Face id → the glyphs drawn in it. */
+  fonts: Record<string, GlyphUse>;
+  /** Keys of the images drawn. */
+  images: string[];
+  /** The registration colour (crop marks) is used. */
+  registration: boolean;
+}
+
+/** The resource name of a face: its id in the font book, fixed for the book's fonts. */
+export function fontResource(faceId: string): string {
+  return `F${faceId.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+}
+
+/** The resource name of an image, from its key alone. */
+export function imageResource(key: string): string {
+  return `I${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+
+export const REGISTRATION_RESOURCE = 'CSAll';
+
+/** Rounded to the 1/1000 the file writes, so widths and adjustments add up exactly. */
+const r3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+class TextWriter {
+  private readonly out: string[] = [];
+  private font = '';
+  private size = 0;
+  private spacing = 0;
+  readonly used: Record<string, Map<number, [number, string]>> = {};
+
+  constructor(
+    private readonly fonts: FontBook,
+    private readonly sheetHeight: number,
+  ) {}
+
+  line(line: TextLine, x: number, baseline: number): void {
+    this.out.push('BT');
+    for (const run of line.runs) {
+      const face = this.fonts.face(run.style.font, run.style.bold);
+      const size = run.style.sup ? run.style.size * SUP_SCALE : run.style.size;
+      const y = run.style.sup ? baseline - run.style.size * SUP_RISE : baseline;
+      const resource = fontResource(face.id);
+      if (resource !== this.font || size !== this.size) this.out.push(`/${resource} ${num(size)} Tf`);
+      this.font = resource;
+      this.size = size;
+      if (run.spacing !== this.spacing) this.out.push(`${num(run.spacing)} Tc`);
+      this.spacing = run.spacing;
+      this.out.push(`1 0 0 1 ${num(x + run.x)} ${num(this.sheetHeight - y)} Tm`);
+      const used = (this.used[face.id] ??= new Map());
+      const scale = 1000 / face.unitsPerEm;
+      let tj = '[';
+      let hex = '';
+      let pending = 0;
+      for (const g of face.glyphs(run.text, run.half)) {
+        const width = r3(g.width * scale);
+        pending = r3(pending - g.offset * scale);
+        if (pending !== 0) {
+          if (hex) tj += `<${hex}>`;
+          tj += num(pending);
+          hex = '';
+        }
+        hex += g.id.toString(16).padStart(4, '0');
+        if (!used.has(g.id)) used.set(g.id, [width, g.text]);
+        // TJ numbers move the pen back by n/1000 em: the glyph's own width less its shaped advance.
+        pending = r3(width + g.offset * scale - g.advance * scale);
+      }
+      if (hex) tj += `<${hex}>`;
+      this.out.push(`${tj}] TJ`);
+    }
+    this.out.push('ET');
+  }
+
+  push(op: string): void {
+    this.out.push(op);
+  }
+
+  text(): string {
+    return this.out.join('\n');
+  }
+}
+
+function rule(item: Extract<PageItem, { kind: 'rule' }>, frame: Frame, stroke: string): string {
+  const y = (v: number): string => num(frame.sheetHeight - frame.y - v);
+  // A dotted rule: round caps on near-zero dashes, as the design's 点线 was drawn before.
+  const dots = item.dotted ? ` 1 J [0.01 ${num(item.width / 0.12 / 3)}] 0 d` : '';
+  return `q ${num(item.width)} w${dots} ${stroke} ${num(frame.x + item.x1)} ${y(item.y1)} m ${num(frame.x + item.x2)} ${y(item.y2)} l S Q`;
+}
+
+function image(item: Extract<PageItem, { kind: 'image' }>, frame: Frame): string {
+  const bottom = frame.sheetHeight - frame.y - item.y - item.height;
+  return `q ${num(item.width)} 0 0 ${num(item.height)} ${num(frame.x + item.x)} ${num(bottom)} cm /${imageResource(item.image.key)} Do Q`;
+}
+
+function marks(lines: MarkLine[], sheetHeight: number): string {
+  const path = lines.map((l) => `${num(l.x1)} ${num(sheetHeight - l.y1)} m ${num(l.x2)} ${num(sheetHeight - l.y2)} l`).join(' ');
+  return `q 0.25 w 0 J /${REGISTRATION_RESOURCE} CS 1 SCN ${path} S Q`;
+}
+
+/** The content stream of a page. Pure: same items, frame, ink and fonts → same bytes. */
+export function renderPageStream(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): PageStream {
+  const writer = new TextWriter(fonts, frame.sheetHeight);
+  const images: string[] = [];
+  writer.push(ink.cmyk ? '0 0 0 1 k 0 0 0 1 K' : '0 0 0 rg 0 0 0 RG');
+  if (ink.marks?.length) writer.push(marks(ink.marks, frame.sheetHeight));
+  const stroke = ink.cmyk ? '0 0 0 1 K' : '0 0 0 RG';
+  for (const item of items) {
+    switch (item.kind) {
+      case 'text':
+        writer.line(item.line, frame.x + item.x, frame.y + item.baseline);
+        break;
+      case 'rule':
+        writer.push(rule(item, frame, stroke));
+        break;
+      case 'image':
+        writer.push(image(item, frame));
+        if (!images.includes(item.image.key)) images.push(item.image.key);
+        break;
+      case 'dest':
+        break;
+      case 'folioRef':
+        // Resolved to text by the typesetting stage; one left here is a bug there.
+        throw new Error(`internal: unresolved TOC folio for ${item.target}`);
+    }
+  }
+  const fontsUsed: Record<string, GlyphUse> = {};
+  for (const [id, used] of Object.entries(writer.used)) fontsUsed[id] = [...used].map(([gid, [width, text]]) => [gid, width, text]);
+  const data = new Uint8Array(deflateSync(Buffer.from(writer.text(), 'latin1'), { level: 6 }));
+  return { data, fonts: fontsUsed, images, registration: Boolean(ink.marks?.length) };
+}

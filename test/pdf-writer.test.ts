@@ -1,0 +1,204 @@
+/**
+ * hanpress's own PDF writer (src/writers/pdf): glyph ids that stay the font's own, so a page's
+ * content stream is the same bytes whatever else the book holds; text that extracts back as it
+ * was set; the page cache; a file id derived from the content.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import * as fontkit from 'fontkit';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFontConfig } from '../src/fonts/config.js';
+import { FontBook } from '../src/typeset/fonts.js';
+import type { Page, RunStyle } from '../src/typeset/model.js';
+import { setText } from '../src/typeset/text.js';
+import { memoryPageCache, pageKey } from '../src/writers/pdf/page-cache.js';
+import { renderPageStream } from '../src/writers/pdf/page-stream.js';
+import { renderPages, type RenderOptions } from '../src/writers/pdf/render.js';
+import { pageTextItems, squash } from './helpers/pdf.js';
+import { tempDir } from './helpers/project.js';
+
+const SIZE = 10.5;
+const MEASURE = 20 * SIZE;
+const geometry = { width: MEASURE + 100, height: 300, textWidth: MEASURE, textHeight: 220, top: 40, bottom: 40, inner: 50, outer: 50, charsPerLine: 20, linesPerPage: 12 };
+const options: RenderOptions = { info: { Title: 'writer' }, language: 'zh-Hans', boxes: { bleedMm: 3, cropMarks: false } };
+
+const TEXTS = {
+  a: '话说大宋仁宗天子在位，嘉祐三年三月三日五更三点，天子驾坐紫宸殿，受百官朝贺。「但见」（祥云）迷凤阁，瑞气罩龙楼。',
+  b: '鲁提辖拳打镇关西：郑屠右手拿刀，左手便来要揪鲁达；被这鲁提辖就势按住左手，赶将入去，望小腹上只一脚。',
+  latin: 'The office staff fixed it —— in 2017, “fine” …… OK',
+};
+
+let fonts: FontBook;
+
+function page(number: number, text: string, bold = false): Page {
+  const style: RunStyle = { font: 'body', bold, size: SIZE };
+  const set = setText([{ text, style }], { measure: MEASURE, indent: 2 * SIZE }, fonts, SIZE);
+  return {
+    number,
+    kind: 'text',
+    items: set.map((line, i) => ({ kind: 'text' as const, x: 0, baseline: 20 + i * SIZE * 1.7, line })),
+    outline: [],
+    head: '',
+    opening: false,
+    folio: '',
+  };
+}
+
+async function contentStreams(bytes: Uint8Array): Promise<Buffer[]> {
+  const doc = await PDFDocument.load(bytes);
+  return doc.getPages().map((p) => {
+    const stream = doc.context.lookup(p.node.get(PDFName.of('Contents')));
+    if (!(stream instanceof PDFRawStream)) throw new Error('no content stream');
+    return Buffer.from(stream.getContents());
+  });
+}
+
+beforeAll(async () => {
+  fonts = new FontBook(await loadFontConfig(path.resolve(import.meta.dirname, '../manuscript')));
+});
+
+describe('the PDF writer', () => {
+  it('writes a page as the same stream bytes whatever other pages the book holds', async () => {
+    const alone = await renderPages([page(1, TEXTS.a)], fonts, geometry, new Map(), options);
+    const among = await renderPages([page(1, TEXTS.b, true), page(2, TEXTS.latin), page(3, TEXTS.a)], fonts, geometry, new Map(), options);
+    const [streamAlone] = await contentStreams(alone);
+    const streams = await contentStreams(among);
+    // Page 3 is a recto like page 1: same frame, so the same bytes.
+    expect(streamAlone?.equals(streams[2] ?? Buffer.alloc(0))).toBe(true);
+    expect(streams[0]?.equals(streamAlone ?? Buffer.alloc(0))).toBe(false);
+  });
+
+  it('shows text by the fonts\' own glyph ids, through an Identity-H Type0 font over a CIDFontType2', async () => {
+    const bytes = await renderPages([page(1, TEXTS.a)], fonts, geometry, new Map(), options);
+    const text = inflateSync((await contentStreams(bytes))[0] ?? Buffer.alloc(0)).toString('latin1');
+    const face = fonts.face('body', false);
+    const opened = fontkit.openSync(face.source.path);
+    const font = 'fonts' in opened ? opened.fonts[0] : opened;
+    const gid = (ch: string): string => (font?.glyphForCodePoint(ch.codePointAt(0) ?? 0).id ?? -1).toString(16).padStart(4, '0');
+    // 话说 are the first two glyphs of the first line, shown by their ids in the font.
+    expect(text).toContain(`<${gid('话')}${gid('说')}`);
+    const doc = await PDFDocument.load(bytes);
+    const resources = doc.getPages()[0]?.node.Resources();
+    const fontsDict = resources?.lookup(PDFName.of('Font'), PDFDict);
+    const type0 = fontsDict?.lookup(PDFName.of('Fbody'), PDFDict);
+    expect(type0?.get(PDFName.of('Encoding'))?.toString()).toBe('/Identity-H');
+    const cid = type0?.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+    expect(cid?.get(PDFName.of('Subtype'))?.toString()).toBe('/CIDFontType2');
+    expect(cid?.get(PDFName.of('CIDToGIDMap'))?.toString()).toBe('/Identity');
+  });
+
+  it('embeds a subset that keeps glyph ids: used glyphs drawn, unused ones empty', async () => {
+    const bytes = await renderPages([page(1, TEXTS.a)], fonts, geometry, new Map(), options);
+    const doc = await PDFDocument.load(bytes);
+    const fontFile = doc.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .find((o): o is PDFRawStream => o instanceof PDFRawStream && o.dict.has(PDFName.of('Length')) && !o.dict.has(PDFName.of('Type')) && inflateSync(o.getContents()).readUInt32BE(0) === 0x00010000);
+    expect(fontFile).toBeDefined();
+    const subset = fontkit.create(inflateSync(fontFile?.getContents() ?? Buffer.alloc(0)));
+    const original = fontkit.openSync(fonts.face('body', false).source.path);
+    if ('fonts' in subset || 'fonts' in original) throw new Error('expected single fonts');
+    expect(subset.numGlyphs).toBe(original.numGlyphs);
+    const used = original.glyphForCodePoint('紫'.codePointAt(0) ?? 0).id;
+    const unused = original.glyphForCodePoint('龟'.codePointAt(0) ?? 0).id;
+    const outline = (f: fontkit.Font, id: number): number => (f as unknown as { getGlyph(id: number): { path: { commands: unknown[] } } }).getGlyph(id).path.commands.length;
+    expect(outline(subset, used)).toBe(outline(original, used));
+    expect(outline(subset, used)).toBeGreaterThan(0);
+    expect(outline(subset, unused)).toBe(0);
+  });
+
+  it('extracts back the text it set, halt-set brackets, ligatures and dashes included', async () => {
+    const bytes = await renderPages([page(1, TEXTS.a), page(2, TEXTS.latin)], fonts, geometry, new Map(), options);
+    const pages = await pageTextItems(bytes);
+    expect(squash(pages[0]?.map((i) => i.str).join('') ?? '')).toBe(squash(TEXTS.a));
+    expect(squash(pages[1]?.map((i) => i.str).join('') ?? '')).toBe(squash(TEXTS.latin));
+    const dir = await tempDir('hanpress-writer-');
+    const file = path.join(dir, 'w.pdf');
+    await writeFile(file, bytes);
+    const poppler = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(squash(poppler)).toBe(squash(TEXTS.a + TEXTS.latin));
+  });
+
+  it('places every glyph where the composer measured it', async () => {
+    const set = page(1, TEXTS.a);
+    const bytes = await renderPages([set], fonts, geometry, new Map(), options);
+    const items = (await pageTextItems(bytes))[0] ?? [];
+    const first = set.items[0];
+    if (first?.kind !== 'text') throw new Error('no line');
+    // The line's right edge: its last run ends at the measure (justified).
+    const lastRun = first.line.runs.at(-1);
+    expect((lastRun?.x ?? 0) + (lastRun?.width ?? 0)).toBeCloseTo(MEASURE, 3);
+    const bleed = (3 * 72) / 25.4;
+    expect(items[0]?.x).toBeCloseTo(bleed + 50 + 2 * SIZE, 2);
+  });
+
+  it('gives the same bytes with and without the page cache, and hits it the second time', async () => {
+    const pages = [page(1, TEXTS.a), page(2, TEXTS.b), page(3, TEXTS.latin)];
+    const plain = await renderPages(pages, fonts, geometry, new Map(), options);
+    const cache = memoryPageCache();
+    let hits = 0;
+    const counting = { get: (key: string) => { const v = cache.get(key); if (v) hits++; return v; }, set: cache.set };
+    const cold = await renderPages(pages, fonts, geometry, new Map(), { ...options, pageCache: counting });
+    expect(cache.size()).toBe(3);
+    expect(hits).toBe(0);
+    const warm = await renderPages(pages, fonts, geometry, new Map(), { ...options, pageCache: counting });
+    expect(hits).toBe(3);
+    expect(Buffer.from(cold).equals(Buffer.from(plain))).toBe(true);
+    expect(Buffer.from(warm).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it('treats a damaged cache entry as a miss, never as a page', async () => {
+    const pages = [page(1, TEXTS.a)];
+    const plain = await renderPages(pages, fonts, geometry, new Map(), options);
+    const broken = { get: () => new Uint8Array([0, 0, 0, 200, 1, 2, 3]), set: () => undefined };
+    const out = await renderPages(pages, fonts, geometry, new Map(), { ...options, pageCache: broken });
+    expect(Buffer.from(out).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it('keys a page by everything that draws it', () => {
+    const one = page(1, TEXTS.a);
+    const frame = { x: 10, y: 20, sheetHeight: 300 };
+    const key = pageKey(one.items, frame, { cmyk: false }, fonts);
+    expect(pageKey(one.items, frame, { cmyk: false }, fonts)).toBe(key);
+    expect(pageKey(one.items, { ...frame, x: 11 }, { cmyk: false }, fonts)).not.toBe(key);
+    expect(pageKey(one.items, frame, { cmyk: true }, fonts)).not.toBe(key);
+    expect(pageKey(page(1, TEXTS.b).items, frame, { cmyk: false }, fonts)).not.toBe(key);
+    const stream = renderPageStream(one.items, frame, { cmyk: true }, fonts);
+    expect(inflateSync(stream.data).toString('latin1')).toMatch(/^0 0 0 1 k 0 0 0 1 K/);
+    expect(Object.keys(stream.fonts)).toEqual(['body']);
+  });
+
+  it('derives the file id from the content: same pages, same id; other pages, another', async () => {
+    const id = (bytes: Uint8Array): string => /\/ID \[<([0-9A-F]+)>/.exec(Buffer.from(bytes).toString('latin1'))?.[1] ?? '';
+    const a1 = await renderPages([page(1, TEXTS.a)], fonts, geometry, new Map(), options);
+    const a2 = await renderPages([page(1, TEXTS.a)], fonts, geometry, new Map(), options);
+    const b = await renderPages([page(1, TEXTS.b)], fonts, geometry, new Map(), options);
+    expect(id(a1)).toMatch(/^[0-9A-F]{32}$/);
+    expect(id(a1)).toBe(id(a2));
+    expect(id(b)).not.toBe(id(a1));
+    expect(Buffer.from(a1).equals(Buffer.from(a2))).toBe(true);
+  });
+
+  it('writes a file qpdf finds no fault in', async () => {
+    const bytes = await renderPages([page(1, TEXTS.a), page(2, TEXTS.latin)], fonts, geometry, new Map(), { ...options, boxes: { bleedMm: 3, cropMarks: true }, ink: true });
+    const dir = await tempDir('hanpress-writer-');
+    const file = path.join(dir, 'q.pdf');
+    await writeFile(file, bytes);
+    let qpdf: string;
+    try {
+      qpdf = execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    } catch (error) {
+      // qpdf is a dev tool (not on a fresh CI machine): pdf-lib reads the file either way.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      qpdf = 'No syntax or stream encoding errors';
+    }
+    expect(qpdf).toContain('No syntax or stream encoding errors');
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(2);
+    const annotsOrNone = doc.getPages()[0]?.node.get(PDFName.of('Annots'));
+    expect(annotsOrNone === undefined || annotsOrNone instanceof PDFRef || annotsOrNone instanceof PDFArray).toBe(true);
+  });
+});
