@@ -9,6 +9,7 @@
  * tables (the shaping is done), names and vertical metrics.
  */
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 
 export interface SfntTables {
   tables: Map<string, Uint8Array>;
@@ -28,6 +29,21 @@ function readDirectory(file: Uint8Array, offset: number): Map<string, Uint8Array
     const tag = String.fromCharCode(...file.subarray(at, at + 4));
     const start = view.getUint32(at + 8);
     tables.set(tag, file.subarray(start, start + view.getUint32(at + 12)));
+  }
+  return tables;
+}
+
+/** WOFF 1.0: each table stored zlib-compressed when that made it smaller. */
+function woffTables(file: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const tables = new Map<string, Uint8Array>();
+  for (let i = 0; i < view.getUint16(12); i++) {
+    const at = 44 + 20 * i;
+    const offset = view.getUint32(at + 4);
+    const compressed = view.getUint32(at + 8);
+    const original = view.getUint32(at + 12);
+    const stored = file.subarray(offset, offset + compressed);
+    tables.set(String.fromCharCode(...file.subarray(at, at + 4)), compressed < original ? new Uint8Array(inflateSync(stored)) : stored);
   }
   return tables;
 }
@@ -57,12 +73,13 @@ function postscriptName(tables: Map<string, Uint8Array>): string | undefined {
 }
 
 /**
- * The tables of a face of a font file: the one face of a .ttf, or the face of a .ttc
+ * The tables of a face of a font file: the one face of a .ttf or a WOFF, or the face of a .ttc
  * collection with this PostScript name (the first when none is named, as fontkit opens it).
  */
 export function readFont(path: string, name?: string): SfntTables {
   const file = new Uint8Array(readFileSync(path));
-  const faces = faceOffsets(file).map((offset) => readDirectory(file, offset));
+  const woff = String.fromCharCode(...file.subarray(0, 4)) === 'wOFF';
+  const faces = woff ? [woffTables(file)] : faceOffsets(file).map((offset) => readDirectory(file, offset));
   const tables = (name === undefined ? undefined : faces.find((t) => postscriptName(t) === name)) ?? faces[0];
   if (!tables) throw new Error(`internal: ${path} has no font`);
   const ps = postscriptName(tables);
