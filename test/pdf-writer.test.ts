@@ -171,6 +171,23 @@ describe('the PDF writer', () => {
     expect(Object.keys(stream.fonts)).toEqual(['body']);
   });
 
+  it('sets bold in a one-weight face as synthetic bold: filled and stroked glyphs', async () => {
+    const config = await loadFontConfig(path.resolve(import.meta.dirname, '../manuscript'));
+    const oneWeight = new FontBook({ ...config, body: { ...config.body, bold: config.body.normal, syntheticBold: true } });
+    const style: RunStyle = { font: 'body', bold: true, size: SIZE };
+    const bold = setText([{ text: TEXTS.b, style }], { measure: MEASURE, indent: 0 }, oneWeight, SIZE);
+    const plain = setText([{ text: TEXTS.b, style: { ...style, bold: false } }], { measure: MEASURE, indent: 0 }, oneWeight, SIZE);
+    const frame = { x: 10, y: 20, sheetHeight: 300 };
+    const at = (lines: typeof bold) => lines.map((line, i) => ({ kind: 'text' as const, x: 0, baseline: 20 + i * 18, line }));
+    const boldStream = inflateSync(renderPageStream(at(bold), frame, { cmyk: true }, oneWeight).data).toString('latin1');
+    const plainStream = inflateSync(renderPageStream(at(plain), frame, { cmyk: true }, oneWeight).data).toString('latin1');
+    expect(boldStream).toContain(`0.35 w\n2 Tr`);
+    expect(boldStream).toMatch(/0 Tr\nET/);
+    expect(plainStream).not.toContain('Tr');
+    // The same items under a font book with a real bold face are another page.
+    expect(pageKey(at(bold), frame, { cmyk: true }, oneWeight)).not.toBe(pageKey(at(bold), frame, { cmyk: true }, fonts));
+  });
+
   it('derives the file id from the content: same pages, same id; other pages, another', async () => {
     const id = (bytes: Uint8Array): string => /\/ID \[<([0-9A-F]+)>/.exec(Buffer.from(bytes).toString('latin1'))?.[1] ?? '';
     const a1 = await renderPages([page(1, TEXTS.a)], fonts, geometry, new Map(), options);

@@ -36,10 +36,21 @@ function fontsKey(fonts: FontBook): string {
 
 const fontKeys = new WeakMap<FontBook, string>();
 
+/** The roles this page sets bold with synthetic bold: the font book decides, not the items. */
+function fakeBold(items: readonly PageItem[], fonts: FontBook): string[] {
+  const out = new Set<string>();
+  for (const item of items) {
+    if (item.kind !== 'text') continue;
+    for (const run of item.line.runs) if (run.style.bold && fonts.fakeBold(run.style)) out.add(run.style.font);
+  }
+  return [...out].sort();
+}
+
 export function pageKey(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): string {
   let faces = fontKeys.get(fonts);
   if (faces === undefined) fontKeys.set(fonts, (faces = fontsKey(fonts)));
-  return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces })).digest('hex');
+  const synthetic = fakeBold(items, fonts);
+  return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces, synthetic })).digest('hex');
 }
 
 /** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream. */

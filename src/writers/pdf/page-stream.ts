@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { FontBook } from '../../typeset/fonts.js';
-import { SUP_SCALE } from '../../typeset/fonts.js';
+import { FAKE_BOLD_STROKE, SUP_SCALE } from '../../typeset/fonts.js';
 import type { PageItem, TextLine } from '../../typeset/model.js';
 import type { MarkLine } from './print-boxes.js';
 import { num } from './syntax.js';
@@ -66,6 +66,8 @@ class TextWriter {
   private font = '';
   private size = 0;
   private spacing = 0;
+  /** Text rendering mode: 0 fill, 2 fill and stroke (synthetic bold). */
+  private mode = 0;
   readonly used: Record<string, Map<number, [number, string]>> = {};
 
   constructor(
@@ -85,6 +87,11 @@ class TextWriter {
       this.size = size;
       if (run.spacing !== this.spacing) this.out.push(`${num(run.spacing)} Tc`);
       this.spacing = run.spacing;
+      // A one-weight face set bold: glyphs filled and stroked with a thin line, as ctex's AutoFakeBold.
+      const mode = this.fonts.fakeBold(run.style) ? 2 : 0;
+      if (mode === 2) this.out.push(`${num(size * FAKE_BOLD_STROKE)} w`);
+      if (mode !== this.mode) this.out.push(`${mode} Tr`);
+      this.mode = mode;
       this.out.push(`1 0 0 1 ${num(x + run.x)} ${num(this.sheetHeight - y)} Tm`);
       const used = (this.used[face.id] ??= new Map());
       const scale = 1000 / face.unitsPerEm;
@@ -107,6 +114,9 @@ class TextWriter {
       if (hex) tj += `<${hex}>`;
       this.out.push(`${tj}] TJ`);
     }
+    // Rules and marks after the line stroke with their own width; the mode is reset for the next line.
+    if (this.mode !== 0) this.out.push('0 Tr');
+    this.mode = 0;
     this.out.push('ET');
   }
 

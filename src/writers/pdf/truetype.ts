@@ -9,7 +9,7 @@
  * tables (the shaping is done), names and vertical metrics.
  */
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
+import { nameRecord, singleFace } from '../../fonts/sfnt.js';
 
 export interface SfntTables {
   tables: Map<string, Uint8Array>;
@@ -33,56 +33,15 @@ function readDirectory(file: Uint8Array, offset: number): Map<string, Uint8Array
   return tables;
 }
 
-/** WOFF 1.0: each table stored zlib-compressed when that made it smaller. */
-function woffTables(file: Uint8Array): Map<string, Uint8Array> {
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const tables = new Map<string, Uint8Array>();
-  for (let i = 0; i < view.getUint16(12); i++) {
-    const at = 44 + 20 * i;
-    const offset = view.getUint32(at + 4);
-    const compressed = view.getUint32(at + 8);
-    const original = view.getUint32(at + 12);
-    const stored = file.subarray(offset, offset + compressed);
-    tables.set(String.fromCharCode(...file.subarray(at, at + 4)), compressed < original ? new Uint8Array(inflateSync(stored)) : stored);
-  }
-  return tables;
-}
-
-/** The offsets of a collection's fonts, or [0] for a single font. */
-export function faceOffsets(file: Uint8Array): number[] {
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  if (String.fromCharCode(...file.subarray(0, 4)) !== 'ttcf') return [0];
-  return Array.from({ length: view.getUint32(8) }, (_, i) => view.getUint32(12 + 4 * i));
-}
-
-/** The PostScript name (name ID 6) of a face, from its Windows or Macintosh record. */
-function postscriptName(tables: Map<string, Uint8Array>): string | undefined {
-  const table = tables.get('name');
-  if (!table) return undefined;
-  const count = u16(table, 2);
-  const strings = u16(table, 4);
-  for (let i = 0; i < count; i++) {
-    const at = 6 + 12 * i;
-    if (u16(table, at + 6) !== 6) continue;
-    const platform = u16(table, at);
-    const bytes = table.subarray(strings + u16(table, at + 10), strings + u16(table, at + 10) + u16(table, at + 8));
-    if (platform === 3) return Buffer.from(bytes).swap16().toString('utf16le');
-    if (platform === 1) return Buffer.from(bytes).toString('latin1');
-  }
-  return undefined;
-}
-
 /**
- * The tables of a face of a font file: the one face of a .ttf or a WOFF, or the face of a .ttc
- * collection with this PostScript name (the first when none is named, as fontkit opens it).
+ * The tables of a face of a font file: a .ttf/.otf, a WOFF, or the face of a .ttc collection
+ * with this PostScript name (src/fonts/sfnt.ts makes each a plain sfnt of one face).
  */
 export function readFont(path: string, name?: string): SfntTables {
-  const file = new Uint8Array(readFileSync(path));
-  const woff = String.fromCharCode(...file.subarray(0, 4)) === 'wOFF';
-  const faces = woff ? [woffTables(file)] : faceOffsets(file).map((offset) => readDirectory(file, offset));
-  const tables = (name === undefined ? undefined : faces.find((t) => postscriptName(t) === name)) ?? faces[0];
-  if (!tables) throw new Error(`internal: ${path} has no font`);
-  const ps = postscriptName(tables);
+  const face = singleFace(readFileSync(path), name);
+  const bytes = new Uint8Array(face.buffer, face.byteOffset, face.byteLength);
+  const tables = readDirectory(bytes, 0);
+  const ps = nameRecord(face, 0, 6);
   return { tables, ...(ps ? { postscriptName: ps } : {}) };
 }
 
