@@ -1,8 +1,9 @@
 /**
- * A face embedded as a Type0 font over a CIDFontType2 (ISO 32000 §9.7): Identity-H encoding,
- * so the content streams show two-byte glyph ids; CIDToGIDMap /Identity, so those ids are the
- * font's own (truetype.ts keeps them in the subset); /W with the width of every glyph drawn;
- * and a ToUnicode CMap so text can be extracted, searched and copied.
+ * A face embedded as a Type0 font (ISO 32000 §9.7) with Identity-H encoding, so content streams
+ * show two-byte CIDs: over a CIDFontType2 for TrueType outlines (CIDToGIDMap /Identity: the CIDs
+ * are the font's own glyph ids, kept by truetype.ts's subset) or a CIDFontType0 for CFF
+ * outlines (the CIDs of the font's charset, kept by cff.ts's subset); /W with the width of
+ * every glyph drawn; a ToUnicode CMap so text can be extracted, searched and copied.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
@@ -10,7 +11,7 @@ import type { Face } from '../../typeset/fonts.js';
 import type { PdfFile } from './file.js';
 import type { GlyphUse } from './page-stream.js';
 import { name, type PdfValue, type Ref } from './syntax.js';
-import { faceMetrics, readFont, subsetKeepingIds } from './truetype.js';
+import { fontProgram } from './program.js';
 
 export class EmbeddedFont {
   private readonly used = new Map<number, [number, string]>();
@@ -27,15 +28,14 @@ export class EmbeddedFont {
   /** Writes the font's objects; `ref` (reserved when the first page named it) is the Type0 font. */
   write(file: PdfFile): void {
     const { source } = this.face;
-    const font = readFont(source.path, source.postscriptName);
-    if (!font.tables.has('glyf')) {
-      throw new Error(`${source.path}: the PDF writer embeds TrueType-outline (glyf) fonts; this face has CFF outlines`);
-    }
-    const gids = [...this.used.keys()].sort((a, b) => a - b);
-    const metrics = faceMetrics(font);
-    const baseFont = `${subsetTag(gids)}+${(font.postscriptName ?? source.postscriptName ?? this.face.id).replace(/[^A-Za-z0-9_.-]/g, '')}`;
-    const program = new Uint8Array(deflateSync(subsetKeepingIds(font, gids), { level: 6 }));
-    const fontFile = file.stream({ Filter: name('FlateDecode') }, program);
+    const program = fontProgram(this.face);
+    const codes = [...this.used.keys()].sort((a, b) => a - b);
+    const metrics = program.metrics;
+    const baseFont = `${subsetTag(codes)}+${(program.postscriptName ?? source.postscriptName ?? this.face.id).replace(/[^A-Za-z0-9_.-]/g, '')}`;
+    const data = new Uint8Array(deflateSync(program.subset(codes.map((code) => program.gid(code))), { level: 6 }));
+    const cff = program.kind === 'cff';
+    // A CFF program goes in bare (CIDFontType0C): PDF 1.3, so PDF/X-1a takes it too.
+    const fontFile = file.stream({ Filter: name('FlateDecode'), ...(cff ? { Subtype: name('CIDFontType0C') } : {}) }, data);
     // Flags: symbolic (4) — the glyphs are reached by id, not through a standard encoding.
     const descriptor = file.object({
       Type: name('FontDescriptor'),
@@ -47,18 +47,18 @@ export class EmbeddedFont {
       Descent: metrics.descent,
       CapHeight: metrics.capHeight,
       StemV: 80,
-      FontFile2: fontFile,
+      ...(cff ? { FontFile3: fontFile } : { FontFile2: fontFile }),
     });
     const cidFont = file.object({
       Type: name('Font'),
-      Subtype: name('CIDFontType2'),
+      Subtype: name(cff ? 'CIDFontType0' : 'CIDFontType2'),
       BaseFont: name(baseFont),
-      CIDSystemInfo: { Registry: 'Adobe', Ordering: 'Identity', Supplement: 0 },
+      CIDSystemInfo: program.cidSystemInfo,
       FontDescriptor: descriptor,
-      W: widths(gids.map((gid) => [gid, this.used.get(gid)?.[0] ?? 0])),
-      CIDToGIDMap: name('Identity'),
+      W: widths(codes.map((code) => [code, this.used.get(code)?.[0] ?? 0])),
+      CIDToGIDMap: cff ? undefined : name('Identity'),
     });
-    const toUnicode = file.stream({ Filter: name('FlateDecode') }, new Uint8Array(deflateSync(Buffer.from(toUnicodeCMap(gids.map((gid) => [gid, this.used.get(gid)?.[1] ?? ''])), 'latin1'))));
+    const toUnicode = file.stream({ Filter: name('FlateDecode') }, new Uint8Array(deflateSync(Buffer.from(toUnicodeCMap(codes.map((code) => [code, this.used.get(code)?.[1] ?? ''])), 'latin1'))));
     file.object(
       {
         Type: name('Font'),

@@ -12,6 +12,7 @@ import type { FontBook } from '../../typeset/fonts.js';
 import { FAKE_BOLD_STROKE, SUP_SCALE } from '../../typeset/fonts.js';
 import type { PageItem, TextLine } from '../../typeset/model.js';
 import type { MarkLine } from './print-boxes.js';
+import { fontProgram } from './program.js';
 import { num } from './syntax.js';
 
 /** How far a superscript (note reference) sits above the baseline, in ems of the body size. */
@@ -32,7 +33,7 @@ export interface Ink {
   marks?: MarkLine[];
 }
 
-/** Glyphs of one face a page draws: [glyph id, width in 1/1000 em, the text it stands for]. */
+/** Glyphs of one face a page draws: [code (CID), width in 1/1000 em, the text it stands for]. */
 export type GlyphUse = Array<[number, number, string]>;
 
 export interface PageStream {
@@ -94,6 +95,7 @@ class TextWriter {
       this.mode = mode;
       this.out.push(`1 0 0 1 ${num(x + run.x)} ${num(this.sheetHeight - y)} Tm`);
       const used = (this.used[face.id] ??= new Map());
+      const program = fontProgram(face);
       const scale = 1000 / face.unitsPerEm;
       let tj = '[';
       let hex = '';
@@ -106,8 +108,9 @@ class TextWriter {
           tj += num(pending);
           hex = '';
         }
-        hex += g.id.toString(16).padStart(4, '0');
-        if (!used.has(g.id)) used.set(g.id, [width, g.text]);
+        const code = program.code(g.id);
+        hex += code.toString(16).padStart(4, '0');
+        if (!used.has(code)) used.set(code, [width, g.text]);
         // TJ numbers move the pen back by n/1000 em: the glyph's own width less its shaped advance.
         pending = r3(width + g.offset * scale - g.advance * scale);
       }
