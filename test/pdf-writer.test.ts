@@ -12,7 +12,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'p
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFontConfig } from '../src/fonts/config.js';
 import { FontBook } from '../src/typeset/fonts.js';
-import type { Page, RunStyle } from '../src/typeset/model.js';
+import type { Page, PageItem, RunStyle, VectorGraphic } from '../src/typeset/model.js';
 import { setText } from '../src/typeset/text.js';
 import { memoryPageCache, pageKey } from '../src/writers/pdf/page-cache.js';
 import { renderPageStream } from '../src/writers/pdf/page-stream.js';
@@ -196,6 +196,38 @@ describe('the PDF writer', () => {
     expect(plainStream).not.toContain('Tr');
     // The same items under a font book with a real bold face are another page.
     expect(pageKey(at(bold), frame, { cmyk: true }, oneWeight)).not.toBe(pageKey(at(bold), frame, { cmyk: true }, fonts));
+  });
+
+  it('draws vector items as paths in marked content, with opacity on screen and none in K-only ink', async () => {
+    const graphic: VectorGraphic = {
+      width: 100,
+      height: 50,
+      paths: [
+        { d: 'M 0 0 L 100 0 L 100 50 Z', fill: { colour: [1, 0, 0], rule: 'evenodd', opacity: 0.5 }, clips: [{ d: 'M 0 0 L 50 0 L 50 50 Z', rule: 'nonzero' }] },
+        { d: 'M 0 50 Q 50 0 100 50', stroke: { colour: [0, 0, 0], width: 2, cap: 'round', join: 'bevel', miterLimit: 4, dash: [3, 1] } },
+      ],
+      texts: [{ text: '图示', x: 10, y: 40, size: 12, colour: [0, 0, 0] }],
+    };
+    const items: PageItem[] = [{ kind: 'vector', role: 'figure', x: 0, y: 0, width: 200, height: 100, graphic }];
+    const frame = { x: 50, y: 40, sheetHeight: 300 };
+    const screen = renderPageStream(items, frame, { cmyk: false }, fonts);
+    const text = inflateSync(screen.data).toString('latin1');
+    expect(text).toMatch(/\/Figure BMC[\s\S]*EMC/);
+    expect(text).toContain('2 0 0 -2 50 260 cm');
+    expect(text).toContain('0 0 m 50 0 l 50 50 l h W n');
+    expect(text).toContain(`/${screen.states[0]} gs`);
+    expect(screen.states).toEqual(['GSf500']);
+    // Q 50 0 100 50 from (0, 50): the cubic with control points two thirds of the way to (50, 0).
+    expect(text).toContain('33.333 16.667 66.667 16.667 100 50 c S');
+    expect(text).toContain('2 w 1 J 2 j 4 M [3 1] 0 d');
+    expect(Object.keys(screen.fonts)).toEqual(['body']);
+    const ink = renderPageStream(items, frame, { cmyk: true }, fonts);
+    const inkText = inflateSync(ink.data).toString('latin1');
+    expect(ink.states).toEqual([]);
+    expect(inkText).not.toMatch(/ rg| RG| gs/);
+    expect(inkText).toContain('0 0 0 0.787 k');
+    const bytes = await renderPages([{ number: 1, kind: 'text', items, outline: [], head: '', opening: false, folio: '' }], fonts, geometry, new Map(), options);
+    expect(squash((await pageTextItems(bytes))[0]?.map((i) => i.str).join('') ?? '')).toBe('图示');
   });
 
   it('derives the file id from the content: same pages, same id; other pages, another', async () => {

@@ -14,7 +14,7 @@ import { renderPageStream, type Frame, type Ink, type PageStream } from './page-
 import { faceIdentity } from './font-identity.js';
 
 /** Bump when the stream format changes: every cached page is then stale. */
-const STREAM_FORMAT = 1;
+const STREAM_FORMAT = 2;
 
 export interface PageCache {
   get(key: string): Uint8Array | undefined;
@@ -55,7 +55,7 @@ export function pageKey(items: readonly PageItem[], frame: Frame, ink: Ink, font
 
 /** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream. */
 export function encodePageStream(stream: PageStream): Uint8Array {
-  const head = Buffer.from(JSON.stringify({ fonts: stream.fonts, images: stream.images, registration: stream.registration }), 'utf8');
+  const head = Buffer.from(JSON.stringify({ fonts: stream.fonts, images: stream.images, registration: stream.registration, states: stream.states }), 'utf8');
   const out = Buffer.alloc(4 + head.length + stream.data.length);
   out.writeUInt32BE(head.length, 0);
   out.set(head, 4);

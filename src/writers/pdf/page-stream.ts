@@ -11,7 +11,10 @@ import { deflateSync } from 'node:zlib';
 import type { FontBook } from '../../typeset/fonts.js';
 import { FAKE_BOLD_STROKE, SUP_SCALE } from '../../typeset/fonts.js';
 import type { PageItem, TextLine } from '../../typeset/model.js';
+import { MATH_PLACEHOLDER } from '../../typeset/maths.js';
+import type { Face } from '../../typeset/fonts.js';
 import type { MarkLine } from './print-boxes.js';
+import { vectorOperators, type VectorContext } from './vector.js';
 import { fontProgram } from './program.js';
 import { num } from './syntax.js';
 
@@ -45,6 +48,18 @@ export interface PageStream {
   images: string[];
   /** The registration colour (crop marks) is used. */
   registration: boolean;
+  /** ExtGState resources (screen opacity of vector paths), by name: see opacityState. */
+  states: string[];
+}
+
+/** The ExtGState resource name of an opacity; the name alone says what the state holds. */
+export function opacityState(kind: 'fill' | 'stroke', value: number): string {
+  return `GS${kind === 'fill' ? 'f' : 's'}${Math.round(Math.min(1, Math.max(0, value)) * 1000)}`;
+}
+
+/** The ExtGState dictionary entries a name from opacityState stands for. */
+export function opacityOf(state: string): { key: 'ca' | 'CA'; value: number } {
+  return { key: state[2] === 'f' ? 'ca' : 'CA', value: Number(state.slice(3)) / 1000 };
 }
 
 /** The resource name of a face: its id in the font book, fixed for the book's fonts. */
@@ -76,9 +91,44 @@ class TextWriter {
     private readonly sheetHeight: number,
   ) {}
 
-  line(line: TextLine, x: number, baseline: number): void {
+  /** A TJ array showing `text` in `face`, its glyphs recorded as used. */
+  show(face: Face, text: string, half: boolean): string {
+    const used = (this.used[face.id] ??= new Map());
+    const program = fontProgram(face);
+    const scale = 1000 / face.unitsPerEm;
+    let tj = '[';
+    let hex = '';
+    let pending = 0;
+    for (const g of face.glyphs(text, half)) {
+      const width = r3(g.width * scale);
+      pending = r3(pending - g.offset * scale);
+      if (pending !== 0) {
+        if (hex) tj += `<${hex}>`;
+        tj += num(pending);
+        hex = '';
+      }
+      const code = program.code(g.id);
+      hex += code.toString(16).padStart(4, '0');
+      if (!used.has(code)) used.set(code, [width, g.text]);
+      // TJ numbers move the pen back by n/1000 em: the glyph's own width less its shaped advance.
+      pending = r3(width + g.offset * scale - g.advance * scale);
+    }
+    if (hex) tj += `<${hex}>`;
+    return `${tj}]`;
+  }
+
+  line(line: TextLine, x: number, baseline: number, vector: VectorContext): void {
     this.out.push('BT');
     for (const run of line.runs) {
+      const math = run.style.math;
+      if (math) {
+        // An inline formula: its placeholder is drawn as the formula's outlines (outside the
+        // text object, where paths may be painted); the ¼-em space beside it draws nothing.
+        if (run.text === MATH_PLACEHOLDER) {
+          this.out.push('ET', vectorOperators(math.graphic, { x: x + run.x, y: baseline - math.ascent, width: math.width, height: math.height }, 'formula', vector), 'BT');
+        }
+        continue;
+      }
       const face = this.fonts.face(run.style.font, run.style.bold);
       const size = run.style.sup ? run.style.size * SUP_SCALE : run.style.size;
       const y = run.style.sup ? baseline - run.style.size * SUP_RISE : baseline;
@@ -94,28 +144,7 @@ class TextWriter {
       if (mode !== this.mode) this.out.push(`${mode} Tr`);
       this.mode = mode;
       this.out.push(`1 0 0 1 ${num(x + run.x)} ${num(this.sheetHeight - y)} Tm`);
-      const used = (this.used[face.id] ??= new Map());
-      const program = fontProgram(face);
-      const scale = 1000 / face.unitsPerEm;
-      let tj = '[';
-      let hex = '';
-      let pending = 0;
-      for (const g of face.glyphs(run.text, run.half)) {
-        const width = r3(g.width * scale);
-        pending = r3(pending - g.offset * scale);
-        if (pending !== 0) {
-          if (hex) tj += `<${hex}>`;
-          tj += num(pending);
-          hex = '';
-        }
-        const code = program.code(g.id);
-        hex += code.toString(16).padStart(4, '0');
-        if (!used.has(code)) used.set(code, [width, g.text]);
-        // TJ numbers move the pen back by n/1000 em: the glyph's own width less its shaped advance.
-        pending = r3(width + g.offset * scale - g.advance * scale);
-      }
-      if (hex) tj += `<${hex}>`;
-      this.out.push(`${tj}] TJ`);
+      this.out.push(`${this.show(face, run.text, run.half)} TJ`);
     }
     // Rules and marks after the line stroke with their own width; the mode is reset for the next line.
     if (this.mode !== 0) this.out.push('0 Tr');
@@ -130,6 +159,14 @@ class TextWriter {
   text(): string {
     return this.out.join('\n');
   }
+}
+
+/** Text inside a drawing: the drawing's space is flipped (y down), so the text matrix flips back. */
+function vectorText(writer: TextWriter, fonts: FontBook): VectorContext['text'] {
+  return (text, x, y, size) => {
+    const face = fonts.face('body', false);
+    return `BT /${fontResource(face.id)} ${num(size)} Tf 0 Tc 0 Tr 1 0 0 -1 ${num(x)} ${num(y)} Tm ${writer.show(face, text, false)} TJ ET`;
+  };
 }
 
 function rule(item: Extract<PageItem, { kind: 'rule' }>, frame: Frame, stroke: string): string {
@@ -153,13 +190,27 @@ function marks(lines: MarkLine[], sheetHeight: number): string {
 export function renderPageStream(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): PageStream {
   const writer = new TextWriter(fonts, frame.sheetHeight);
   const images: string[] = [];
+  const states = new Set<string>();
+  const vector: VectorContext = {
+    cmyk: ink.cmyk,
+    sheetHeight: frame.sheetHeight,
+    opacity: (kind, value) => {
+      const state = opacityState(kind, value);
+      states.add(state);
+      return state;
+    },
+    text: vectorText(writer, fonts),
+  };
   writer.push(ink.cmyk ? '0 0 0 1 k 0 0 0 1 K' : '0 0 0 rg 0 0 0 RG');
   if (ink.marks?.length) writer.push(marks(ink.marks, frame.sheetHeight));
   const stroke = ink.cmyk ? '0 0 0 1 K' : '0 0 0 RG';
   for (const item of items) {
     switch (item.kind) {
       case 'text':
-        writer.line(item.line, frame.x + item.x, frame.y + item.baseline);
+        writer.line(item.line, frame.x + item.x, frame.y + item.baseline, vector);
+        break;
+      case 'vector':
+        writer.push(vectorOperators(item.graphic, { x: frame.x + item.x, y: frame.y + item.y, width: item.width, height: item.height }, item.role, vector));
         break;
       case 'rule':
         writer.push(rule(item, frame, stroke));
@@ -178,5 +229,5 @@ export function renderPageStream(items: readonly PageItem[], frame: Frame, ink: 
   const fontsUsed: Record<string, GlyphUse> = {};
   for (const [id, used] of Object.entries(writer.used)) fontsUsed[id] = [...used].map(([gid, [width, text]]) => [gid, width, text]);
   const data = new Uint8Array(deflateSync(Buffer.from(writer.text(), 'latin1'), { level: 6 }));
-  return { data, fonts: fontsUsed, images, registration: Boolean(ink.marks?.length) };
+  return { data, fonts: fontsUsed, images, registration: Boolean(ink.marks?.length), states: [...states].sort() };
 }

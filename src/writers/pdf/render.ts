@@ -15,7 +15,7 @@ import { writeImage } from './image-objects.js';
 import type { PdfImages } from './images.js';
 import { Outline } from './outline.js';
 import { cachedPageStream, type PageCache } from './page-cache.js';
-import { fontResource, imageResource, REGISTRATION_RESOURCE, type Frame, type Ink, type PageStream } from './page-stream.js';
+import { fontResource, imageResource, opacityOf, REGISTRATION_RESOURCE, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { cropMarkLines, pageBoxes, type Box, type PrintBoxOptions } from './print-boxes.js';
 import { name, pdfDate, serialize, textString, type PdfDict, type PdfValue, type Ref } from './syntax.js';
 
@@ -37,6 +37,7 @@ const REGISTRATION: PdfValue = [name('Separation'), name('All'), name('DeviceCMY
 class Resources {
   readonly fonts = new Map<string, EmbeddedFont>();
   readonly images = new Map<string, Ref>();
+  readonly states = new Map<string, Ref>();
   registration?: Ref;
 
   constructor(
@@ -66,10 +67,20 @@ class Resources {
       if (ref) xobjects[imageResource(key)] = ref;
     }
     if (stream.registration) this.registration ??= this.file.object(serialize(REGISTRATION));
+    const states: PdfDict = {};
+    for (const state of stream.states ?? []) {
+      let ref = this.states.get(state);
+      if (!ref) {
+        const { key, value } = opacityOf(state);
+        this.states.set(state, (ref = this.file.object({ Type: name('ExtGState'), [key]: value })));
+      }
+      states[state] = ref;
+    }
     return {
       Font: Object.keys(fonts).length ? fonts : undefined,
       XObject: stream.images.length ? xobjects : undefined,
       ColorSpace: stream.registration ? { [REGISTRATION_RESOURCE]: this.registration } : undefined,
+      ExtGState: Object.keys(states).length ? states : undefined,
     };
   }
 }
