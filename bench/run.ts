@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { corpusProject } from './corpus-project.js';
 import { pdfWriterRows } from './pdf-writer.js';
+import { rebuildRows } from './rebuild-rows.js';
 
 interface Measurement {
   loadMs: number;
@@ -84,3 +85,5 @@ if (printed.printMs !== undefined) {
 // The PDF writer: before/after (`--before <checkout>`) and the warm rebuild with the page cache.
 const beforeAt = process.argv.indexOf('--before');
 pdfWriterRows(root, whole.dir, wholeName, beforeAt > 0 ? path.resolve(process.argv[beforeAt + 1] ?? '') : undefined);
+// The cache across runs: cold build against a rebuild after editing one chapter.
+rebuildRows(root, whole.dir, wholeName);

@@ -27,6 +27,7 @@ function roundTrip(decoded: Section[]): StepMemo {
       return back;
     },
     getAsync: (_step, _inputs, compute) => compute(),
+    later: () => {},
   };
 }
 
@@ -51,7 +52,7 @@ describe('a cached chapter', () => {
     const decoded: Section[] = [];
     typesetBook({ ...input, memo: roundTrip(decoded) });
     const fresh: Section[] = [];
-    typesetBook({ ...input, memo: { get: (step, _i, compute) => { const v = compute(); if (step === 'typeset-chapter') fresh.push(v as Section); return v; }, getAsync: (_s, _i, c) => c() } });
+    typesetBook({ ...input, memo: { get: (step, _i, compute) => { const v = compute(); if (step === 'typeset-chapter') fresh.push(v as Section); return v; }, getAsync: (_s, _i, c) => c(), later: () => {} } });
     const paras = (sections: Section[]): Para[] => sections.flatMap((s) => s.items.filter((i): i is Para => i.kind === 'para' && i.recompose !== undefined));
     const [a, b] = [paras(decoded), paras(fresh)];
     expect(a.length).toBeGreaterThan(50);

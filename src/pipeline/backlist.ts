@@ -4,13 +4,10 @@
  * has cores. Each book is an ordinary build (its own cache, its own out folder);
  * a book that fails is reported and the others go on.
  */
-import { fork } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuildOptions, OneOutputReport } from './build.js';
+import { forkOnce, siblingModule } from './fork.js';
 
 export type BookOutcome =
   | { kind: 'built'; dir: string; report: OneOutputReport }
@@ -27,35 +24,12 @@ export interface BacklistOptions extends Pick<BuildOptions, 'print' | 'only' | '
   jobs?: number;
 }
 
-const CHILD = fileURLToPath(new URL(`./backlist-child${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+const CHILD = siblingModule('backlist-child');
 
-/**
- * From the TypeScript sources (a checkout, the tests) the child needs tsx to load; compiled, it
- * does not. tsx is found from here, not from the folder the user runs in.
- */
-function childExecArgv(): string[] {
-  if (!CHILD.endsWith('.ts')) return [];
-  const tsx = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs');
-  return ['--import', pathToFileURL(tsx).href];
-}
-
-function buildOne(dir: string, options: BacklistOptions): Promise<BookOutcome> {
-  return new Promise((resolve) => {
-    const child = fork(CHILD, [], { execArgv: childExecArgv(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } });
-    let outcome: BookOutcome | undefined;
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-2000);
-    });
-    child.on('message', (message) => {
-      outcome = message as BookOutcome;
-    });
-    child.on('exit', (code, signal) => {
-      const last = stderr.trim().split('\n').at(-1) ?? '';
-      resolve(outcome ?? { kind: 'crashed', dir, message: `the build process ended (${signal ?? `exit ${code}`})${last ? `: ${last}` : ''}` });
-    });
-    child.send({ dir, outDir: options.outDirOf(dir), print: options.print, only: options.only, env: options.env, noCache: options.noCache });
-  });
+async function buildOne(dir: string, options: BacklistOptions): Promise<BookOutcome> {
+  const job = { dir, outDir: options.outDirOf(dir), print: options.print, only: options.only, env: options.env, noCache: options.noCache };
+  const result = await forkOnce<BookOutcome>(CHILD, job, { ...process.env, ...options.env });
+  return result.ok ? result.message : { kind: 'crashed', dir, message: `the build ${result.reason}` };
 }
 
 /** Builds every book, `jobs` at a time; `onBook` hears each as it finishes. Outcomes in the order of `dirs`. */

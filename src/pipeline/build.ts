@@ -13,6 +13,7 @@ import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
 import type { PrintFiles } from '../print/files.js';
+import { checksBeside } from './checks-beside.js';
 import { DiskCache } from './disk-cache.js';
 import { BuildSession } from './session.js';
 
@@ -33,6 +34,12 @@ export interface BuildOptions {
    * builds of a warm process (`--watch`); absent, the project's .hanpress-cache/ is used.
    */
   cache?: DiskCache | false;
+  /**
+   * Run the checks in a second process beside the PDF (when the build makes both outputs
+   * through the cache). Default: for a book of more than BESIDE_FROM characters; true: always;
+   * false: never (they run first, in this process).
+   */
+  checksBeside?: boolean;
 }
 
 export interface BuiltFile {
@@ -112,7 +119,7 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
   const session = new BuildSession({ dir, ...(options.env ? { env: options.env } : {}), ...(cache ? { cache } : {}) });
   let complete = false;
   try {
-    const report = await buildWith(session, options);
+    const report = await buildWith(session, options, cache);
     complete = options.only === undefined;
     return report;
   } finally {
@@ -122,14 +129,62 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
   }
 }
 
-async function buildWith(session: BuildSession, options: BuildOptions): Promise<OneOutputReport> {
+/**
+ * A book shorter than this is checked here: its checks take less time than a second process
+ * takes to start (about half a second).
+ */
+export const BESIDE_FROM = 100_000;
+
+interface StartedChecks {
+  book?: Book;
+  metaSource?: YamlSource;
+  /** Every diagnostic of the checks, when they are done. */
+  diagnostics: Promise<Diagnostic[]>;
+  /** The checks run in a second process beside the PDF. */
+  beside: boolean;
+}
+
+/**
+ * The checks: beside the PDF in a second process when the build makes both outputs through
+ * the cache (the PDF needs only the parsed book), otherwise here and first. A book that does
+ * not even parse is checked here in full, so its report is the same either way.
+ */
+async function startChecks(session: BuildSession, options: BuildOptions, cache: DiskCache | undefined): Promise<StartedChecks> {
+  const here = async (): Promise<StartedChecks> => {
+    const checked = await session.checked();
+    return { ...checked, diagnostics: Promise.resolve(checked.diagnostics), beside: false };
+  };
+  if (!cache || options.only !== undefined || options.checksBeside === false) return here();
+  const parsed = await session.book();
+  if (!parsed.book || [...parsed.loadDiagnostics, ...parsed.diagnostics].some((d) => d.severity === 'error')) return here();
+  if (options.checksBeside === undefined && (await session.characters()) < BESIDE_FROM) return here();
+  const diagnostics = checksBeside({ dir: session.dir, env: options.env ?? process.env }).then(async (outcome) => {
+    if (!outcome) return (await session.checked()).diagnostics;
+    cache.keep(outcome.keys);
+    return outcome.diagnostics;
+  });
+  return { book: parsed.book, ...(parsed.metaSource ? { metaSource: parsed.metaSource } : {}), diagnostics, beside: true };
+}
+
+async function buildWith(session: BuildSession, options: BuildOptions, cache: DiskCache | undefined): Promise<OneOutputReport> {
   const started = performance.now();
   const say = options.progress ?? ((): void => {});
   const dir = session.dir;
   say('checking the book');
-  const { book, metaSource, diagnostics } = await session.checked();
-  if (!book) throw new BuildFailure(diagnostics);
-  failIfErrors(diagnostics);
+  const checks = await startChecks(session, options, cache);
+  const { book, metaSource } = checks;
+  if (!book) throw new BuildFailure(await checks.diagnostics);
+  const report: Omit<OneOutputReport, 'milliseconds'> = { diagnostics: [] };
+  let checked = false;
+  /** The checks' diagnostics lead the report; an error among them stops the build before anything is written. */
+  const takeChecks = async (): Promise<void> => {
+    if (checked) return;
+    checked = true;
+    const diagnostics = await checks.diagnostics;
+    failIfErrors(diagnostics);
+    report.diagnostics.unshift(...diagnostics);
+  };
+  if (!checks.beside) await takeChecks();
   const chapters = book.front.length + book.parts.reduce((n, p) => n + p.chapters.length, 0);
   // A bad --out is known now: say so before the slow part, not after it.
   const names = (['epub', 'pdf'] as const).filter((ext) => options.only === undefined || options.only === ext);
@@ -138,12 +193,17 @@ async function buildWith(session: BuildSession, options: BuildOptions): Promise<
   const ctx = await session.context(book);
   const key = printCacheKey(book, ctx.fonts);
   const outputs: { path: string; bytes: Uint8Array }[] = [];
-  const report: Omit<OneOutputReport, 'milliseconds'> = { diagnostics: [...diagnostics] };
   let final: Book;
   let pagination: PrintPagination | undefined;
   if (options.only !== 'epub') {
     say(`laying out the PDF: ${chapters} chapters`);
-    const printed = await session.print(book);
+    // A book the checks refuse (an image that does not decode …) may fail in the PDF first:
+    // then the checks' positioned errors are what the user needs.
+    const printed = await session.print(book).catch(async (error: unknown) => {
+      await takeChecks();
+      throw error;
+    });
+    await takeChecks();
     final = printed.final;
     pagination = printed.pdf.pagination;
     say(`checking the PDF: ${printed.pdf.pageCount} pages`);
@@ -169,6 +229,7 @@ async function buildWith(session: BuildSession, options: BuildOptions): Promise<
     pagination = cached.pagination;
     report.diagnostics.push(...cached.diagnostics);
   }
+  await takeChecks();
   if (options.only !== 'pdf') {
     say(`writing the EPUB: ${chapters} chapters`);
     const epub = await session.epub(final, pagination);

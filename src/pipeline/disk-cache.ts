@@ -56,6 +56,10 @@ export class DiskCache {
   /** Entries this build read or made: what the next build keeps in memory and on disk. */
   private used = new Map<string, Uint8Array>();
   private pending = new Map<string, Uint8Array>();
+  /** Values made when the build ends (StepMemo.later). */
+  private deferred = new Map<string, () => unknown>();
+  /** Entries another process of this build used (the checks beside the PDF): not stale. */
+  private kept = new Set<string>();
   stats: CacheStats = { hits: {}, misses: {} };
   /** The hits and misses of the last finished build (for the watch line and tests). */
   lastStats: CacheStats = { hits: {}, misses: {} };
@@ -89,6 +93,16 @@ export class DiskCache {
     return bytes;
   }
 
+  /** The keys this build read or made so far. */
+  usedKeys(): string[] {
+    return [...this.used.keys()];
+  }
+
+  /** Keys another process of the same build used: the prune leaves them. */
+  keep(keys: readonly string[]): void {
+    for (const key of keys) this.kept.add(key);
+  }
+
   write(key: string, bytes: Uint8Array): void {
     this.used.set(key, bytes);
     this.pending.set(key, bytes);
@@ -120,8 +134,13 @@ export class DiskCache {
         const found = lookup<T>(step, inputs);
         if ('data' in found) return codec ? codec.decode(found.data, compute) : (found.data as T);
         const value = compute();
-        store(found.key, codec ? codec.encode(value) : value);
+        const data = codec ? codec.encode(value) : value;
+        // A codec that cannot say what the value depended on stores nothing.
+        if (data !== undefined) store(found.key, data);
         return value;
+      },
+      later: (step: string, inputs: unknown, produce: () => unknown): void => {
+        this.deferred.set(hashOf(settingsKey, step, inputs), produce);
       },
       getAsync: async <T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T> => {
         const found = lookup<T>(step, inputs);
@@ -150,8 +169,12 @@ export class DiskCache {
    * output, so entries it did not use are stale (an old version of a chapter) and are removed.
    */
   async flush(options: { prune: boolean }): Promise<void> {
+    for (const [key, produce] of this.deferred) this.write(key, new Uint8Array(serialize(produce())));
+    this.deferred = new Map();
     const pending = this.pending;
     const used = this.used;
+    const kept = this.kept;
+    this.kept = new Set();
     this.memory = used;
     this.used = new Map();
     this.pending = new Map();
@@ -170,10 +193,10 @@ export class DiskCache {
         await rm(temp, { force: true });
       }
     }
-    if (options.prune) await this.prune(used);
+    if (options.prune) await this.prune((key) => used.has(key) || kept.has(key));
   }
 
-  private async prune(keep: Map<string, Uint8Array>): Promise<void> {
+  private async prune(keep: (key: string) => boolean): Promise<void> {
     let shards: string[];
     try {
       shards = readdirSync(this.folder);
@@ -187,7 +210,7 @@ export class DiskCache {
       } catch {
         continue;
       }
-      for (const name of names) if (!keep.has(name)) await rm(path.join(this.folder, shard, name), { force: true });
+      for (const name of names) if (!keep(name)) await rm(path.join(this.folder, shard, name), { force: true });
     }
   }
 }

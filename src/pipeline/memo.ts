@@ -11,6 +11,7 @@
  * could not hold.
  */
 export interface Codec<T> {
+  /** undefined: this value is not to be stored (the key could not name all it depended on). */
   encode(value: T): unknown;
   decode(data: unknown, compute: () => T): T;
 }
@@ -23,11 +24,17 @@ export interface StepMemo {
    */
   get<T>(step: string, inputs: unknown, compute: () => T, codec?: Codec<T>): T;
   getAsync<T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T>;
+  /**
+   * Stores what `produce` returns when the build ends, under these inputs: for answers that
+   * accumulate while the build runs (widow control's re-settings of a chapter).
+   */
+  later(step: string, inputs: unknown, produce: () => unknown): void;
 }
 
 export const NO_MEMO: StepMemo = {
   get: (_step, _inputs, compute) => compute(),
   getAsync: (_step, _inputs, compute) => compute(),
+  later: () => {},
 };
 
 /** Raw bytes by key: the hook the PDF writer's per-page content streams are cached through. */

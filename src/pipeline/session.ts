@@ -137,6 +137,12 @@ export class BuildSession {
     });
   }
 
+  /** How many characters the chapter files hold (what decides whether work goes to another process). */
+  async characters(): Promise<number> {
+    const { project } = await this.loaded();
+    return project ? [...project.markdown.values()].reduce((n, source) => n + source.text.length, 0) : 0;
+  }
+
   /** Lint of every chapter as check and build report it (cached per chapter text). */
   private lint(project: LoadedProject, memo: StepMemo): Diagnostic[] {
     const levels = lintLevels(project.meta.lint, 'warning');

@@ -5,13 +5,18 @@
  * made again from it and the fonts. A paragraph that had a closure but no recipe composes its
  * chapter afresh the first time widow control asks (the same inputs give the same paragraphs in
  * the same order), so a cache hit is exactly the chapter it replaces.
+ *
+ * Widow control asks the same questions of an unchanged chapter in every build (chapters
+ * start on a new page, so an edit elsewhere moves none of its page breaks), so the answers
+ * are cached too, keyed by the chapter, the paragraph and the fills asked for.
  */
-import type { StepMemo, Codec } from '../pipeline/memo.js';
+import { NO_MEMO, type Codec, type StepMemo } from '../pipeline/memo.js';
 import type { Chapter } from '../model/book.js';
 import type { FlowContext } from './blocks.js';
 import { chapterSection, type ChapterOptions } from './chapter.js';
+import { hashOf } from '../pipeline/cache-key.js';
 import type { FontBook } from './fonts.js';
-import type { FlowItem, Para, Section } from './model.js';
+import type { FlowItem, Loosening, Para, Section, TextLine } from './model.js';
 import { recomposer } from './text.js';
 
 type Recompose = NonNullable<Para['recompose']>;
@@ -46,13 +51,57 @@ function decode(data: unknown, compute: () => Section, fonts: FontBook): Section
 }
 
 
+/** Line indexes a fill function is sampled at: well past any line a re-setting of the paragraph reaches. */
+const SPAN_MARGIN = 8;
+
+/** A chapter's re-settings asked so far: by paragraph and fills (their JSON). */
+type Answers = Map<string, TextLine[]>;
+
+/**
+ * Widow control's re-settings of one paragraph through the chapter's answers. A fill may be a
+ * function of the line: the key holds its values at every line up to the paragraph's length
+ * plus a margin, and an answer that asked beyond them is not kept.
+ */
+function cachedRecompose(answers: Answers, changed: () => void, index: number, lineCount: number, real: Recompose): Recompose {
+  const span = lineCount + SPAN_MARGIN;
+  return (loosen: Loosening): TextLine[] => {
+    const fills = typeof loosen === 'number' ? loosen : Array.from({ length: span }, (_, line) => loosen(line));
+    const key = JSON.stringify([index, fills]);
+    const known = answers.get(key);
+    if (known) return known;
+    let beyond = false;
+    const watched: Loosening =
+      typeof loosen === 'number'
+        ? loosen
+        : (line) => {
+            if (line >= span) beyond = true;
+            return loosen(line);
+          };
+    const lines = real(watched);
+    if (!beyond) {
+      answers.set(key, lines);
+      changed();
+    }
+    return lines;
+  };
+}
+
 export function composeChapter(chapter: Chapter, cx: FlowContext, options: ChapterOptions, memo: StepMemo): Section {
+  if (memo === NO_MEMO) return chapterSection(chapter, cx, options);
   // The fonts and the design are in every key (the book's settings); whatever else the flow
   // context holds, now or later, is part of this one.
   const rest: Partial<FlowContext> = { ...cx };
   delete rest.fonts;
   delete rest.typo;
-  const inputs = { chapter, options, cx: rest };
+  const chapterKey = hashOf({ chapter, options, cx: rest });
   const codec: Codec<Section> = { encode, decode: (data, compute) => decode(data, compute, cx.fonts) };
-  return memo.get('typeset-chapter', inputs, () => chapterSection(chapter, cx, options), codec);
+  const section = memo.get('typeset-chapter', chapterKey, () => chapterSection(chapter, cx, options), codec);
+  const answers = memo.get<Answers>('typeset-resettings', chapterKey, () => new Map());
+  // New answers are kept when the build ends, with those of earlier builds.
+  const changed = (): void => memo.later('typeset-resettings', chapterKey, () => answers);
+  const items = section.items.map((item, i): FlowItem => {
+    if (item.kind !== 'para' || !item.recompose) return item;
+    return { ...item, recompose: cachedRecompose(answers, changed, i, item.lines.length, item.recompose) };
+  });
+  return { ...section, items };
 }

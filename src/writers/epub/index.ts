@@ -18,7 +18,7 @@ import { resolveStructure } from '../../kinds/presets.js';
 import { articleNumbers } from '../../kinds/article-inlines.js';
 import { APPLE_OPTIONS_PATH, CONTAINER_PATH, renderAppleDisplayOptions, renderContainer } from './container.js';
 import { renderCss } from './css.js';
-import { embedFonts, FONT_MEDIA_TYPE } from './fonts.js';
+import { embedFonts, FONT_MEDIA_TYPE, type EmbeddedFont } from './fonts.js';
 import { renderBoardPage, renderCopyrightPage, renderPartPage, renderTitlePage } from './generated-pages.js';
 import { collectImages, type EmbeddedImage, type ImageCatalogue } from './images.js';
 import { BODY_EXTRA_TEXT, HEADING_EXTRA_TEXT, LABELS } from './labels.js';
@@ -121,15 +121,24 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
  * `pagination`, when the PDF was laid out in the same run, adds the print edition's page-list
  * and page-break markers and names the print ISBN as the source of the pagination.
  */
-export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {
+/**
+ * The EPUB's font subsets and the book's text roles, through the cache across runs: the build
+ * session may make them beside the PDF (in another process), under the same key.
+ */
+export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext): Promise<{ fonts: EmbeddedFont[]; roles: Awaited<ReturnType<typeof bookTextRoles>> }> {
   const memo = ctx.memo ?? NO_MEMO;
   // A law book's article numbers are set in the heading face (.article-number).
   const articles = resolveStructure(book.design).articleNumbers ? articleNumbers(allChapters(book).flatMap((c) => c.blocks)) : [];
   const roles = await bookTextRoles(book);
   const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: [...HEADING_EXTRA_TEXT, ...articles] }, undefined, roles);
-  const [fonts, images, coverImg] = await Promise.all([
-    // Subsetting is most of the EPUB's time, and the glyph sets rarely change with an edit.
-    memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs)),
+  // Subsetting is most of the EPUB's time, and the glyph sets rarely change with an edit.
+  return { fonts: await memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs)), roles };
+}
+
+export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {
+  const memo = ctx.memo ?? NO_MEMO;
+  const [{ fonts, roles }, images, coverImg] = await Promise.all([
+    epubFonts(book, front, ctx),
     collectImages(book),
     coverImage(book.root, front.titlePage, ctx.fonts),
   ]);

@@ -1,0 +1,55 @@
+/**
+ * One measured build of a book project through the cache across runs, in its own process:
+ *   cold   the cache folder removed first (the first build of a checkout)
+ *   warm   one chapter edited since the last build, the cache read from disk (a new
+ *          `hanpress build` after a save)
+ *   watch  a build to warm the process, one chapter edited, a rebuild in the same process
+ *          with the last build's entries in memory (`hanpress build --watch`); the rebuild
+ *          is measured
+ * Prints one JSON line: the build's phases (from its progress messages), the cache's hits and
+ * misses, and peak RSS.
+ */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildBook } from '../src/pipeline/build.js';
+import { DiskCache } from '../src/pipeline/disk-cache.js';
+
+const [dir = '', mode = 'cold', outDir = path.join(dir, 'dist')] = process.argv.slice(2);
+const ADDED = '又说了一句话。';
+
+/** A real edit either way: the sentence is added, or taken out again. */
+async function editOneChapter(): Promise<void> {
+  // The chapter in the middle of the book.
+  const chapters = (await readdir(path.join(dir, 'chapters'))).sort();
+  const file = path.join(dir, 'chapters', chapters[Math.floor(chapters.length / 2)] ?? '');
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.includes(ADDED) ? text.replace(ADDED, '') : text.replace('。', `。${ADDED}`));
+}
+
+async function timedBuild(cache: DiskCache): Promise<Record<string, number>> {
+  const marks: Array<[string, number]> = [];
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await buildBook({ dir, outDir, cache, env: { SOURCE_DATE_EPOCH: '1714521600' }, progress: (text) => marks.push([text.split(':')[0] ?? text, performance.now()]) });
+  const end = performance.now();
+  marks.push(['end', end]);
+  const phase = (from: string, to: string): number => (marks.find((m) => m[0].startsWith(to))?.[1] ?? end) - (marks.find((m) => m[0].startsWith(from))?.[1] ?? started);
+  const used = process.cpuUsage(cpu);
+  return {
+    totalMs: end - started,
+    // CPU time of the build: on a shared machine it moves less with the load than the clock.
+    cpuMs: (used.user + used.system) / 1000,
+    checkMs: phase('checking the book', 'laying out the PDF'),
+    pdfMs: phase('laying out the PDF', 'writing the EPUB'),
+    epubMs: phase('writing the EPUB', 'writing the files'),
+    writeMs: phase('writing the files', 'end'),
+  };
+}
+
+const cache = new DiskCache(dir);
+if (mode === 'cold') await rm(path.join(dir, '.hanpress-cache'), { recursive: true, force: true });
+if (mode === 'watch') await timedBuild(cache);
+if (mode !== 'cold') await editOneChapter();
+const times = await timedBuild(cache);
+process.stdout.write(`${JSON.stringify({ mode, ...times, cache: cache.lastStats, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
