@@ -1,13 +1,17 @@
 /**
  * Anything hanpress did not foresee is one `internal/bug` diagnostic with exit code 70; the
- * stack trace appears only with --debug. The check stage is replaced by one that throws.
+ * stack trace appears only with --debug. Loading the project is replaced by a step that throws.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { BUG_EXIT_CODE, main, type Io } from '../src/cli/main.js';
+import type * as ProjectModule from '../src/load/project.js';
 import { SAMPLE_DIR } from './helpers/sample.js';
 
-vi.mock('../src/pipeline/check.js', () => ({
-  checkProject: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')\nsecond line")),
+// Every command that reads a book starts by loading its project (check through checkProject,
+// build through the build session): that is where the bug is planted.
+vi.mock('../src/load/project.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof ProjectModule>()),
+  loadProject: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')\nsecond line")),
 }));
 
 async function run(args: string[]): Promise<{ code: number; err: string; out: string }> {

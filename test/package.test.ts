@@ -59,7 +59,7 @@ describe('the npm package', () => {
     const hanpress = path.join(user, 'node_modules/.bin/hanpress');
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1504224000' };
     const help = await exec(hanpress, ['help', 'build'], { cwd: user, env });
-    expect(help.stdout).toContain('Usage: hanpress build [dir] [options]');
+    expect(help.stdout).toContain('Usage: hanpress build [dir...] [options]');
     // npx finds the installed command from the book's folder, as a publisher would run it.
     const built = await exec('npx', ['--no-install', 'hanpress', 'build'], { cwd: book, env });
     expect(built.stdout).toMatch(/^built dist\/xin-de-shiming-he-dandang-2\.epub/m);
