@@ -106,11 +106,11 @@ describe('figures and tables in the print PDF', () => {
     for (const d of drawnImages()) expect(d.width).toBeLessThanOrEqual(MEASURE + 0.01);
   });
 
-  it('prints the title as a caption under the image, centred on it', async () => {
+  it('prints the numbered caption (图1-1 and the title, its hand-written number dropped) under the image, centred on it', async () => {
     const wide = drawnImages().find((d) => d.width > d.height);
     if (!wide) throw new Error('no wide image');
     const runs = await pageTextRuns(bytes, wide.page);
-    const caption = lines(runs).find((l) => squash(l.map((r) => r.str).join('')) === '图1宽幅示意图');
+    const caption = lines(runs).find((l) => squash(l.map((r) => r.str).join('')) === '图1-1宽幅示意图');
     expect(caption, runs.map((r) => r.str).join('')).toBeDefined();
     const y = caption?.[0]?.y ?? 0;
     const imageBottom = wide.bottom;

@@ -140,6 +140,9 @@ export const CATALOGUE = {
   // markdown
   'markdown/too-deep': { severity: 'warning', title: 'Emphasis or links nested too deeply', hint: 'Check for a run of * or _ meant as text; write it as \\* or in a code span.' },
   'markdown/h1-in-chapter': { severity: 'warning', title: 'Level-1 heading inside a chapter', hint: 'Use ## for sections; the chapter title comes from the front matter.' },
+  'markdown/unresolved-ref': { severity: 'warning', title: 'A cross-reference points at no label', hint: 'Check the name against the :label: (or :eqlabel:) it points at, or add the chapter that holds it to book.yaml.' },
+  'markdown/stray-label': { severity: 'warning', title: 'A :label: names nothing', hint: 'Put :label: on the line right after the figure, table or heading it names (a blank line before it is fine).' },
+  'markdown/duplicate-label': { severity: 'warning', title: 'A label is used twice', hint: 'Give each figure, table, equation and section its own label.' },
   'markdown/math-error': { severity: 'error', title: 'A formula does not parse', hint: 'Correct the TeX between the $ signs (docs/technical.md lists what is supported); write a literal dollar sign as \\$.' },
 
   // lint (severity: each rule's default level; book.yaml `lint:` may change it)

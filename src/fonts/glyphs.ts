@@ -103,6 +103,13 @@ class GlyphCollector {
           // Alt text is not drawn, but a reader shows it in place of a missing image.
           this.add(role, inline.alt, bold);
           break;
+        case 'ref':
+          this.add(role, inline.text ?? inline.label, bold);
+          break;
+        case 'math':
+          // MathJax draws Latin and symbols itself; CJK inside \text{} comes from the text face.
+          this.add(role, inline.tex.replace(/[\u0020-\u007e\s]/g, ''), bold);
+          break;
         case 'footnoteRef':
           // The reference mark is set in the body face even inside a heading.
           this.add('body', noteMarker(inline.number));
@@ -132,7 +139,15 @@ class GlyphCollector {
         case 'codeBlock':
           this.add(this.roles.code, block.value);
           break;
+        case 'figure':
+          this.add(role, [block.number, block.caption].filter(Boolean).join('\u3000'));
+          this.inlines(role, [block.image]);
+          break;
+        case 'math':
+          this.add(role, (block.number ?? '') + block.tex.replace(/[\u0020-\u007e\s]/g, ''));
+          break;
         case 'table':
+          this.add(role, [block.number, block.caption].filter(Boolean).join('\u3000'));
           for (const cell of block.head) this.inlines('heading', cell);
           for (const row of block.rows) for (const cell of row) this.inlines('body', cell);
           break;

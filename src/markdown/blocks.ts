@@ -8,9 +8,13 @@ import { FootnoteNumbering } from './footnotes.js';
 import { convertInline, MAX_INLINE_DEPTH, plainText } from './inline.js';
 import { checkMaths } from './math-check.js';
 import { displayMath } from './display-math.js';
+import { attachLabel, figureOf, tableCaption, tableLabelRow } from './figures.js';
+import { trailingLabel, xrefInlines } from './xref.js';
 import { createMarkdownParser } from './parser.js';
 
 export interface ParsedBody {
+  /** From a `:label:` before the first block. */
+  chapterLabel?: string;
   blocks: Block[];
   footnotes: Footnote[];
   headings: Heading[];
@@ -18,6 +22,8 @@ export interface ParsedBody {
 }
 
 interface Walker {
+  /** A `:label:` before any block: the chapter's. */
+  chapterLabel?: string;
   tokens: Token[];
   i: number;
   file: string;
@@ -50,7 +56,7 @@ function inlineOf(w: Walker, token: Token | undefined): Inline[] {
       hint: 'Check for a run of * or _ that was meant as text; write it as \\* or in a code span.',
     });
   };
-  return convertInline(token.children, w.notes, tooDeep);
+  return xrefInlines(convertInline(token.children, w.notes, tooDeep));
 }
 
 function headingLevel(w: Walker, token: Token): 2 | 3 | 4 | 5 | 6 {
@@ -129,7 +135,8 @@ function parseBlock(w: Walker, t: Token): Block | undefined {
     case 'paragraph_open': {
       const children = inlineOf(w, w.tokens[w.i]);
       w.i += 2;
-      return displayMath(children, positionOf(w, t)) ?? { type: 'paragraph', children, pos: positionOf(w, t) };
+      const pos = positionOf(w, t);
+      return displayMath(children, pos) ?? figureOf(children, pos) ?? { type: 'paragraph', children, pos };
     }
     case 'heading_open': {
       const level = headingLevel(w, t);
@@ -152,8 +159,11 @@ function parseBlock(w: Walker, t: Token): Block | undefined {
       return { type: 'codeBlock', lang: t.info.trim().split(/\s+/)[0] ?? '', value: t.content, pos: positionOf(w, t) };
     case 'hr':
       return { type: 'thematicBreak', pos: positionOf(w, t) };
-    case 'table_open':
-      return parseTable(w, t);
+    case 'table_open': {
+      const table = parseTable(w, t);
+      if (table.type === 'table') tableLabelRow(table);
+      return table;
+    }
     case 'footnote_block_open':
       parseFootnotes(w);
       return undefined;
@@ -170,9 +180,32 @@ function parseUntil(w: Walker, closeType: string | null): Block[] {
     w.i++;
     if (t.type === closeType) break;
     const block = parseBlock(w, t);
-    if (block) blocks.push(block);
+    if (!block) continue;
+    // A paragraph that is only a :label: names the block before it (or, first, the chapter).
+    const labelled = attachLabel(block, blocks.at(-1));
+    if (labelled === 'attached') continue;
+    if (labelled === 'unattached') {
+      const label = block.type === 'paragraph' ? trailingLabelOf(block.children) : undefined;
+      if (label && blocks.length === 0 && w.chapterLabel === undefined && closeType === null) w.chapterLabel = label;
+      else
+        w.diagnostics.push({
+          code: 'markdown/stray-label',
+          severity: 'warning',
+          message: `The label \`${label ?? ''}\` follows no figure, table, formula or heading; it is left out.`,
+          ...block.pos,
+          hint: 'Put :label: on the line right after the figure, table or heading it names (a blank line before it is fine).',
+        });
+      continue;
+    }
+    if (block.type === 'table') tableCaption(blocks, block);
+    blocks.push(block);
   }
   return blocks;
+}
+
+function trailingLabelOf(children: Inline[]): string | undefined {
+  const found = trailingLabel(children);
+  return found && found.rest.length === 0 ? found.label : undefined;
 }
 
 export function parseChapterBody(body: string, file: string, lineOffset: number, chapterId: string): ParsedBody {
@@ -190,5 +223,5 @@ export function parseChapterBody(body: string, file: string, lineOffset: number,
   };
   const blocks = parseUntil(w, null);
   w.footnotes.sort((a, b) => a.number - b.number);
-  return { blocks, footnotes: w.footnotes, headings: w.headings, diagnostics: w.diagnostics };
+  return { blocks, footnotes: w.footnotes, headings: w.headings, diagnostics: w.diagnostics, ...(w.chapterLabel ? { chapterLabel: w.chapterLabel } : {}) };
 }

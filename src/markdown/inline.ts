@@ -126,6 +126,8 @@ export function plainText(inlines: Inline[]): string {
           return ' ';
         case 'footnoteRef':
           return '';
+        case 'ref':
+          return node.text ?? node.label;
         default:
           return plainText(node.children);
       }

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, MarkdownSource } from '../load/project.js';
 import { parseChapterBody, type ParsedBody } from '../markdown/blocks.js';
+import { numberBook } from './numbering.js';
 import type { Book, Chapter, ChapterKind, Part } from './book.js';
 
 const IDEOGRAPHIC_SPACE = '\u3000';
@@ -32,6 +33,7 @@ function chapterFrom(source: MarkdownSource, id: string, defaultKind: ChapterKin
       footnotes: body.footnotes,
       headings: body.headings,
       pos: { file: source.file, line: source.titleLine, column: 1 },
+      ...(body.chapterLabel ? { xrefLabel: body.chapterLabel } : {}),
     },
     diagnostics: body.diagnostics,
   };
@@ -78,5 +80,8 @@ export function assembleBook(project: LoadedProject, parse: ChapterParser = pars
       return made.chapter;
     }),
   }));
-  return { book: { root: project.root, meta: project.meta, front, parts, ...(project.design ? { design: project.design } : {}) }, diagnostics };
+  const book: Book = { root: project.root, meta: project.meta, front, parts, ...(project.design ? { design: project.design } : {}) };
+  // Figures, tables and labelled equations numbered per chapter; :numref:/:eqref: resolved.
+  diagnostics.push(...numberBook(book));
+  return { book, diagnostics };
 }

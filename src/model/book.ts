@@ -24,20 +24,27 @@ export type Inline =
   | { type: 'break' }
   | { type: 'footnoteRef'; noteId: string; number: number; refId: string }
   /** TeX maths: `$…$` (display false) or `$$…$$` inside running text (display style, inline). */
-  | { type: 'math'; tex: string; display: boolean };
+  | { type: 'math'; tex: string; display: boolean }
+  /**
+   * A cross-reference (`:numref:` or `:eqref:` and a label in backticks); `text` (图2-1, (2-1),
+   * 第2章) and `target` (chapter and element id) are filled in by src/model/numbering.ts.
+   */
+  | { type: 'ref'; label: string; role: 'numref' | 'eqref'; text?: string; target?: { chapterId: string; id: string } };
 
 export type Align = 'left' | 'center' | 'right' | null;
 
 export type Block =
   | { type: 'paragraph'; children: Inline[]; pos: SourcePosition }
-  | { type: 'heading'; level: 2 | 3 | 4 | 5 | 6; id: string; children: Inline[]; pos: SourcePosition }
+  | { type: 'heading'; level: 2 | 3 | 4 | 5 | 6; id: string; children: Inline[]; pos: SourcePosition; label?: string }
   | { type: 'list'; ordered: boolean; start: number; items: Block[][]; pos: SourcePosition }
   | { type: 'blockquote'; children: Block[]; pos: SourcePosition }
   | { type: 'codeBlock'; lang: string; value: string; pos: SourcePosition }
-  | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][]; pos: SourcePosition }
+  | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][]; pos: SourcePosition; caption?: string; label?: string; number?: string }
+  /** A paragraph that is one image: caption = title, else alt; numbered 图n-k by src/model/numbering.ts. */
+  | { type: 'figure'; image: Extract<Inline, { type: 'image' }>; caption: string; label?: string; number?: string; pos: SourcePosition }
   | { type: 'thematicBreak'; pos: SourcePosition }
   /** A display formula (`$$…$$` as a paragraph of its own); `label` from a `:eqlabel:` marker after it. */
-  | { type: 'math'; tex: string; label?: string; pos: SourcePosition };
+  | { type: 'math'; tex: string; label?: string; number?: string; pos: SourcePosition };
 
 export interface Footnote {
   /** Stable id within the chapter, e.g. fn1 */
@@ -80,6 +87,10 @@ export interface Chapter {
   headings: Heading[];
   /** Where the title comes from: front matter `title:` line. */
   pos: SourcePosition;
+  /** A `:label:` at the top of the body names the chapter for cross-references. */
+  xrefLabel?: string;
+  /** Chapter number for figure, table and equation numbers (main matter: 1, 2 …). */
+  number?: number;
 }
 
 export interface Part {

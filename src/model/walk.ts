@@ -23,6 +23,9 @@ export function* inlineRuns(blocks: Block[], owner?: Block): Generator<{ inlines
       case 'table':
         for (const row of [block.head, ...block.rows]) for (const cell of row) yield { inlines: cell, block: top };
         break;
+      case 'figure':
+        yield { inlines: [block.image], block: top };
+        break;
       default:
         break;
     }

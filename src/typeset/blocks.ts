@@ -14,6 +14,7 @@ import type { Box, FlowItem, Loosening, Para, RowBox, RunStyle, TextLine, TextRe
 import { withoutLoneChar } from './lone.js';
 import { displayMathBox } from './maths.js';
 import { codeFlow } from './code.js';
+import { anchorId } from '../model/numbering.js';
 import { Stack, styleOf } from './stack.js';
 import { columnWidths } from './tables.js';
 import { splitArticle } from '../kinds/article-inlines.js';
@@ -122,25 +123,33 @@ export function imageKey(chapterId: string, src: string): string {
 
 /**
  * A figure: the image centred, fitted to the measure and the text height (less the caption's
- * room), its title as the caption below, image and caption in one box of whole slots.
+ * room), its caption (图n-k　title) centred below, image and caption in one box of whole slots.
+ * `caption` undefined: a bare image (an image paragraph of an older model), no caption line.
  */
-function figure(image: ImageInline, scope: ChapterScope, blockIndex: number): Box | undefined {
+function figure(image: ImageInline, scope: ChapterScope, blockIndex: number, caption?: string, anchor?: string): Box | undefined {
   const { cx } = scope;
   const key = imageKey(scope.chapterId, image.src);
   const prepared = cx.images.get(key);
   if (!prepared) return undefined;
   const { typo, fonts, grid } = cx;
   const captionLeading = typo.leading('tableCell');
-  const captionHeight = image.title ? captionLeading + 6 : 0;
+  const captionHeight = caption ? captionLeading + 6 : 0;
   const size = figureSize(prepared, grid.width, cx.textHeight - captionHeight - grid.pitch);
   const slots = slotsFor(size.height + captionHeight + 12, grid.pitch);
   const stack = new Stack(grid.width);
   stack.space((slots * grid.pitch - size.height - captionHeight) / 2);
+  if (anchor) stack.dest(anchor);
   const place = { x: (grid.width - size.width) / 2, y: stack.y, width: size.width, height: size.height };
   stack.items.push(prepared.vector ? { kind: 'vector', role: 'figure', ...place, graphic: prepared.vector } : { kind: 'image', ...place, image: { key } });
   stack.space(size.height + 6);
-  if (image.title) stack.text(image.title, 'tableCell', typo, fonts, 'center');
+  if (caption) stack.text(caption, 'tableCell', typo, fonts, 'center');
   return { kind: 'box', slots, items: stack.items, blockIndex };
+}
+
+/** 图2-1　标题: the number, an ideographic space, the caption (the number alone when there is none). */
+export function numberedCaption(number: string | undefined, caption: string | undefined): string | undefined {
+  const parts = [number, caption].filter((p): p is string => Boolean(p?.trim()));
+  return parts.length > 0 ? parts.join('\u3000') : undefined;
 }
 
 const THEMATIC_BREAK = '＊　＊　＊';
@@ -198,7 +207,16 @@ function tableRows(block: Extract<Block, { type: 'table' }>, scope: ChapterScope
   // 三线表: a heavy rule above the header and below the last row, a light one under the header.
   const header = row(block.head, true, { top: 0.75, bottom: 0.4 });
   const rows = block.rows.map((r, i) => row(block.head.map((_, c) => r[c] ?? []), false, i === block.rows.length - 1 ? { bottom: 0.75 } : {}));
-  return [{ kind: 'gap', slots: 1 }, { kind: 'rows', header, rows, blockIndex }, { kind: 'gap', slots: 1 }];
+  // 表题 above the table (figures have theirs below), kept with the table.
+  const title = numberedCaption(block.number, block.caption);
+  const head: FlowItem[] = [];
+  if (title) {
+    const stack = new Stack(grid.width);
+    if (block.label) stack.dest(anchorId(block.label));
+    stack.space(4).text(title, 'tableCell', typo, scope.cx.fonts, 'center');
+    head.push({ kind: 'box', slots: slotsFor(stack.y, grid.pitch), items: stack.items, keepWithNext: true, blockIndex });
+  }
+  return [{ kind: 'gap', slots: 1 }, ...head, { kind: 'rows', header, rows, ...(title ? {} : { blockIndex }) }, { kind: 'gap', slots: 1 }];
 }
 
 export function renderBlock(block: Block, scope: ChapterScope, blockIndex: number, inset: number, style: StyleName): FlowItem[] {
@@ -207,7 +225,7 @@ export function renderBlock(block: Block, scope: ChapterScope, blockIndex: numbe
     case 'paragraph': {
       const image = soleImage(block.children);
       if (image) {
-        const box = figure(image, scope, blockIndex);
+        const box = figure(image, scope, blockIndex, image.title);
         return box ? [box] : [];
       }
       return [paragraph(block.children, style, scope, inset, blockIndex)];
@@ -225,8 +243,16 @@ export function renderBlock(block: Block, scope: ChapterScope, blockIndex: numbe
       return tableRows(block, scope, blockIndex);
     case 'thematicBreak':
       return [headlineBox([THEMATIC_BREAK], 'body', cx, { blockIndex })];
-    case 'math':
-      return [displayMathBox(block, { fonts: cx.fonts, grid: cx.grid, size: cx.typo.bodySize, space: cx.typo.bodySize * 0.5 }, undefined, blockIndex)];
+    case 'math': {
+      const numberLine = block.number ? naturalLine(block.number, styleOf(cx.typo, 'body'), cx.fonts) : undefined;
+      const box = displayMathBox(block, { fonts: cx.fonts, grid: cx.grid, size: cx.typo.bodySize, space: cx.typo.bodySize * 0.5 }, numberLine, blockIndex);
+      if (block.label) box.items.unshift({ kind: 'dest', name: anchorId(block.label), x: 0, y: 0 });
+      return [box];
+    }
+    case 'figure': {
+      const box = figure(block.image, scope, blockIndex, numberedCaption(block.number, block.caption), block.label ? anchorId(block.label) : undefined);
+      return box ? [box] : [];
+    }
   }
 }
 

@@ -52,6 +52,10 @@ export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenCo
       case 'code':
         out.push({ text: inline.value, style: cx.codeFont ? { ...style, font: cx.codeFont } : style });
         break;
+      case 'ref':
+        // 图2-1, (2-1), 第2章: linked to the destination the figure, table or formula sets.
+        out.push({ text: inline.text ?? inline.label, style: inline.target ? { ...style, goTo: inline.target.id } : style });
+        break;
       case 'math':
         // One placeholder character the composer treats as an unbreakable Latin word.
         out.push({ text: MATH_PLACEHOLDER, style: { ...style, math: inlineMath(inline.tex, inline.display, style.size) } });
@@ -99,6 +103,8 @@ export function inlineText(inlines: Inline[]): string {
           return inlineText(i.children);
         case 'footnoteRef':
           return circledNumber(i.number);
+        case 'ref':
+          return i.text ?? i.label;
         default:
           return '';
       }

@@ -33,15 +33,18 @@ export const D2L_DANGLING = ['../img/stackedanimals.png', '../img/turing.png'];
 const MARKER_LINE = /^\s*:(label|width|begin_tab|end_tab|bibliography):.*$/;
 const ROLE = /:(numref|eqref|cite|ref|numref):`([^`]*)`/g;
 
-function chapterMarkdown(text: string, dropDangling: boolean): string {
+/** `:label:` and the roles are hanpress syntax too (docs/technical.md); `keepMarkers` leaves them. */
+const KEPT_MARKER_LINE = /^\s*:(width|begin_tab|end_tab|bibliography):.*$/;
+
+function chapterMarkdown(text: string, dropDangling: boolean, keepMarkers = false): string {
   const lines = text.split('\n');
   const headingAt = lines.findIndex((l) => /^#\s/.test(l));
   const title = (lines[headingAt] ?? '# 无题').replace(/^#\s+/, '').trim();
   const body = lines
     .slice(headingAt + 1)
-    .filter((l) => !MARKER_LINE.test(l))
+    .filter((l) => !(keepMarkers ? KEPT_MARKER_LINE : MARKER_LINE).test(l))
     .filter((l) => !(dropDangling && D2L_DANGLING.some((src) => l.includes(`](${src})`))))
-    .map((l) => l.replace(ROLE, (_, _role: string, target: string) => target));
+    .map((l) => (keepMarkers ? l : l.replace(ROLE, (_, _role: string, target: string) => target)));
   return `---\n${stringify({ title })}---\n${body.join('\n')}`;
 }
 
@@ -52,14 +55,14 @@ export interface D2lProject {
 }
 
 /** `chapters`: a subset of D2L_CHAPTERS in reading order (default: all). */
-export async function d2lProject(target: string, options: { dropDangling: boolean; chapters?: string[] }): Promise<D2lProject> {
+export async function d2lProject(target: string, options: { dropDangling: boolean; chapters?: string[]; keepMarkers?: boolean }): Promise<D2lProject> {
   const chapters = options.chapters ?? D2L_CHAPTERS;
   await mkdir(target, { recursive: true });
   await cp(path.join(D2L, 'img'), path.join(target, 'img'), { recursive: true });
   for (const file of chapters) {
     await mkdir(path.join(target, path.dirname(file)), { recursive: true });
     const text = await readFile(path.join(D2L, file), 'utf8');
-    await writeFile(path.join(target, file), chapterMarkdown(text, options.dropDangling));
+    await writeFile(path.join(target, file), chapterMarkdown(text, options.dropDangling, options.keepMarkers));
   }
   const meta = parse(await readFile(path.join(SAMPLE_DIR, 'book.yaml'), 'utf8')) as Record<string, unknown>;
   meta.slug = 'd2l-zh';

@@ -5,6 +5,7 @@ import { lawRank } from '../../kinds/law.js';
 import { plainText } from '../../markdown/inline.js';
 import { renderInlines } from './inline.js';
 import { appendMath } from './math.js';
+import { anchorId } from '../../model/numbering.js';
 import type { RenderContext } from './render-context.js';
 import type { XMLBuilder } from './xml.js';
 
@@ -45,8 +46,17 @@ function renderBlock(parent: XMLBuilder, block: Block, ctx: RenderContext): void
       return;
     case 'math': {
       const div = parent.ele('div').att('class', 'equation');
-      if (block.label) div.att('id', block.label);
+      if (block.label) div.att('id', anchorId(block.label));
       appendMath(div, block.tex, true);
+      if (block.number) div.ele('span').att('class', 'equation-number').txt(block.number);
+      return;
+    }
+    case 'figure': {
+      const figure = parent.ele('figure');
+      if (block.label) figure.att('id', anchorId(block.label));
+      renderInlines(figure, [block.image], ctx);
+      const caption = [block.number, block.caption].filter(Boolean).join('\u3000');
+      if (caption) figure.ele('figcaption').txt(caption);
       return;
     }
   }
@@ -88,6 +98,9 @@ function renderCell(row: XMLBuilder, name: 'th' | 'td', content: Inline[], align
 
 function renderTable(parent: XMLBuilder, table: Extract<Block, { type: 'table' }>, ctx: RenderContext): void {
   const element = parent.ele('table');
+  if (table.label) element.att('id', anchorId(table.label));
+  const caption = [table.number, table.caption].filter(Boolean).join('\u3000');
+  if (caption) element.ele('caption').txt(caption);
   const headRow = element.ele('thead').ele('tr');
   table.head.forEach((cell, i) => renderCell(headRow, 'th', cell, table.align[i], ctx));
   if (table.rows.length === 0) return;

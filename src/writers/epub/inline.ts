@@ -3,7 +3,7 @@ import type { Inline } from '../../model/book.js';
 import { noteMarker } from '../../derive/note-marker.js';
 import { LABELS } from './labels.js';
 import { appendMath } from './math.js';
-import { relativeHref } from './paths.js';
+import { relativeHref, textHref } from './paths.js';
 import type { RenderContext } from './render-context.js';
 import { epubType, type XMLBuilder } from './xml.js';
 
@@ -43,6 +43,17 @@ function renderInline(parent: XMLBuilder, inline: Inline, ctx: RenderContext): v
     case 'math':
       appendMath(parent, inline.tex, inline.display);
       return;
+    case 'ref': {
+      const text = inline.text ?? inline.label;
+      if (!inline.target) {
+        parent.txt(text);
+        return;
+      }
+      const file = relativeHref(ctx.href, textHref(inline.target.chapterId));
+      const fragment = inline.target.id === inline.target.chapterId ? '' : `#${inline.target.id}`;
+      parent.ele('a').att('href', `${file}${fragment}`).txt(text);
+      return;
+    }
   }
 }
 
