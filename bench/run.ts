@@ -1,7 +1,9 @@
 /**
  * npm run bench: builds the sample book and the 水浒传 corpus (a quarter and all of it) side
  * by side in one run and prints times, memory and the ratios that matter: cost per character
- * and whether it stays linear as the book grows.
+ * and whether it stays linear as the book grows; then start-up against `node -e 0`
+ * (bench/startup.ts) and a cold full build against Typst on the same text (bench/typst.ts).
+ * `--only startup` or `--only typst` runs one of those two alone.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -10,6 +12,8 @@ import path from 'node:path';
 import { corpusProject } from './corpus-project.js';
 import { pdfWriterRows } from './pdf-writer.js';
 import { rebuildRows } from './rebuild-rows.js';
+import { printStartup, startupTimings } from './startup.js';
+import { printTypst, typstTimings } from './typst.js';
 
 interface Measurement {
   loadMs: number;
@@ -38,6 +42,28 @@ function measure(dir: string, print = false): Measurement {
 async function corpus(chapters: number): Promise<{ dir: string; characters: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `hanpress-bench-${chapters}-`));
   return { dir, characters: await corpusProject(dir, chapters, path.join(sample, 'book.yaml')) };
+}
+
+const STARTUP_ROUNDS = 10;
+const TYPST_ROUNDS = 2;
+
+/** `--before <checkout>`: an older hanpress in the same interleaved rounds. */
+const beforeAt = process.argv.indexOf('--before');
+const before = beforeAt > 0 ? path.resolve(process.argv[beforeAt + 1] ?? '') : undefined;
+
+async function startupAndTypst(which: 'startup' | 'typst' | 'both'): Promise<void> {
+  if (which !== 'typst') printStartup(startupTimings(root, STARTUP_ROUNDS, before), STARTUP_ROUNDS);
+  if (which === 'startup') return;
+  const novel = await corpus(full);
+  printTypst(await typstTimings(root, novel.dir, TYPST_ROUNDS, before), `水浒传 ${full} ch.`, TYPST_ROUNDS);
+}
+
+const onlyAt = process.argv.indexOf('--only');
+if (onlyAt >= 0) {
+  const only = process.argv[onlyAt + 1];
+  if (only !== 'startup' && only !== 'typst') throw new Error('--only takes startup or typst');
+  await startupAndTypst(only);
+  process.exit(0);
 }
 
 const quarter = await corpus(Math.ceil(full / 4));
@@ -83,7 +109,7 @@ if (printed.printMs !== undefined) {
   );
 }
 // The PDF writer: before/after (`--before <checkout>`) and the warm rebuild with the page cache.
-const beforeAt = process.argv.indexOf('--before');
-pdfWriterRows(root, whole.dir, wholeName, beforeAt > 0 ? path.resolve(process.argv[beforeAt + 1] ?? '') : undefined);
+pdfWriterRows(root, whole.dir, wholeName, before);
 // The cache across runs: cold build against a rebuild after editing one chapter.
 rebuildRows(root, whole.dir, wholeName);
+await startupAndTypst('both');

@@ -104,7 +104,7 @@ export function parseCharacterMap(font: Buffer): CharacterMap {
 
 export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
   try {
-    return parseCharacterMap(singleFace(await readFile(face.path), face.postscriptName));
+    return parseCharacterMap(singleFace(await readFile(face.path), face.postscriptName, ['cmap']));
   } catch (error) {
     // A file with a font's signature but broken tables: the user's file, not a hanpress bug.
     const reason = error instanceof RangeError ? 'its tables are cut short' : /^Z_/.test(String((error as NodeJS.ErrnoException).code)) ? 'its compressed tables are damaged' : (error as Error).message;
