@@ -3,10 +3,10 @@
  * only this, for every face of the font config on every build, so it reads the two cmap
  * formats that matter (4: BMP, 12: all planes) directly instead of loading a full font engine.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontFace } from './config.js';
-import { nameRecord, singleFace } from './sfnt.js';
+import { COLLECTION_TAG, nameRecord, singleFace, WOFF_TAG, writeSfnt } from './sfnt.js';
 
 export interface CharacterMap {
   has(codePoint: number): boolean;
@@ -102,9 +102,41 @@ export function parseCharacterMap(font: Buffer): CharacterMap {
   return { has: (cp) => single.has(cp) || inSpan(cp) };
 }
 
+/** `length` bytes at `position`, or a RangeError when the file ends first. */
+async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Buffer> {
+  const bytes = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(bytes, 0, length, position);
+  if (bytesRead < length) throw new RangeError('the file ends inside a table');
+  return bytes;
+}
+
+/**
+ * The face's cmap as a one-table sfnt. From a plain .ttf/.otf only the directory and the cmap
+ * are read: the coverage gate reads every face of the config on every check and build, and
+ * reading the whole files (72 MB for the default config) was most of `hanpress check`'s time.
+ * A collection or a WOFF is read whole and unpacked by singleFace.
+ */
+async function cmapOnly(file: string, postscriptName: string | undefined): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const head = await readAt(handle, 0, 12);
+    const kind = head.toString('latin1', 0, 4);
+    if (kind === COLLECTION_TAG || kind === WOFF_TAG) return singleFace(await readFile(file), postscriptName, ['cmap']);
+    const directory = await readAt(handle, 12, head.readUInt16BE(4) * 16);
+    for (let entry = 0; entry < directory.length; entry += 16) {
+      if (directory.toString('latin1', entry, entry + 4) !== 'cmap') continue;
+      const data = await readAt(handle, directory.readUInt32BE(entry + 8), directory.readUInt32BE(entry + 12));
+      return writeSfnt(head.readUInt32BE(0), [{ tag: 'cmap', checksum: directory.readUInt32BE(entry + 4), data }]);
+    }
+    throw new Error('the font has no cmap table');
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
   try {
-    return parseCharacterMap(singleFace(await readFile(face.path), face.postscriptName, ['cmap']));
+    return parseCharacterMap(await cmapOnly(face.path, face.postscriptName));
   } catch (error) {
     // A file with a font's signature but broken tables: the user's file, not a hanpress bug.
     const reason = error instanceof RangeError ? 'its tables are cut short' : /^Z_/.test(String((error as NodeJS.ErrnoException).code)) ? 'its compressed tables are damaged' : (error as Error).message;

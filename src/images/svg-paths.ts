@@ -10,7 +10,8 @@
  * they are named in `skipped`, so the caller can warn at the figure instead of dropping
  * silently.
  */
-import svgpath from 'svgpath';
+import { createRequire } from 'node:module';
+import type svgpath from 'svgpath';
 import type { FillRule, Rgb, VectorGraphic, VectorPath, VectorText } from '../typeset/model.js';
 import { parseSvgTree, type SvgNode } from './svg-tree.js';
 import { parseColour, parseLength, parseTransform, multiply, IDENTITY, type Matrix } from './svg-values.js';
@@ -69,10 +70,13 @@ function num(n: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
+// svgpath loads with the first figure or formula (see svg-tree.ts), not with the Markdown stage.
+const require = createRequire(import.meta.url);
+
 /** Path data under a matrix → absolute M/L/C/Q/Z only. */
 export function normalisePath(d: string, m: Matrix): string {
   const out: string[] = [];
-  svgpath(d)
+  (require('svgpath') as typeof svgpath)(d)
     .abs()
     .unarc()
     .unshort()

@@ -4,7 +4,8 @@
  * only where it is content (<text>, <tspan>). A DOCTYPE is refused, as the sanitiser refuses it:
  * no entity is ever expanded.
  */
-import sax from 'sax';
+import { createRequire } from 'node:module';
+import type sax from 'sax';
 
 export interface SvgNode {
   name: string;
@@ -19,8 +20,12 @@ export class SvgTreeError extends Error {}
 /** Deeper nesting is refused (as the sanitiser refuses it) so the walks cannot overflow. */
 const MAX_DEPTH = 256;
 
+// sax loads with the first figure or formula: the Markdown stage imports the maths renderer,
+// and check of a book without either should not pay for the parser.
+const require = createRequire(import.meta.url);
+
 export function parseSvgTree(source: string): SvgNode {
-  const parser = sax.parser(true, { xmlns: true, position: true });
+  const parser = (require('sax') as typeof sax).parser(true, { xmlns: true, position: true });
   const root: SvgNode = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: SvgNode[] = [root];
   parser.onerror = (error: Error): void => {
