@@ -145,17 +145,18 @@ describe('the PDF writer', () => {
     expect(items[0]?.x).toBeCloseTo(bleed + 50 + 2 * SIZE, 2);
   });
 
-  it('gives the same bytes with and without the page cache, and hits it the second time', async () => {
+  it('gives the same bytes with and without the page cache (pages and font subsets), and hits it the second time', async () => {
     const pages = [page(1, TEXTS.a), page(2, TEXTS.b), page(3, TEXTS.latin)];
     const plain = await renderPages(pages, fonts, geometry, new Map(), options);
     const cache = memoryPageCache();
     let hits = 0;
     const counting = { get: (key: string) => { const v = cache.get(key); if (v) hits++; return v; }, set: cache.set };
     const cold = await renderPages(pages, fonts, geometry, new Map(), { ...options, pageCache: counting });
-    expect(cache.size()).toBe(3);
+    // Three pages and the one face's subset.
+    expect(cache.size()).toBe(4);
     expect(hits).toBe(0);
     const warm = await renderPages(pages, fonts, geometry, new Map(), { ...options, pageCache: counting });
-    expect(hits).toBe(3);
+    expect(hits).toBe(4);
     expect(Buffer.from(cold).equals(Buffer.from(plain))).toBe(true);
     expect(Buffer.from(warm).equals(Buffer.from(plain))).toBe(true);
   });

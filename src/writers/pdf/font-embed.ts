@@ -11,6 +11,8 @@ import type { Face } from '../../typeset/fonts.js';
 import type { PdfFile } from './file.js';
 import type { GlyphUse } from './page-stream.js';
 import { name, type PdfValue, type Ref } from './syntax.js';
+import { faceIdentity } from './font-identity.js';
+import { openEntry, sealEntry, type PageCache } from './page-cache.js';
 import { fontProgram } from './program.js';
 
 export class EmbeddedFont {
@@ -26,13 +28,20 @@ export class EmbeddedFont {
   }
 
   /** Writes the font's objects; `ref` (reserved when the first page named it) is the Type0 font. */
-  write(file: PdfFile): void {
+  write(file: PdfFile, cache?: PageCache): void {
     const { source } = this.face;
     const program = fontProgram(this.face);
     const codes = [...this.used.keys()].sort((a, b) => a - b);
     const metrics = program.metrics;
     const baseFont = `${subsetTag(codes)}+${(program.postscriptName ?? source.postscriptName ?? this.face.id).replace(/[^A-Za-z0-9_.-]/g, '')}`;
-    const data = new Uint8Array(deflateSync(program.subset(codes.map((code) => program.gid(code))), { level: 6 }));
+    // The subset depends on the face and the glyph set alone: a rebuild that draws the same
+    // glyphs (most edits) takes it from the cache the pages are kept in.
+    const key = createHash('sha256').update(`font-program\n${faceIdentity(this.face)}\n${codes.join(',')}`).digest('hex');
+    let data = openEntry(cache?.get(key));
+    if (!data) {
+      data = new Uint8Array(deflateSync(program.subset(codes.map((code) => program.gid(code))), { level: 6 }));
+      cache?.set(key, sealEntry(data));
+    }
     const cff = program.kind === 'cff';
     // A CFF program goes in bare (CIDFontType0C): PDF 1.3, so PDF/X-1a takes it too.
     const fontFile = file.stream({ Filter: name('FlateDecode'), ...(cff ? { Subtype: name('CIDFontType0C') } : {}) }, data);

@@ -14,7 +14,7 @@ import { renderPageStream, type Frame, type Ink, type PageStream } from './page-
 import { faceIdentity } from './font-identity.js';
 
 /** Bump when the stream format changes: every cached page is then stale. */
-const STREAM_FORMAT = 2;
+const STREAM_FORMAT = 3;
 
 export interface PageCache {
   get(key: string): Uint8Array | undefined;
@@ -53,6 +53,21 @@ export function pageKey(items: readonly PageItem[], frame: Frame, ink: Ink, font
   return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces, synthetic })).digest('hex');
 }
 
+/**
+ * Bytes as stored: a SHA-256 of the payload before it, so an entry cut short or damaged on
+ * disk is a miss, never a broken page or font in the file.
+ */
+export function sealEntry(payload: Uint8Array): Uint8Array {
+  return new Uint8Array(Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+}
+
+export function openEntry(bytes: Uint8Array | undefined): Uint8Array | undefined {
+  if (!bytes || bytes.length < 32) return undefined;
+  const payload = bytes.subarray(32);
+  const digest = createHash('sha256').update(payload).digest();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, 32).equals(digest) ? payload : undefined;
+}
+
 /** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream. */
 export function encodePageStream(stream: PageStream): Uint8Array {
   const head = Buffer.from(JSON.stringify({ fonts: stream.fonts, images: stream.images, registration: stream.registration, states: stream.states }), 'utf8');
@@ -60,11 +75,13 @@ export function encodePageStream(stream: PageStream): Uint8Array {
   out.writeUInt32BE(head.length, 0);
   out.set(head, 4);
   out.set(stream.data, 4 + head.length);
-  return new Uint8Array(out);
+  return sealEntry(new Uint8Array(out));
 }
 
-export function decodePageStream(bytes: Uint8Array): PageStream | undefined {
+export function decodePageStream(sealed: Uint8Array): PageStream | undefined {
   try {
+    const bytes = openEntry(sealed);
+    if (!bytes) return undefined;
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const length = buffer.readUInt32BE(0);
     const head = JSON.parse(buffer.subarray(4, 4 + length).toString('utf8')) as Omit<PageStream, 'data'>;

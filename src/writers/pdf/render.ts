@@ -149,7 +149,7 @@ export async function renderPages(pages: Page[], fonts: FontBook, geometry: Page
     kids.push(ref);
   }
 
-  for (const font of resources.fonts.values()) font.write(file);
+  for (const font of resources.fonts.values()) font.write(file, options.pageCache);
   file.object({ Type: name('Pages'), Kids: kids, Count: kids.length }, pagesRef);
   const outlines = outline.empty ? undefined : outline.write(file);
   const metadata = options.xmp === undefined ? undefined : file.stream({ Type: name('Metadata'), Subtype: name('XML') }, Buffer.from(options.xmp, 'utf8'));
