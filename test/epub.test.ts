@@ -466,7 +466,8 @@ describe('writeEpub on a made-up book with notes, tables and markup characters',
     expect(page).toContain('<p class="subtitle">——副题 &amp; 说明</p>');
     // The image file does not exist: nothing is written for it, the text around it stays.
     expect(page).not.toContain('<img');
-    expect(page).toContain('<br />图后文字');
+    // The hard break after it starts a line of its own, indented like the paragraph (docs/kinds.md).
+    expect(page).toContain('<span class="line">图后文字</span>');
   });
 
   it('maps contributor roles to MARC relators', () => {

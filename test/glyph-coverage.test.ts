@@ -127,8 +127,9 @@ describe('the gate on real text', () => {
 
   it('passes 水浒传 (4,077 ideographs, □ placeholders, garbled runs) without a diagnostic', async () => {
     const { diagnostics } = await checkProject(shz);
-    // Punctuation faults are the lint's business (test/lint-corpus.test.ts), not the glyph gate's.
-    expect(diagnostics.filter((d) => !d.code.startsWith('lint/'))).toEqual([]);
+    // Punctuation faults are the lint's business (test/lint-corpus.test.ts), not the glyph gate's;
+    // the 缺字 report lists the □ placeholders (test/kinds-novel.test.ts).
+    expect(diagnostics.filter((d) => !d.code.startsWith('lint/') && d.code !== 'markdown/missing-char')).toEqual([]);
   });
 
   it('passes d2l-zh and reports only its two dangling images, at the image', async () => {

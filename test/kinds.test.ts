@@ -80,6 +80,7 @@ describe('source spaces', () => {
     expect(compose('deep learning')).toEqual(['deep learning']);
     expect(resolveSpaces('第一章  基本规定')).toBe('第一章　基本规定');
     expect(resolveSpaces('2.1 数据 操作 with  NumPy')).toBe('2.1数据　操作with NumPy');
+    expect(resolveSpaces('2.1　数据操作　　NumPy')).toBe('2.1　数据操作　NumPy');
   });
 
   it('lets a line break at the full-width space, which then vanishes', () => {

@@ -85,7 +85,7 @@ describe('a built book with emphasis next to Chinese punctuation', () => {
     expect((await runEpubcheck(epubPath)).messages).toEqual([]);
   }, 120_000);
 
-  it('sets strong in the bold face and emphasis in the 黑体 face in the PDF, no asterisks', () => {
+  it('sets strong in the bold face and emphasis in the body face (着重号 dots: test/kinds-blocks.test.ts) in the PDF, no asterisks', () => {
     const start = pdfRuns.findIndex((r) => r.str.includes('这是'));
     expect(start).toBeGreaterThanOrEqual(0);
     const paragraph = pdfRuns.slice(start, start + 40);
@@ -95,8 +95,8 @@ describe('a built book with emphasis next to Chinese punctuation', () => {
     expect(fontOf('加粗')).toEqual(['NotoSerifSC-Bold']);
     expect(fontOf('红楼梦')).toEqual(['NotoSerifSC-Bold']);
     expect(fontOf('按')).toEqual(['NotoSerifSC-Bold']);
-    expect(fontOf('注')).toEqual(['NotoSansSC-Regular']);
-    expect(fontOf('强调')).toEqual(['NotoSansSC-Regular']);
+    expect(fontOf('（注）')).toEqual(['NotoSerifSC-Regular']);
+    expect(fontOf('“强调”')).toEqual(['NotoSerifSC-Regular']);
     expect(fontOf('测试')).toEqual(['NotoSerifSC-Regular']);
   });
 });

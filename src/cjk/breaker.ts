@@ -115,19 +115,22 @@ export function breakLines<S>(units: Array<Unit<S>>, measure: number | ((line: n
   while (i < units.length) {
     while (units[i]?.kind === 'space') i++;
     if (i >= units.length) break;
-    const lineIndent = first ? indent : 0;
-    first = false;
+    const lineIndent: number = first ? indent : 0;
     if (units[i]?.kind === 'break') {
+      // An empty line (two breaks in a row): the line after it starts at the indent too.
       lines.push({ start: i, end: i, last: true, endHalf: false, indent: lineIndent });
       i++;
+      first = true;
       continue;
     }
-    const fit = fitLine(units, i, fillAt(lines.length) - lineIndent, measureText);
+    const fit: Fit = fitLine(units, i, fillAt(lines.length) - lineIndent, measureText);
     let end = fit.end;
     while (end > i && units[end - 1]?.kind === 'space') end--;
     const last = fit.forced || fit.end >= units.length;
     lines.push({ start: i, end, last, endHalf: fit.endHalf, indent: lineIndent });
     i = fit.forced ? fit.end + 1 : fit.end;
+    // After a forced break (a poem's line) the next line starts at the indent again.
+    first = fit.forced;
   }
   return lines;
 }

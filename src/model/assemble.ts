@@ -3,6 +3,9 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject, MarkdownSource } from '../load/project.js';
+import { resolveSpaces } from '../cjk/spaces.js';
+import { numberHeadings } from '../kinds/numbering.js';
+import { resolveStructure } from '../kinds/presets.js';
 import { parseChapterBody, type ParsedBody } from '../markdown/blocks.js';
 import { numberBook } from './numbering.js';
 import type { Book, Chapter, ChapterKind, Part } from './book.js';
@@ -16,7 +19,8 @@ const parseSource: ChapterParser = (source, id) => parseChapterBody(source.body,
 
 function chapterFrom(source: MarkdownSource, id: string, defaultKind: ChapterKind, parse: ChapterParser): { chapter: Chapter; diagnostics: Diagnostic[] } {
   const fm = source.frontMatter;
-  const titleLines = Array.isArray(fm.title) ? fm.title : [fm.title];
+  // Doubled or ASCII spaces inside a title print as one full-width space (src/cjk/spaces.ts).
+  const titleLines = (Array.isArray(fm.title) ? fm.title : [fm.title]).map(resolveSpaces);
   const body = parse(source, id);
   return {
     chapter: {
@@ -80,7 +84,17 @@ export function assembleBook(project: LoadedProject, parse: ChapterParser = pars
       return made.chapter;
     }),
   }));
-  const book: Book = { root: project.root, meta: project.meta, front, parts, ...(project.design ? { design: project.design } : {}) };
+  let numbered = parts;
+  if (resolveStructure(project.design).headingNumbers) {
+    // Technical books: headings 1.1, 1.1.1 by chapter, the chapters counted as numberBook counts them.
+    let first = 1;
+    numbered = parts.map((part) => {
+      const chapters = numberHeadings(part.chapters, first);
+      first += chapters.length;
+      return { ...part, chapters };
+    });
+  }
+  const book: Book = { root: project.root, meta: project.meta, front, parts: numbered, ...(project.design ? { design: project.design } : {}) };
   // Figures, tables and labelled equations numbered per chapter; :numref:/:eqref: resolved.
   diagnostics.push(...numberBook(book));
   return { book, diagnostics };

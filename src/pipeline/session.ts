@@ -22,6 +22,7 @@ import { coverDiagnostics } from '../validate/cover.js';
 import { projectGlyphCoverage } from '../validate/glyph-coverage.js';
 import { imageDiagnostics } from '../validate/images.js';
 import { manuscriptDiagnostics } from '../validate/manuscript-rules.js';
+import { missingCharDiagnostics } from '../validate/missing-chars.js';
 import { printFormatDiagnostics } from '../validate/print-format.js';
 import type { RuleContext } from '../validate/rules.js';
 import { unlistedMarkdown } from '../validate/unlisted.js';
@@ -171,6 +172,7 @@ export class BuildSession {
           ...(await printFormatDiagnostics(book.meta, metaSource, { overrides: project.design, source: project.designSource })),
           ...manuscriptDiagnostics(book, metaSource),
           ...this.lint(project, await this.memo(project)),
+          ...missingCharDiagnostics(project.markdown.values()),
           ...(await projectGlyphCoverage(book)),
         ],
       };

@@ -39,7 +39,8 @@ export interface ChapterScope {
 }
 
 function flat(scope: ChapterScope): FlattenContext {
-  return { emphasisFont: 'heading', codeFont: styleOf(scope.cx.typo, 'code').font, notePrefix: scope.chapterId, footNotes: scope.cx.footNotes };
+  const note = styleOf(scope.cx.typo, 'missingChar');
+  return { codeFont: styleOf(scope.cx.typo, 'code').font, notePrefix: scope.chapterId, footNotes: scope.cx.footNotes, missing: { mark: { font: note.font }, note } };
 }
 
 interface InlineOptions {
@@ -63,8 +64,8 @@ export function setInlines(inlines: Inline[], name: StyleName, scope: ChapterSco
 }
 
 /** A paragraph on the grid; it can be set looser to keep a widow off a page. */
-function paragraph(source: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number): Para {
-  const measure = scope.cx.grid.width - inset;
+function paragraph(source: Inline[], name: StyleName, scope: ChapterScope, inset: number, blockIndex?: number, right = 0): Para {
+  const measure = scope.cx.grid.width - inset - right;
   const article = inset === 0 && name === 'body' && scope.cx.typo.design.structure.articleNumbers ? splitArticle(source) : undefined;
   const inlines = article?.rest ?? source;
   const lead = article ? [{ text: `${article.number}\u3000`, style: styleOf(scope.cx.typo, 'articleNumber') }] : undefined;
@@ -155,17 +156,17 @@ export function numberedCaption(number: string | undefined, caption: string | un
 const THEMATIC_BREAK = '＊　＊　＊';
 
 /** List items beside their markers (一、 1. •), on the grid, with a hanging indent. */
-function list(block: Extract<Block, { type: 'list' }>, scope: ChapterScope, blockIndex: number, inset: number): FlowItem[] {
+function list(block: Extract<Block, { type: 'list' }>, scope: ChapterScope, blockIndex: number, inset: number, right: number): FlowItem[] {
   const { typo, fonts } = scope.cx;
   const hang = typo.bodySize * 2;
   const out: FlowItem[] = [];
   block.items.forEach((item, n) => {
     const marker = block.ordered ? `${block.start + n}.` : '•';
     item.forEach((child, i) => {
-      for (const flow of renderBlock(child, scope, blockIndex, inset + hang, 'body')) {
+      for (const flow of renderBlock(child, scope, blockIndex, inset + hang, 'listItem', right)) {
         if (i === 0 && flow.kind === 'para' && flow.lines[0]) {
           const first = flow.lines[0];
-          const mark = naturalLine(marker, styleOf(typo, 'body'), fonts);
+          const mark = naturalLine(marker, styleOf(typo, 'listItem'), fonts);
           const runs = mark.runs.map((r) => ({ ...r, x: r.x - hang }));
           flow.lines = [{ ...first, runs: [...runs, ...first.runs] }, ...flow.lines.slice(1)];
           flow.recompose = undefined;
@@ -219,7 +220,21 @@ function tableRows(block: Extract<Block, { type: 'table' }>, scope: ChapterScope
   return [{ kind: 'gap', slots: 1 }, ...head, { kind: 'rows', header, rows, ...(title ? {} : { blockIndex }) }, { kind: 'gap', slots: 1 }];
 }
 
-export function renderBlock(block: Block, scope: ChapterScope, blockIndex: number, inset: number, style: StyleName): FlowItem[] {
+/**
+ * A block quotation: indented two characters on both sides, in the quotation style (楷体 in the
+ * house design once the role exists), with a whole grid line of space above and below.
+ */
+function quotation(block: Extract<Block, { type: 'blockquote' }>, scope: ChapterScope, blockIndex: number, inset: number, right: number): FlowItem[] {
+  const indent = scope.cx.typo.bodySize * 2;
+  const inner = block.children
+    .flatMap((b, i) => renderBlock(b, scope, i === 0 ? blockIndex : -2, inset + indent, 'blockquote', right + indent))
+    .map((item) => (item.kind === 'para' && item.blockIndex === -2 ? { ...item, blockIndex: undefined } : item));
+  // A quotation inside a quotation gets no second space of its own.
+  return inset === 0 ? [{ kind: 'gap', slots: 1 }, ...inner, { kind: 'gap', slots: 1 }] : inner;
+}
+
+/** `right`: how far the block stays in from the right edge (quotations). */
+export function renderBlock(block: Block, scope: ChapterScope, blockIndex: number, inset: number, style: StyleName, right = 0): FlowItem[] {
   const { cx } = scope;
   switch (block.type) {
     case 'paragraph': {
@@ -228,15 +243,14 @@ export function renderBlock(block: Block, scope: ChapterScope, blockIndex: numbe
         const box = figure(image, scope, blockIndex, image.title);
         return box ? [box] : [];
       }
-      return [paragraph(block.children, style, scope, inset, blockIndex)];
+      return [paragraph(block.children, style, scope, inset, blockIndex, right)];
     }
     case 'heading':
       return [heading(block, scope, blockIndex)];
     case 'list':
-      return list(block, scope, blockIndex, inset);
+      return list(block, scope, blockIndex, inset, right);
     case 'blockquote':
-      return block.children.flatMap((b, i) => renderBlock(b, scope, i === 0 ? blockIndex : -2, inset + cx.typo.bodySize * 2, 'blockquote'))
-        .map((item) => (item.kind === 'para' && item.blockIndex === -2 ? { ...item, blockIndex: undefined } : item));
+      return quotation(block, scope, blockIndex, inset, right);
     case 'codeBlock':
       return codeFlow(block.value, { fonts: cx.fonts, grid: cx.grid, style: styleOf(cx.typo, 'code'), padding: cx.typo.bodySize * 0.5 }, blockIndex);
     case 'table':

@@ -14,6 +14,7 @@ import { Typography } from './design.js';
 import type { ImageSizes } from './figures.js';
 import type { FontBook } from './fonts.js';
 import { boardSection, copyrightSection, partSection, titleSection } from './front.js';
+import { addEmphasisDots } from './emphasis.js';
 import { addFurniture, resolveFolios } from './furniture.js';
 import type { PageGeometry } from './geometry.js';
 import type { Grid } from './grid.js';
@@ -75,6 +76,7 @@ export function typesetBook(input: TypesetInput): TypesetBook {
   };
   const result = paginate(sections(book, front, cx, input.memo ?? NO_MEMO), grid, notes);
   resolveFolios(result.pages, fonts);
+  addEmphasisDots(result.pages, fonts);
   addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);
   return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows };
 }

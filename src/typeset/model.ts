@@ -20,6 +20,8 @@ export interface RunStyle extends FaceStyle {
   noteKey?: string;
   /** Inline maths: the run's one placeholder character is drawn as this graphic instead. */
   math?: InlineGraphic;
+  /** 着重号: a dot under each ideograph (drawn as rule items, src/typeset/emphasis.ts). */
+  emphasis?: boolean;
 }
 
 /** An RGB colour, each channel 0–1 (the print writer turns it into K for the book block). */

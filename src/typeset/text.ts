@@ -5,6 +5,7 @@
  */
 import { composeParagraph, type ComposedLine, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
+import { missingPieces } from '../kinds/missing.js';
 import type { FontBook } from './fonts.js';
 import { inlineMath, measureRun, MATH_PLACEHOLDER } from './maths.js';
 import type { Loosening, PlacedRun, RunStyle, TextLine, TextRecipe } from './model.js';
@@ -20,13 +21,14 @@ export function circledNumber(n: number): string {
 }
 
 export interface FlattenContext {
-  emphasisFont: string;
   /** Face of inline code: the code style's (the monospace role once fonts.yaml has one). */
   codeFont?: string;
   /** Prefix that makes a chapter's note ids unique in the book (the chapter id). */
   notePrefix: string;
   /** Page-foot notes: references carry a note key whose number the page decides. */
   footNotes: boolean;
+  /** How a 缺字 placeholder (□) and its 【…】 note are set (src/kinds/missing.ts). */
+  missing?: { mark: Partial<RunStyle>; note: Partial<RunStyle> };
 }
 
 /** The named destination of a note, unique in the book. */
@@ -47,7 +49,9 @@ export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenCo
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        out.push({ text: cleanText(inline.value), style });
+        for (const piece of missingPieces(cleanText(inline.value))) {
+          out.push({ text: piece.text, style: piece.kind === 'text' ? style : { ...style, ...cx.missing?.[piece.kind] } });
+        }
         break;
       case 'code':
         out.push({ text: inline.value, style: cx.codeFont ? { ...style, font: cx.codeFont } : style });
@@ -61,7 +65,8 @@ export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenCo
         out.push({ text: MATH_PLACEHOLDER, style: { ...style, math: inlineMath(inline.tex, inline.display, style.size) } });
         break;
       case 'emphasis':
-        flattenInlines(inline.children, { ...style, font: cx.emphasisFont }, cx, out);
+        // 着重号: dots under each character (src/typeset/emphasis.ts), as the EPUB's text-emphasis.
+        flattenInlines(inline.children, { ...style, emphasis: true }, cx, out);
         break;
       case 'strong':
         flattenInlines(inline.children, { ...style, bold: true }, cx, out);

@@ -2,7 +2,7 @@
  * A PDF page's text runs with the font each is drawn in (the embedded BaseFont without its
  * subset tag, e.g. NotoSansSC-Regular) and its size, read back with pdfjs-dist.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface FontRun {
   str: string;
@@ -32,6 +32,25 @@ export async function fontRuns(bytes: Uint8Array, pages?: number[]): Promise<Fon
       out.push(runs);
     }
     return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * How many round dots a page draws: zero-length strokes with a round cap, the form of 着重号
+ * (src/typeset/emphasis.ts), counted from the page's operators.
+ */
+export async function roundDots(bytes: Uint8Array, pageNumber: number): Promise<number> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const list = await page.getOperatorList();
+    let count = 0;
+    list.fnArray.forEach((fn, i) => {
+      if (fn === OPS.setLineCap && list.argsArray[i]?.[0] === 1) count++;
+    });
+    return count;
   } finally {
     await doc.destroy();
   }

@@ -65,7 +65,24 @@ function renderBlock(parent: XMLBuilder, block: Block, ctx: RenderContext): void
 const LAW_CLASSES = { 2: 'law-bian', 3: 'law-zhang', 4: 'law-jie' } as const;
 
 /** A paragraph; in a law book one that opens an article leads with its number and a full-width space. */
+/** Inlines cut at their top-level hard breaks: the lines of a poem. */
+function hardLines(inlines: Inline[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  for (const inline of inlines) {
+    if (inline.type === 'break') lines.push([]);
+    else lines.at(-1)?.push(inline);
+  }
+  return lines;
+}
+
 function renderParagraph(parent: XMLBuilder, inlines: Inline[], ctx: RenderContext): void {
+  const lines = hardLines(inlines);
+  if (lines.length > 1) {
+    // Each line of a poem is a block of its own, so it keeps the paragraph's indent (as in print).
+    const p = parent.ele('p').att('class', 'lines');
+    for (const line of lines) renderInlines(p.ele('span').att('class', 'line'), line, ctx);
+    return;
+  }
   const p = parent.ele('p');
   const article = ctx.structure?.articleNumbers ? splitArticle(inlines) : undefined;
   if (!article) {

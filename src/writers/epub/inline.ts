@@ -1,6 +1,7 @@
 /** Inline AST → XHTML phrasing content. */
 import type { Inline } from '../../model/book.js';
 import { noteMarker } from '../../derive/note-marker.js';
+import { missingPieces } from '../../kinds/missing.js';
 import { LABELS } from './labels.js';
 import { appendMath } from './math.js';
 import { relativeHref, textHref } from './paths.js';
@@ -14,7 +15,7 @@ export function renderInlines(parent: XMLBuilder, inlines: Inline[], ctx: Render
 function renderInline(parent: XMLBuilder, inline: Inline, ctx: RenderContext): void {
   switch (inline.type) {
     case 'text':
-      parent.txt(inline.value);
+      renderText(parent, inline.value);
       return;
     case 'emphasis':
       renderInlines(parent.ele('em'), inline.children, ctx);
@@ -54,6 +55,14 @@ function renderInline(parent: XMLBuilder, inline: Inline, ctx: RenderContext): v
       parent.ele('a').att('href', `${file}${fragment}`).txt(text);
       return;
     }
+  }
+}
+
+/** Text; a 缺字 placeholder and its 【…】 note are set apart for the proofreader. */
+function renderText(parent: XMLBuilder, value: string): void {
+  for (const piece of missingPieces(value)) {
+    if (piece.kind === 'text') parent.txt(piece.text);
+    else parent.ele('span').att('class', piece.kind === 'mark' ? 'missing-char' : 'missing-note').txt(piece.text);
   }
 }
 
