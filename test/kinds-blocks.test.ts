@@ -39,7 +39,7 @@ beforeAll(async () => {
     const left = (page % 2 === 1 ? geometry.inner : geometry.outer) + o;
     return { left, right: left + geometry.textWidth };
   };
-}, 240_000);
+}, 600_000);
 
 /** The first line that starts with `text` (squashed), at least `size` points (the TOC's lines are smaller). */
 function lineStarting(text: string, size = 0): { page: number; runs: FontRun[] } {

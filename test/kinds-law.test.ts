@@ -15,7 +15,7 @@ const BODY = 10.5;
 let built: BuiltBook;
 beforeAll(async () => {
   built = await buildBoth(await minfadianProject());
-}, 240_000);
+}, 600_000);
 
 /** Every printed line with its page, in reading order. */
 function allLines(): Array<{ page: number; runs: FontRun[] }> {

@@ -17,7 +17,7 @@ let built: BuiltBook;
 beforeAll(async () => {
   // 楔子, 第一回, two titles with doubled spaces (22, 109), the longest 回目 (26) and one with ASCII spaces (51).
   built = await novelProject([0, 1, 22, 26, 51, 109]).then((dir) => buildBoth(dir));
-}, 240_000);
+}, 600_000);
 
 const TITLE = 16;
 const LABEL = 14;
