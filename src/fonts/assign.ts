@@ -28,6 +28,8 @@ export interface AssignedFace {
 
 export interface Assignment {
   faces: AssignedFace[];
+  /** The families each role's characters were given to (its own, a chain role's, a fallback's). */
+  familiesOf: Record<FontRoleName, string[]>;
   /** Code points no face has, by `${role}-${weight}`. */
   missing: Map<string, Set<number>>;
 }
@@ -59,6 +61,7 @@ export function candidates(config: FontConfig, role: FontRoleName, weight: Weigh
 export async function assignFaces(config: FontConfig, sets: GlyphSets, mapOf: MapOf): Promise<Assignment> {
   const faces = new Map<string, AssignedFace>();
   const missing = new Map<string, Set<number>>();
+  const familiesOf = Object.fromEntries(FONT_ROLES.map((r) => [r, [] as string[]])) as Record<FontRoleName, string[]>;
   for (const role of FONT_ROLES) {
     for (const weight of ['normal', 'bold'] as const) {
       const wanted = weight === 'bold' ? sets[role].bold : sets[role].regular;
@@ -77,20 +80,20 @@ export async function assignFaces(config: FontConfig, sets: GlyphSets, mapOf: Ma
         let assigned = faces.get(key);
         if (!assigned) faces.set(key, (assigned = { face: chosen.face, stem: chosen.stem, codePoints: new Set(), uses: [] }));
         assigned.codePoints.add(cp);
+        if (!familiesOf[role].includes(chosen.use.family)) familiesOf[role].push(chosen.use.family);
         if (!assigned.uses.some((u) => u.family === chosen.use.family && u.weight === chosen.use.weight)) assigned.uses.push(chosen.use);
       }
     }
   }
-  return { faces: [...faces.values()], missing };
+  return { faces: [...faces.values()], missing, familiesOf };
 }
 
 /**
  * The CSS font-family list of a role: its family, the roles that draw what it lacks, the
- * fallbacks, then the other roles whose embedded faces may hold a character hanpress inserted
- * into this role's text (`embedded`: the families the EPUB carries).
+ * fallbacks, then any other family a character of this role was given to (`used`: a character
+ * hanpress inserted, drawn from another role's face).
  */
-export function familyList(config: FontConfig, role: FontRoleName, embedded: ReadonlySet<string> = new Set()): string[] {
-  const inserted = roleChain(role, true).map((r) => config[r].family).filter((f) => embedded.has(f));
-  const names = [...roleChain(role).map((r) => config[r].family), ...config.fallback.map((f) => f.family), ...inserted];
+export function familyList(config: FontConfig, role: FontRoleName, used: readonly string[] = []): string[] {
+  const names = [...roleChain(role).map((r) => config[r].family), ...config.fallback.map((f) => f.family), ...used];
   return names.filter((n, i) => names.indexOf(n) === i);
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { familyList } from '../../fonts/assign.js';
 import { FONT_ROLES, type FontConfig, type FontRoleName } from '../../fonts/config.js';
 import { DEFAULT_TEXT_ROLES, type TextRoles } from '../../fonts/glyphs.js';
-import type { EmbeddedFont } from './fonts.js';
+import type { EmbeddedFont, EmbeddedFonts } from './fonts.js';
 import { CSS_HREF, relativeHref } from './paths.js';
 
 export const CSS_TEMPLATE = fileURLToPath(new URL('../../../templates/epub/book.css', import.meta.url));
@@ -43,10 +43,10 @@ function stripComments(css: string): string {
  * fallbacks (src/fonts/assign.ts), so a reader takes a character a face lacks from the face
  * the EPUB embedded it in.
  */
-export async function renderCss(fonts: EmbeddedFont[], config: FontConfig, roles: TextRoles = DEFAULT_TEXT_ROLES): Promise<string> {
+export async function renderCss(embedded: EmbeddedFonts, config: FontConfig, roles: TextRoles = DEFAULT_TEXT_ROLES): Promise<string> {
+  const { fonts, familiesOf } = embedded;
   const template = stripComments(await readFile(CSS_TEMPLATE, 'utf8'));
-  const embedded = new Set(fonts.flatMap((f) => f.uses.map((u) => u.family)));
-  const families = (role: FontRoleName): string => familyList(config, role, embedded).map(cssString).join(', ');
+  const families = (role: FontRoleName): string => familyList(config, role, familiesOf[role]).map(cssString).join(', ');
   const byName: Record<string, FontRoleName> = { ...Object.fromEntries(FONT_ROLES.map((r) => [r, r])), quote: roles.quote, code: roles.code };
   const body = template.replace(PLACEHOLDER, (whole, name: string) => {
     const role = byName[name];

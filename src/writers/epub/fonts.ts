@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { assignFaces, type FaceUse } from '../../fonts/assign.js';
 import { readCharacterMap, type CharacterMap } from '../../fonts/cmap.js';
-import type { FontConfig, FontFace } from '../../fonts/config.js';
+import type { FontConfig, FontFace, FontRoleName } from '../../fonts/config.js';
 import type { GlyphSets } from '../../fonts/glyphs.js';
 import { subsetFont } from '../../fonts/subset.js';
 
@@ -22,8 +22,14 @@ export interface EmbeddedFont {
 
 export const FONT_MEDIA_TYPE = 'font/ttf';
 
+export interface EmbeddedFonts {
+  fonts: EmbeddedFont[];
+  /** The families each role's characters are embedded in, for its CSS font-family list. */
+  familiesOf: Record<FontRoleName, string[]>;
+}
+
 /** Reads each source file once even when two roles share it. */
-export async function embedFonts(config: FontConfig, glyphs: GlyphSets): Promise<EmbeddedFont[]> {
+export async function embedFonts(config: FontConfig, glyphs: GlyphSets): Promise<EmbeddedFonts> {
   const maps = new Map<string, Promise<CharacterMap>>();
   const mapOf = (face: FontFace): Promise<CharacterMap> => {
     const key = `${face.path}\u0000${face.postscriptName ?? ''}`;
@@ -31,7 +37,7 @@ export async function embedFonts(config: FontConfig, glyphs: GlyphSets): Promise
     if (!map) maps.set(key, (map = readCharacterMap(face)));
     return map;
   };
-  const { faces } = await assignFaces(config, glyphs, mapOf);
+  const { faces, familiesOf } = await assignFaces(config, glyphs, mapOf);
   const sources = new Map<string, Promise<Uint8Array>>();
   const read = (file: string): Promise<Uint8Array> => {
     let bytes = sources.get(file);
@@ -48,5 +54,5 @@ export async function embedFonts(config: FontConfig, glyphs: GlyphSets): Promise
     const bytes = await subsetFont(await read(job.face.path), job.codePoints, job.face.postscriptName);
     fonts.push({ uses: job.uses, href: `fonts/${job.stem}.ttf`, bytes });
   }
-  return fonts;
+  return { fonts, familiesOf };
 }

@@ -18,7 +18,7 @@ import { resolveStructure } from '../../kinds/presets.js';
 import { articleNumbers } from '../../kinds/article-inlines.js';
 import { APPLE_OPTIONS_PATH, CONTAINER_PATH, renderAppleDisplayOptions, renderContainer } from './container.js';
 import { renderCss } from './css.js';
-import { embedFonts, FONT_MEDIA_TYPE, type EmbeddedFont } from './fonts.js';
+import { embedFonts, FONT_MEDIA_TYPE, type EmbeddedFonts } from './fonts.js';
 import { renderBoardPage, renderCopyrightPage, renderPartPage, renderTitlePage } from './generated-pages.js';
 import { collectImages, type EmbeddedImage, type ImageCatalogue } from './images.js';
 import { BODY_EXTRA_TEXT, HEADING_EXTRA_TEXT, LABELS } from './labels.js';
@@ -125,7 +125,7 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
  * The EPUB's font subsets and the book's text roles, through the cache across runs: the build
  * session may make them beside the PDF (in another process), under the same key.
  */
-export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext): Promise<{ fonts: EmbeddedFont[]; roles: Awaited<ReturnType<typeof bookTextRoles>> }> {
+export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext): Promise<{ fonts: EmbeddedFonts; roles: Awaited<ReturnType<typeof bookTextRoles>> }> {
   const memo = ctx.memo ?? NO_MEMO;
   // A law book's article numbers are set in the heading face (.article-number).
   const articles = resolveStructure(book.design).articleNumbers ? articleNumbers(allChapters(book).flatMap((c) => c.blocks)) : [];
@@ -137,7 +137,7 @@ export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext
 
 export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {
   const memo = ctx.memo ?? NO_MEMO;
-  const [{ fonts, roles }, images, coverImg] = await Promise.all([
+  const [{ fonts: embedded, roles }, images, coverImg] = await Promise.all([
     epubFonts(book, front, ctx),
     collectImages(book),
     coverImage(book.root, front.titlePage, ctx.fonts),
@@ -156,8 +156,8 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
       inSpine: false,
       data: renderNcx({ identifier, title: front.displayTitle, language: book.meta.language, toc: buildToc(book) }),
     },
-    { id: 'css', href: CSS_HREF, mediaType: 'text/css', inSpine: false, data: await renderCss(fonts, ctx.fonts, roles) },
-    ...fonts.map((font) => ({
+    { id: 'css', href: CSS_HREF, mediaType: 'text/css', inSpine: false, data: await renderCss(embedded, ctx.fonts, roles) },
+    ...embedded.fonts.map((font) => ({
       id: `font-${font.href.replace(/^fonts\/|\.ttf$/g, "")}`,
       href: font.href,
       mediaType: FONT_MEDIA_TYPE,
