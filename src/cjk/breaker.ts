@@ -36,12 +36,22 @@ export function gapBefore<S>(units: Array<Unit<S>>, i: number, measure: Measure<
   return Math.min(measure(' ', a.style, false), measure(' ', b.style, false));
 }
 
+/** Units of measure that stay on the line of the number before them ("120 ns", "1 GB", "3 GHz"). */
+const UNIT = /^(?:[kMGTPEµu]?(?:s|m|g|B|b|Hz|W|V|A|F|FLOPS|bit|bits|byte|bytes)|ns|ms|min|h|d|KB|KiB|MiB|GiB|TiB|cm|mm|km|kg|mg|px|pt|em|dpi|ppi|°C|℃|%|x|×|K|M|G|T|P|KF|MF|GF|TF|PF)(?:\/s)?[.,;:!?)]*$/u;
+
+/** The space at `i` separates a number from its unit: no break there. */
+export function numberAndUnit<S>(units: Array<Unit<S>>, i: number): boolean {
+  const number = units[i - 1];
+  const unit = units[i + 1];
+  return number?.kind === 'latin' && /\d$/.test(number.text) && unit?.kind === 'latin' && UNIT.test(unit.text);
+}
+
 export function canBreakBefore<S>(units: Array<Unit<S>>, i: number): boolean {
   const a = units[i - 1];
   const b = units[i];
   if (!a || !b) return true;
   if (b.kind === 'break' || a.kind === 'space') return false;
-  if (b.kind === 'space') return !a.noEnd;
+  if (b.kind === 'space') return !a.noEnd && !numberAndUnit(units, i);
   if (b.splitBefore) return true;
   if (b.noStart || a.noEnd) return false;
   if (a.kind === 'latin' && b.kind === 'latin') return false;
@@ -54,14 +64,27 @@ function widthIn<S>(u: Unit<S>, i: number, start: number): number {
   return u.width;
 }
 
-/** Splits an over-long Latin word at the last character that still fits `room`. */
-function splitWord<S>(units: Array<Unit<S>>, j: number, room: number, measure: Measure<S>): void {
+const URL_BREAK_AFTER = new Set(Array.from('/._-?&=#'));
+
+/** Splits an over-long Latin word after the last URL mark that fits `room`, else at the last character that fits. */
+function splitWord<S>(units: Array<Unit<S>>, j: number, room: number, measure: Measure<S>, marksOnly = false): boolean {
   const u = units[j];
-  if (!u) return;
+  if (!u) return false;
   const chars = Array.from(u.text);
   let take = 1;
   while (take < chars.length && measure(chars.slice(0, take + 1).join(''), u.style, false) <= room + EPSILON) take++;
-  if (take >= chars.length) return;
+  if (take >= chars.length) return false;
+  // A URL or path breaks after / . _ - ? & = # (the last one that fits), inside a word only
+  // when none does (and, for a URL that fits a line of its own, never).
+  let mark = 0;
+  for (let k = take; k > 1; k--) {
+    if (URL_BREAK_AFTER.has(chars[k - 1] ?? '') && k < chars.length) {
+      mark = k;
+      break;
+    }
+  }
+  if (mark > 0) take = mark;
+  else if (marksOnly || measure(chars.slice(0, take).join(''), u.style, false) > room + EPSILON) return false;
   const head = chars.slice(0, take).join('');
   const tail = chars.slice(take).join('');
   const first: Unit<S> = { ...u, text: head, width: measure(head, u.style, false), noEnd: false };
@@ -69,6 +92,12 @@ function splitWord<S>(units: Array<Unit<S>>, j: number, room: number, measure: M
   const rest: Unit<S> = { ...u, text: tail, width: measure(tail, u.style, false), noStart: false, splitBefore: true };
   rest.half = rest.width;
   units.splice(j, 1, first, rest);
+  return true;
+}
+
+/** A URL (scheme:// or www.) may break at its marks even when it would fit a line of its own. */
+function isUrl(text: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i.test(text);
 }
 
 interface Fit {
@@ -92,6 +121,10 @@ function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure
         return { end: j + 1, endHalf: true, forced: false };
       }
       const tooLong = u.kind === 'latin' && u.width > avail && Array.from(u.text).length > 1;
+      // A URL that does not fit the rest of the line breaks at a mark rather than leave the line short.
+      if (!tooLong && u.kind === 'latin' && isUrl(u.text) && splitWord(units, j, avail - width - gap, measure, true)) {
+        return { end: j + 1, endHalf: false, forced: false };
+      }
       if (best > start && !tooLong) return { end: best, endHalf: false, forced: false };
       if (u.kind === 'latin' && Array.from(u.text).length > 1) {
         splitWord(units, j, avail - width - gap, measure);
