@@ -17,6 +17,8 @@ import { naturalLine } from './text.js';
 export const CODE_TINT: Rgb = [0.94, 0.94, 0.94];
 /** Marks a continuation of a source line that was too long for the measure. */
 export const CONTINUATION = '↪';
+/** The mark when the code face has no ↪ (Noto Sans Mono has none). */
+const CONTINUATION_FALLBACK = '→';
 /** Tab stops every four columns. */
 const TAB = '    ';
 
@@ -35,12 +37,12 @@ export interface CodeContext {
  * Pieces of one source line, each fitting `room` points: split after the last break
  * opportunity that fits; a run with none is split at the last character that fits.
  */
-export function wrapCodeLine(text: string, room: number, width: (s: string) => number): string[] {
+export function wrapCodeLine(text: string, room: number, width: (s: string) => number, mark = CONTINUATION): string[] {
   const pieces: string[] = [];
   let rest = text;
   let first = true;
   while (rest.length > 0) {
-    const avail = first ? room : room - width(`${CONTINUATION} `);
+    const avail = first ? room : room - width(`${mark} `);
     const chars = Array.from(rest);
     if (width(rest) <= avail) {
       pieces.push(rest);
@@ -86,9 +88,10 @@ export function codeFlow(value: string, cx: CodeContext, blockIndex: number): Fl
   const width = (s: string): number => fonts.measure(s, style, false);
   const room = grid.width - 2 * cx.padding;
   const printed: TextLine[] = [];
+  const mark = fonts.face(style.font, style.bold).hasGlyph(CONTINUATION.codePointAt(0) ?? 0) ? CONTINUATION : CONTINUATION_FALLBACK;
   for (const source of value.replace(/\n$/, '').split('\n')) {
-    const pieces = wrapCodeLine(source.replace(/\t/g, TAB), room, width);
-    pieces.forEach((piece, i) => printed.push(naturalLine((i > 0 ? `${CONTINUATION} ` : '') + piece || ' ', style, fonts)));
+    const pieces = wrapCodeLine(source.replace(/\t/g, TAB), room, width, mark);
+    pieces.forEach((piece, i) => printed.push(naturalLine((i > 0 ? `${mark} ` : '') + piece || ' ', style, fonts)));
     if (pieces.length === 0) printed.push(naturalLine(' ', style, fonts));
   }
   const n = printed.length;
