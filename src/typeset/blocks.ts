@@ -217,7 +217,10 @@ function tableRows(block: Extract<Block, { type: 'table' }>, scope: ChapterScope
     stack.space(4).text(title, 'tableCell', typo, scope.cx.fonts, 'center');
     head.push({ kind: 'box', slots: slotsFor(stack.y, grid.pitch), items: stack.items, keepWithNext: true, blockIndex });
   }
-  return [{ kind: 'gap', slots: 1 }, ...head, { kind: 'rows', header, rows, ...(title ? {} : { blockIndex }) }, { kind: 'gap', slots: 1 }];
+  // 续表 (with the table's number) at the right above the header repeated on a later page.
+  const label = new Stack(grid.width).space(2).text(`续${block.number ?? '表'}`, 'tableCell', typo, scope.cx.fonts, 'right');
+  const continued = { height: label.y + 2, items: label.items };
+  return [{ kind: 'gap', slots: 1 }, ...head, { kind: 'rows', header, rows, continued, ...(title ? {} : { blockIndex }) }, { kind: 'gap', slots: 1 }];
 }
 
 /**

@@ -180,6 +180,8 @@ export interface Rows {
   kind: 'rows';
   header: RowBox;
   rows: RowBox[];
+  /** Set above the repeated header on every page the table continues onto (续表). */
+  continued?: RowBox;
   blockIndex?: number;
 }
 

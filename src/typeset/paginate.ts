@@ -293,7 +293,7 @@ class Paginator {
         this.placePara(item);
         return;
       case 'rows':
-        this.placeRows(item.header, item.rows, item.blockIndex);
+        this.placeRows(item.header, item.rows, item.blockIndex, item.continued);
         return;
     }
   }
@@ -380,7 +380,7 @@ class Paginator {
     state.used = Math.min(this.grid.lines, state.used + box.slots);
   }
 
-  private placeRows(header: RowBox, rows: RowBox[], blockIndex: number | undefined): void {
+  private placeRows(header: RowBox, rows: RowBox[], blockIndex: number | undefined, continued?: RowBox): void {
     let state = this.current();
     const pitch = this.grid.pitch;
     const room = (s: PageState): number => (this.grid.lines - this.noteSlots(s.noteLines)) * pitch;
@@ -397,6 +397,7 @@ class Paginator {
         state.used = this.grid.lines;
         state = this.startOver();
         y = 0;
+        if (continued) push(continued.items, continued.height);
         if (header.height > 0) push(header.items, header.height);
       }
       push(row.items, row.height);
