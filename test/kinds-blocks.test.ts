@@ -123,7 +123,8 @@ describe('a book with every block type', () => {
     const mark = line.runs.find((r) => r.str.includes('□'));
     expect(mark?.font).toBe(faceOf(design.styles.missingChar.font ?? 'heading'));
     const note = line.runs.find((r) => r.str.includes('左'));
-    expect(note?.size).toBe(design.styles.missingChar.size);
+    expect(note?.font).toBe(faceOf(design.styles.missingChar.font ?? 'heading'));
+    expect(note?.size).toBe(EM);
     const checked = await checkProject(dir);
     const found = checked.diagnostics.filter((d) => d.code === 'markdown/missing-char').map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
     expect(found).toEqual([

@@ -39,8 +39,9 @@ export interface ChapterScope {
 }
 
 function flat(scope: ChapterScope): FlattenContext {
-  const note = styleOf(scope.cx.typo, 'missingChar');
-  return { codeFont: styleOf(scope.cx.typo, 'code').font, notePrefix: scope.chapterId, footNotes: scope.cx.footNotes, missing: { mark: { font: note.font }, note } };
+  // 缺字 take the missingChar face at the size of the text around them (a note's, a quotation's).
+  const face = { font: styleOf(scope.cx.typo, 'missingChar').font };
+  return { codeFont: styleOf(scope.cx.typo, 'code').font, notePrefix: scope.chapterId, footNotes: scope.cx.footNotes, missing: { mark: face, note: face } };
 }
 
 interface InlineOptions {
