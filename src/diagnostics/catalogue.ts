@@ -144,7 +144,7 @@ export const CATALOGUE = {
   'markdown/stray-label': { severity: 'warning', title: 'A :label: names nothing', hint: 'Put :label: on the line right after the figure, table or heading it names (a blank line before it is fine).' },
   'markdown/duplicate-label': { severity: 'warning', title: 'A label is used twice', hint: 'Give each figure, table, equation and section its own label.' },
   'markdown/math-error': { severity: 'error', title: 'A formula does not parse', hint: 'Correct the TeX between the $ signs (docs/technical.md lists what is supported); write a literal dollar sign as \\$.' },
-  'markdown/missing-char': { severity: 'warning', title: '缺字: a placeholder (□ or 〓) stands for a character', hint: 'Write the character itself (an extension-area character needs a fallback font in fonts.yaml), or leave the placeholder for the proofreader: both outputs set it, and its 【…】 note, in a placeholder style.' },
+  'markdown/missing-char': { severity: 'warning', title: '缺字: a placeholder (□ or 〓) stands for a character', hint: 'Write the character (a rare one needs a fallback font in fonts.yaml), or leave the placeholder for the proofreader: both outputs set it apart.' },
 
   // lint (severity: each rule's default level; book.yaml `lint:` may change it)
   'lint/unknown-rule': { severity: 'warning', title: 'A lint comment names no known rule', hint: 'See docs/lint.md for the rule ids.' },
