@@ -11,7 +11,6 @@ import type { PageMark } from '../model/pagination.js';
 import { folioOf } from './folios.js';
 import { EM_BOTTOM, EM_TOP, slotBaseline, slotsFor, type Grid } from './grid.js';
 import type { Box, FlowItem, Loosening, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
-import { hasLoneChar } from './lone.js';
 import { loosened, LOOSEN_STEPS, TIGHTEN_STEPS, type Loosened, type Setting } from './resetting.js';
 import { circledNumber, lineWidth } from './text.js';
 
@@ -240,10 +239,10 @@ class Paginator {
     // Cheap bounds first: a line more needs the last line nearly full, a line fewer a short one.
     const lines = para.lines.length;
     const possible = delta === 1 ? room < lines * (LOOSEN_STEPS.at(-1) ?? 0) * size : lines > 1 && measure - room < (lines - 1) * -(TIGHTEN_STEPS.at(-1) ?? 0) * size;
+    // `loosened` gives only settings without a lone last character.
     const setting = possible ? loosened(para, { lines: para.lines, loosen: para.loosen ?? 0 }, undefined, 0, delta, measure) : undefined;
-    const found = setting && !hasLoneChar(setting.lines) ? setting : undefined;
-    known.set(delta, found ?? null);
-    return found;
+    known.set(delta, setting ?? null);
+    return setting;
   }
 
   /** Whether a box has a whole slot of white space under its text. */
