@@ -142,3 +142,15 @@ export function singleFace(font: Buffer, postscriptName?: string, only?: readonl
   // The tables are the same bytes, so their directory checksums carry over unchanged.
   return writeSfnt(font.readUInt32BE(base), faceTables(font, base));
 }
+
+/**
+ * One table of one face (a .ttf/.otf, a WOFF, a collection's face named `postscriptName`) without
+ * rewriting the face: a WOFF inflates that table alone. Undefined when the face has no such table.
+ */
+export function tableOfFace(font: Buffer, wanted: string, postscriptName?: string): Buffer | undefined {
+  const kind = tag(font, 0);
+  if (kind === WOFF_TAG) return faceTables(fromWoff(font, [wanted]), 0).find((t) => t.tag === wanted)?.data;
+  const base = kind === COLLECTION_TAG ? faceOffset(font, postscriptName) : 0;
+  if (base === undefined) throw new NoSuchFace(postscriptNames(font));
+  return faceTables(font, base).find((t) => t.tag === wanted)?.data;
+}

@@ -12,6 +12,8 @@ export interface BuildContext {
   memo?: StepMemo;
   /** The PDF writer's page content streams by key, kept in the same cache. */
   pageCache?: ByteCache;
+  /** The EPUB's deflated entries by content (src/writers/epub/zip.ts), kept in the same cache. */
+  zipCache?: ByteCache;
 }
 
 /** Honours SOURCE_DATE_EPOCH (reproducible-builds.org); otherwise the edition date. */

@@ -111,13 +111,13 @@ export class BuildSession {
    * What every cache key starts from: hanpress's code, book.yaml, the book's design and the
    * font files. A change to any of them can change every chapter's result.
    */
-  private caches(project: LoadedProject): Promise<{ memo: StepMemo; pageCache?: ByteCache }> {
+  private caches(project: LoadedProject): Promise<{ memo: StepMemo; pageCache?: ByteCache; zipCache?: ByteCache }> {
     return this.once('caches', async () => {
       const cache = this.options.cache;
       if (!cache) return { memo: NO_MEMO };
       const fonts = await this.fonts().catch(() => undefined);
       const settings = hashOf(codeKey(), project.metaSource.text, project.design ?? null, fonts ?? null, fontFilesKey(fonts));
-      return { memo: cache.memo(settings), pageCache: cache.bytes(settings, 'pdf-page') };
+      return { memo: cache.memo(settings), pageCache: cache.bytes(settings, 'pdf-page'), zipCache: cache.bytes(settings, 'epub-zip') };
     });
   }
 

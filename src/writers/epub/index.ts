@@ -194,5 +194,5 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
     { path: OPF_PATH, data: bytes(opf) },
     ...files.map((file) => ({ path: inPackage(file.href), data: bytes(file.data) })),
   ];
-  return zipEpub(entries, ctx.buildDate);
+  return zipEpub(entries, ctx.buildDate, ctx.zipCache);
 }

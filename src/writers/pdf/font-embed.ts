@@ -12,7 +12,8 @@ import type { PdfFile } from './file.js';
 import type { GlyphUse } from './page-stream.js';
 import { name, type PdfValue, type Ref } from './syntax.js';
 import { faceIdentity } from './font-identity.js';
-import { openEntry, sealEntry, type PageCache } from './page-cache.js';
+import { openEntry, sealEntry } from '../../pipeline/sealed.js';
+import type { PageCache } from './page-cache.js';
 import { fontProgram } from './program.js';
 
 export class EmbeddedFont {

@@ -12,6 +12,7 @@ import type { FontBook } from '../../typeset/fonts.js';
 import type { PageItem } from '../../typeset/model.js';
 import { renderPageStream, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { faceIdentity } from './font-identity.js';
+import { openEntry, sealEntry } from '../../pipeline/sealed.js';
 
 /** Bump when the stream format changes: every cached page is then stale. */
 const STREAM_FORMAT = 3;
@@ -53,22 +54,7 @@ export function pageKey(items: readonly PageItem[], frame: Frame, ink: Ink, font
   return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces, synthetic })).digest('hex');
 }
 
-/**
- * Bytes as stored: a SHA-256 of the payload before it, so an entry cut short or damaged on
- * disk is a miss, never a broken page or font in the file.
- */
-export function sealEntry(payload: Uint8Array): Uint8Array {
-  return new Uint8Array(Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
-}
-
-export function openEntry(bytes: Uint8Array | undefined): Uint8Array | undefined {
-  if (!bytes || bytes.length < 32) return undefined;
-  const payload = bytes.subarray(32);
-  const digest = createHash('sha256').update(payload).digest();
-  return Buffer.from(bytes.buffer, bytes.byteOffset, 32).equals(digest) ? payload : undefined;
-}
-
-/** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream. */
+/** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream, sealed (a damaged entry is a miss). */
 export function encodePageStream(stream: PageStream): Uint8Array {
   const head = Buffer.from(JSON.stringify({ fonts: stream.fonts, images: stream.images, registration: stream.registration, states: stream.states }), 'utf8');
   const out = Buffer.alloc(4 + head.length + stream.data.length);
