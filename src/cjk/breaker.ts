@@ -6,6 +6,7 @@
  * prohibited starts pull the last legal unit down to the next line (推出) and justification
  * spreads the difference. A Latin word longer than a line is split where the line is full.
  */
+import { divideAtLineEnd, type Hyphenation } from './hyphenate.js';
 import type { Measure } from './types.js';
 import type { Unit } from './units.js';
 
@@ -59,7 +60,7 @@ export function canBreakBefore<S>(units: Array<Unit<S>>, i: number): boolean {
 }
 
 /** Width of unit i inside a line that starts at `start`. */
-function widthIn<S>(u: Unit<S>, i: number, start: number): number {
+export function widthIn<S>(u: Unit<S>, i: number, start: number): number {
   if (u.squeeze === 'next' || (u.squeeze === 'prev' && i > start)) return u.half;
   return u.width;
 }
@@ -106,7 +107,7 @@ interface Fit {
   forced: boolean;
 }
 
-function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure: Measure<S>): Fit {
+function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure: Measure<S>, hyphenation?: Hyphenation<S>, justified = avail): Fit {
   let width = 0;
   let best = -1;
   for (let j = start; j < units.length; j++) {
@@ -125,6 +126,9 @@ function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure
       if (!tooLong && u.kind === 'latin' && isUrl(u.text) && splitWord(units, j, avail - width - gap, measure, true)) {
         return { end: j + 1, endHalf: false, forced: false };
       }
+      // A Latin word pushed down that would spread this line's ideographs > ¼ em is divided instead.
+      const divided = hyphenation ? divideAtLineEnd(units, { start, best, at: j, avail, justified, tooLong }, measure, hyphenation, widthIn, gapBefore) : -1;
+      if (divided > 0) return { end: divided, endHalf: false, forced: false };
       if (best > start && !tooLong) return { end: best, endHalf: false, forced: false };
       if (u.kind === 'latin' && Array.from(u.text).length > 1) {
         splitWord(units, j, avail - width - gap, measure);
@@ -140,7 +144,13 @@ function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure
 }
 
 /** `measure` may vary by line: the width line n is filled to (widow control loosens the tail). */
-export function breakLines<S>(units: Array<Unit<S>>, measure: number | ((line: number) => number), indent: number, measureText: Measure<S>): LineRange[] {
+export function breakLines<S>(
+  units: Array<Unit<S>>,
+  measure: number | ((line: number) => number),
+  indent: number,
+  measureText: Measure<S>,
+  hyphenation?: Hyphenation<S>,
+): LineRange[] {
   const fillAt = typeof measure === 'number' ? (): number => measure : measure;
   const lines: LineRange[] = [];
   let i = 0;
@@ -156,7 +166,8 @@ export function breakLines<S>(units: Array<Unit<S>>, measure: number | ((line: n
       first = true;
       continue;
     }
-    const fit: Fit = fitLine(units, i, fillAt(lines.length) - lineIndent, measureText);
+    const fill = fillAt(lines.length);
+    const fit: Fit = fitLine(units, i, fill - lineIndent, measureText, hyphenation, (hyphenation?.measure ?? fill) - lineIndent);
     let end = fit.end;
     while (end > i && units[end - 1]?.kind === 'space') end--;
     const last = fit.forced || fit.end >= units.length;

@@ -9,14 +9,16 @@ import type { ComposedLine, ComposeOptions, Measure, StyledText } from './types.
 import { buildUnits } from './units.js';
 
 export type { ComposedLine, ComposeOptions, Measure, Segment, StyledText } from './types.js';
+export { divisionOf, type Division, type Hyphenation } from './hyphenate.js';
 
 export function composeParagraph<S>(
   runs: Array<StyledText<S>>,
-  options: ComposeOptions,
+  options: ComposeOptions<S>,
   measure: Measure<S>,
 ): Array<ComposedLine<S>> {
   const units = buildUnits(runs, measure);
-  const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure);
+  const hyphenation = options.hyphenation && { ...options.hyphenation, measure: options.measure };
+  const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure, hyphenation);
   return ranges.map((range) => justifyLine(units, range, options.measure, measure));
 }
 

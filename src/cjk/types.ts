@@ -3,6 +3,7 @@
  * through (font, weight, link …): it only asks the injected `Measure` how wide a piece of text
  * is in a style, so it stays a pure function of its inputs and can be tested without fonts.
  */
+import type { Hyphenation } from './hyphenate.js';
 
 /** A piece of paragraph text in one style. `\n` inside `text` is a forced line break. */
 export interface StyledText<S> {
@@ -16,7 +17,7 @@ export interface StyledText<S> {
  */
 export type Measure<S> = (text: string, style: S, halfWidth: boolean) => number;
 
-export interface ComposeOptions {
+export interface ComposeOptions<S = unknown> {
   /** Line length in points. */
   measure: number;
   /** First-line indent in points (2 em for body paragraphs, 0 for captions and the like). */
@@ -26,6 +27,11 @@ export interface ComposeOptions {
    * paragraph break earlier and justify looser, which is how widows are pushed off a page.
    */
   fill?: number | ((line: number) => number);
+  /**
+   * Divide a Latin word at the line end (src/cjk/hyphenate.ts) rather than spread the line's
+   * ideographs more than a quarter em; without it, words are divided only when longer than a line.
+   */
+  hyphenation?: Hyphenation<S>;
 }
 
 /**

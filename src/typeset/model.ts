@@ -22,6 +22,8 @@ export interface RunStyle extends FaceStyle {
   math?: InlineGraphic;
   /** 着重号: a dot under each ideograph (drawn as rule items, src/typeset/emphasis.ts). */
   emphasis?: boolean;
+  /** Inline code: never hyphenated, divided at a line end only after / . _ - ? & = #. */
+  code?: boolean;
 }
 
 /** An RGB colour, each channel 0–1 (the print writer turns it into K for the book block). */

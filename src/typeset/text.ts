@@ -3,7 +3,7 @@
  * character (fallback fonts), then the clreq composer (src/cjk) with the font book's measure,
  * and finally every segment given its x offset in the line.
  */
-import { composeParagraph, type ComposedLine, type StyledText } from '../cjk/index.js';
+import { composeParagraph, divisionOf, type ComposedLine, type Division, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
 import { missingPieces } from '../kinds/missing.js';
 import type { FontBook } from './fonts.js';
@@ -54,7 +54,7 @@ export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenCo
         }
         break;
       case 'code':
-        out.push({ text: inline.value, style: cx.codeFont ? { ...style, font: cx.codeFont } : style });
+        out.push({ text: inline.value, style: cx.codeFont ? { ...style, font: cx.codeFont, code: true } : { ...style, code: true } });
         break;
       case 'ref':
         // 图2-1, (2-1), 第2章: linked to the destination the figure, table or formula sets.
@@ -179,12 +179,18 @@ export function loosenAt(loosen: Loosening | undefined, line: number): number {
   return typeof loosen === 'number' ? loosen : loosen(line);
 }
 
+/** Inline code and URLs are divided only at their marks, formulas never, words by hyphenation. */
+function division(word: string, style: RunStyle): Division {
+  if (style.math) return 'none';
+  return style.code ? 'marks' : divisionOf(word);
+}
+
 /** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
 export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, fonts: FontBook, size: number): TextLine[] {
   const measure = (text: string, style: RunStyle, half: boolean): number => measureRun(fonts, text, style, half);
   const faced = splitByFace(runs, fonts);
   const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
-  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill }, measure);
+  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size } }, measure);
   return lines.map((line) => placeLine(line, fonts, size));
 }
 

@@ -3,10 +3,11 @@ import type { Inline } from '../../model/book.js';
 import { noteMarker } from '../../derive/note-marker.js';
 import { missingPieces } from '../../kinds/missing.js';
 import { LABELS } from './labels.js';
+import { markEnglish } from './latin.js';
 import { appendMath } from './math.js';
 import { relativeHref, textHref } from './paths.js';
 import type { RenderContext } from './render-context.js';
-import { epubType, type XMLBuilder } from './xml.js';
+import { epubType, setLanguage, type XMLBuilder } from './xml.js';
 
 export function renderInlines(parent: XMLBuilder, inlines: Inline[], ctx: RenderContext): void {
   for (const inline of inlines) renderInline(parent, inline, ctx);
@@ -58,11 +59,18 @@ function renderInline(parent: XMLBuilder, inline: Inline, ctx: RenderContext): v
   }
 }
 
-/** Text; a 缺字 placeholder and its 【…】 note are set apart for the proofreader. */
+/**
+ * Text; a 缺字 placeholder and its 【…】 note are set apart for the proofreader, and English
+ * words are marked as English so that readers can hyphenate them (./latin.ts).
+ */
 function renderText(parent: XMLBuilder, value: string): void {
   for (const piece of missingPieces(value)) {
-    if (piece.kind === 'text') parent.txt(piece.text);
-    else parent.ele('span').att('class', piece.kind === 'mark' ? 'missing-char' : 'missing-note').txt(piece.text);
+    if (piece.kind === 'text') {
+      for (const run of markEnglish(piece.text)) {
+        if (run.english) setLanguage(parent.ele('span'), 'en').txt(run.text);
+        else parent.txt(run.text);
+      }
+    } else parent.ele('span').att('class', piece.kind === 'mark' ? 'missing-char' : 'missing-note').txt(piece.text);
   }
 }
 
