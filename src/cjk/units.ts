@@ -4,7 +4,7 @@
  * break are one unit each. Each unit knows its width, its half width (punctuation), and how it
  * meets its neighbours: may a line start or end with it, is it squeezed against the next mark.
  */
-import { charKind, isDigit, noEnd, noStart, type CharKind } from './classes.js';
+import { charKind, isDigit, kindOfCodePoint, noEndCode, noStartCode, type CharKind } from './classes.js';
 import type { Measure, StyledText } from './types.js';
 
 export type UnitKind = 'cjk' | 'punct' | 'pair' | 'latin' | 'space' | 'break';
@@ -47,27 +47,40 @@ function unitKind(kind: CharKind): UnitKind {
   }
 }
 
-/** Characters that join the previous one into a unit of the same kind. */
-function joins(kind: UnitKind, prevChar: string, ch: string): boolean {
+/** Characters (code points) that join the previous one into a unit of the same kind. */
+function joins(kind: UnitKind, prev: number, cp: number): boolean {
   if (kind === 'latin') return true;
   // —— and …… (and longer runs) never split; — next to … does not join.
-  if (kind === 'pair') return charKind(prevChar) === charKind(ch);
+  if (kind === 'pair') return kindOfCodePoint(prev) === kindOfCodePoint(cp);
   return kind === 'space';
 }
 
-function split<S>(runs: Array<StyledText<S>>): Array<{ text: string; style: S; kind: UnitKind }> {
-  const out: Array<{ text: string; style: S; kind: UnitKind }> = [];
-  for (const run of runs) {
-    let last: { text: string; style: S; kind: UnitKind } | undefined;
-    for (const ch of run.text) {
-      const kind = unitKind(charKind(ch));
-      if (last && last.kind === kind && joins(kind, last.text.slice(-1), ch)) {
-        last.text += ch;
-        continue;
+interface Piece<S> {
+  text: string;
+  style: S;
+  kind: UnitKind;
+}
+
+/** Runs → pieces of one unit each, cut from the run's text by code point (no string building). */
+function split<S>(runs: Array<StyledText<S>>): Array<Piece<S>> {
+  const out: Array<Piece<S>> = [];
+  for (const { text, style } of runs) {
+    let start = 0;
+    let kind: UnitKind | undefined;
+    let prev = 0;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i) ?? 0;
+      const next = i + (cp > 0xffff ? 2 : 1);
+      const k = unitKind(kindOfCodePoint(cp));
+      if (kind === undefined || kind !== k || !joins(k, prev, cp)) {
+        if (kind !== undefined) out.push({ text: text.slice(start, i), style, kind });
+        start = i;
+        kind = k;
       }
-      last = { text: ch, style: run.style, kind };
-      out.push(last);
+      prev = cp;
+      i = next;
     }
+    if (kind !== undefined) out.push({ text: text.slice(start), style, kind });
   }
   return out;
 }
@@ -107,17 +120,17 @@ function isPunct(u: { kind: UnitKind } | undefined): boolean {
 export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Array<Unit<S>> {
   const pieces = resolveSpaces(split(runs));
   const units = pieces.map((p): Unit<S> => {
-    const first = p.text[0] ?? '';
-    const lastChar = p.text.slice(-1);
+    // By code unit, as the tests on the first and last character always were.
+    const first = p.text.charCodeAt(0);
     const width = p.kind === 'break' ? 0 : measure(p.text, p.style, false);
     const punct = p.kind === 'punct';
     return {
       text: p.text,
       style: p.style,
       kind: p.kind,
-      noStart: p.kind === 'pair' || noStart(first),
-      noEnd: noEnd(lastChar),
-      opening: punct && charKind(first) === 'open',
+      noStart: p.kind === 'pair' || noStartCode(first),
+      noEnd: noEndCode(p.text.charCodeAt(p.text.length - 1)),
+      opening: punct && kindOfCodePoint(first) === 'open',
       squeeze: 'none',
       width,
       half: punct ? measure(p.text, p.style, true) : width,

@@ -77,9 +77,11 @@ class GlyphCollector {
     if (!text) return;
     this.listener?.(role, bold, text, this.origin);
     const target = bold ? this.sets[role].bold : this.sets[role].regular;
-    for (const char of text) {
-      const cp = char.codePointAt(0);
-      if (cp !== undefined && !NOT_DRAWN.has(cp)) target.add(cp);
+    // By index, not `for…of`: a book's whole text passes here, one string per character otherwise.
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++;
+      if (!NOT_DRAWN.has(cp)) target.add(cp);
     }
   }
 
@@ -176,7 +178,8 @@ export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = 
   for (const line of titlePage.responsibility) c.add('body', line);
   c.add('body', titlePage.publisher);
 
-  for (const text of Object.values(copyright.cip)) c.add('body', text);
+  const { cip } = copyright;
+  for (const text of [cip.heading, cip.description, cip.isbn, cip.retrieval, cip.number, ...cip.paragraphs]) c.add('body', text);
   c.add('body', copyright.titleLine);
   for (const record of copyright.records) {
     c.add('body', record.label);

@@ -68,14 +68,39 @@ function shapedGlyphs(run: fontkit.GlyphRun): ShapedGlyph[] {
   });
 }
 
+/**
+ * What one code point is drawn with: its one glyph, null when it needs shaping with its
+ * neighbours, undefined while not yet looked up.
+ */
+type Single = ShapedGlyph | null | undefined;
+
+/** Basic Multilingual Plane code points: looked up by index, the composer's hottest path. */
+const BMP_SIZE = 0x10000;
+
+/** Context-free glyphs of one face in one form (plain or `halt`), by code point. */
+class SingleTable {
+  /** Allocated on first use: a face may only ever shape Latin text, or never be measured. */
+  private bmp: Single[] | undefined;
+  private readonly astral = new Map<number, ShapedGlyph | null>();
+
+  get(cp: number): Single {
+    return cp < BMP_SIZE ? this.bmp?.[cp] : this.astral.get(cp);
+  }
+
+  set(cp: number, glyph: ShapedGlyph | null): void {
+    if (cp >= BMP_SIZE) this.astral.set(cp, glyph);
+    else (this.bmp ??= new Array<Single>(BMP_SIZE))[cp] = glyph;
+  }
+}
+
 /** One face: its file (for the renderer) and its metrics. */
 export class Face {
   readonly unitsPerEm: number;
   /** Ascender and descender in ems (descender negative), from the font's hhea table. */
   readonly ascent: number;
   readonly descent: number;
-  /** Context-free code points: the one glyph each is drawn with (undefined: needs shaping). */
-  private readonly tables = [new Map<number, ShapedGlyph | undefined>(), new Map<number, ShapedGlyph | undefined>()];
+  /** Context-free code points: the one glyph each is drawn with, plain and with `halt`. */
+  private readonly tables = [new SingleTable(), new SingleTable()] as const;
   /** Shaped words and non-context-free text, by text, so a page never shapes twice. */
   private readonly shapedCache = [new Map<string, ShapedGlyph[]>(), new Map<string, ShapedGlyph[]>()];
 
@@ -93,14 +118,15 @@ export class Face {
     return this.font.hasGlyphForCodePoint(cp);
   }
 
-  /** The glyph of one context-free code point, or undefined when it needs shaping. */
-  private single(cp: number, half: boolean): ShapedGlyph | undefined {
-    const table = this.tables[half ? 1 : 0] as Map<number, ShapedGlyph | undefined>;
-    if (table.has(cp)) return table.get(cp);
-    let glyph: ShapedGlyph | undefined;
+  /** The glyph of one context-free code point, or null when it needs shaping. */
+  private single(cp: number, half: boolean): ShapedGlyph | null {
+    const table = this.tables[half ? 1 : 0];
+    const known = table.get(cp);
+    if (known !== undefined) return known;
+    let glyph: ShapedGlyph | null = null;
     if (isContextFree(cp)) {
       const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
-      if (run.glyphs.length === 1) glyph = shapedGlyphs(run)[0];
+      if (run.glyphs.length === 1) glyph = shapedGlyphs(run)[0] ?? null;
     }
     table.set(cp, glyph);
     return glyph;
@@ -186,7 +212,10 @@ export class FontBook {
   private readonly roleIds = new Map<string, [string, string]>();
   private readonly syntheticBold = new Set<string>();
   private readonly fallbacks: string[] = [];
-  private readonly choices = new Map<string, Map<number, string>>();
+  /** Role or fallback key → its [normal, bold] faces: measure() asks for one per piece of text. */
+  private readonly roleFaces = new Map<string, readonly [Face, Face]>();
+  /** Role or fallback key → [normal, bold] → code point → the key that draws it (faceFor). */
+  private readonly choices = new Map<string, readonly [Map<number, string>, Map<number, string>]>();
 
   constructor(config: FontConfig) {
     const byFile = new Map<string, Face>();
@@ -211,6 +240,14 @@ export class FontBook {
       this.roleIds.set(key, [id, id]);
       this.fallbacks.push(key);
     });
+    for (const [key, [normal, bold]] of this.roleIds) {
+      const face = (id: string): Face => {
+        const found = this.faces.get(id);
+        if (!found) throw new Error(`internal: no face for ${key}`);
+        return found;
+      };
+      this.roleFaces.set(key, [face(normal), face(bold)]);
+    }
   }
 
   /** Every distinct face, for the renderer to register. */
@@ -226,9 +263,9 @@ export class FontBook {
   }
 
   face(font: string, bold: boolean): Face {
-    const face = this.faces.get(this.faceId(font, bold));
-    if (!face) throw new Error(`internal: no face for ${font}`);
-    return face;
+    const faces = this.roleFaces.get(font);
+    if (!faces) throw new Error(`internal: no font role ${font}`);
+    return bold ? faces[1] : faces[0];
   }
 
   /**
@@ -246,19 +283,25 @@ export class FontBook {
    * coverage gate has already reported such a character). The same order as src/fonts/assign.ts.
    */
   faceFor(font: string, bold: boolean, cp: number): string {
-    const id = `${font}\u0000${bold ? 'b' : 'n'}`;
-    let choice = this.choices.get(id);
-    if (!choice) this.choices.set(id, (choice = new Map()));
+    const choice = this.choicesOf(font, bold);
     let chosen = choice.get(cp);
     if (chosen === undefined) {
-      chosen = font;
-      if (!this.face(font, bold).hasGlyph(cp)) {
-        const roles = (FONT_ROLES as readonly string[]).includes(font) ? roleChain(font as FontRoleName, INSERTED_CHARACTERS.has(cp)).slice(1) : [];
-        chosen = [...roles, ...this.fallbacks].find((f) => this.face(f, bold).hasGlyph(cp)) ?? font;
-      }
+      chosen = this.choose(font, bold, cp);
       choice.set(cp, chosen);
     }
     return chosen;
+  }
+
+  private choicesOf(font: string, bold: boolean): Map<number, string> {
+    let both = this.choices.get(font);
+    if (!both) this.choices.set(font, (both = [new Map(), new Map()]));
+    return both[bold ? 1 : 0];
+  }
+
+  private choose(font: string, bold: boolean, cp: number): string {
+    if (this.face(font, bold).hasGlyph(cp)) return font;
+    const roles = (FONT_ROLES as readonly string[]).includes(font) ? roleChain(font as FontRoleName, INSERTED_CHARACTERS.has(cp)).slice(1) : [];
+    return [...roles, ...this.fallbacks].find((f) => this.face(f, bold).hasGlyph(cp)) ?? font;
   }
 
   /** Width in points, as the renderer will draw it. */

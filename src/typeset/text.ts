@@ -117,6 +117,16 @@ export function inlineText(inlines: Inline[]): string {
     .join('');
 }
 
+/** Every character of `text` is drawn in the style's own font (the common case: no split). */
+function ownFaceDrawsAll(text: string, style: RunStyle, fonts: FontBook): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
+    if (fonts.faceFor(style.font, style.bold, cp) !== style.font) return false;
+  }
+  return true;
+}
+
 /**
  * Runs → runs whose every character has a glyph in the run's font: a character the role's
  * face lacks goes into a run of its own, set in the first fallback face that has it (one style
@@ -130,11 +140,11 @@ export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook):
       out.push(run);
       continue;
     }
-    const faceOf = (ch: string): string => fonts.faceFor(style.font, style.bold, ch.codePointAt(0) ?? 0);
-    if (Array.from(run.text).every((ch) => faceOf(ch) === style.font)) {
+    if (ownFaceDrawsAll(run.text, style, fonts)) {
       out.push(run);
       continue;
     }
+    const faceOf = (ch: string): string => fonts.faceFor(style.font, style.bold, ch.codePointAt(0) ?? 0);
     const derived = new Map<string, RunStyle>([[style.font, style]]);
     let current: StyledText<RunStyle> | undefined;
     for (const ch of run.text) {

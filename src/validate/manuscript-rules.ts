@@ -9,8 +9,15 @@ import { inlineRuns } from '../model/walk.js';
 
 /** Characters as 字数 counts them: everything printed except spaces. */
 export function countCharacters(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
+  // Code points less white space (/\s/u, all of it single code units), without a string per
+  // character: a whole book is counted.
+  let n = text.length - text.replace(/\S+/gu, '').length;
+  for (let i = 0; i < text.length; i++) {
+    if ((text.codePointAt(i) ?? 0) > 0xffff) {
+      n--;
+      i++;
+    }
+  }
   return n;
 }
 
