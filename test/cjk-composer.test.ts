@@ -145,6 +145,31 @@ describe('CJK line composer', () => {
     expect(lines[0]?.segments.map((s) => [s.text, s.style.name])).toEqual([['甲乙', 'plain'], ['丙丁', 'bold']]);
   });
 
+  it('sets a line more than the close-up allowance over the measure only by compressing its marks (标点挤压)', () => {
+    // 10 ideographs to a line; filled 30 pt past it, with 10 pt of closing up allowed.
+    const text = '甲乙丙，丁戊己，庚辛壬，癸子丑，寅卯辰。巳午未申酉戌亥天地玄黄宇宙洪荒';
+    const tight = composeParagraph([{ text, style: plain }], { measure: 100, indent: 0, fill: 130, tightBase: 10 }, measure);
+    const loose = composeParagraph([{ text, style: plain }], { measure: 100, indent: 0, fill: 130 }, measure);
+    for (const line of tight.slice(0, -1)) {
+      expect(renderedWidth(line, measure)).toBeCloseTo(100, 6);
+      const squeezed = line.segments.filter((s) => s.halfWidth).length;
+      // Whatever is over by more than 10 pt is taken from marks set half-width (5 pt each).
+      expect(line.natural - 100).toBeLessThanOrEqual(10 + 5 * squeezed + 1e-6);
+    }
+    // A line that is all marks-free ideographs takes no more than the allowance.
+    const plainText = '巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏';
+    const noMarks = composeParagraph([{ text: plainText, style: plain }], { measure: 100, indent: 0, fill: 130, tightBase: 10 }, measure);
+    for (const line of noMarks.slice(0, -1)) expect(lineText(line).length).toBe(11);
+    expect(texts(tight).join('')).toBe(text);
+    expect(tight.length).toBeLessThan(compose(text).length);
+    // Without the allowance the fill alone decides (as before): 13 characters to the line.
+    expect(lineText(loose[0] as ComposedLine<Style>).length).toBe(13);
+    expect(loose.flatMap((l) => l.segments).some((s) => s.halfWidth && s.text.length === 1 && /[，]/.test(s.text))).toBe(false);
+    // The last line is not justified: a tight setting whose last line overruns is refused by
+    // widow control (src/typeset/resetting.ts), so only the lines before it are checked here.
+    for (const line of tight.slice(0, -1)) expect(noStart(lineText(line)[0] ?? '')).toBe(false);
+  });
+
   it('stays linear in paragraph length (measure calls per character do not grow)', () => {
     const chunk = '他说：「今天天气很好，我们去公园散步吧。」她点头同意——于是两人出门了……APP上也说了2015年的事。';
     const perChar = (n: number): number => {

@@ -48,6 +48,28 @@ describe('齐底 by looking back', () => {
     ]);
   });
 
+  it('compresses the marks of a paragraph\'s last lines (标点挤压) only when looking back needs a line fewer', () => {
+    // Four lines; three when its two lines before the last are filled 2 em tighter, which only
+    // their compressed marks give (，). The tail alone is asked: its first line keeps its own fill.
+    const asked: number[][] = [];
+    const set = (loosen: Loosening): TextLine[] => {
+      asked.push([0, 1, 2, 3].map((i) => loosenAt(loosen, i)));
+      return loosenAt(loosen, 0) === 0 && loosenAt(loosen, 1) <= -20 && loosenAt(loosen, 2) <= -20
+        ? [line('A0行'), line('A1行'), line('A2末行', 150)]
+        : [line('A0行'), line('A1行，甲，乙，丙，丁'), line('A2行，甲，乙，丙，丁'), line('A3末行', 30)];
+    };
+    const squeezable: Para = { kind: 'para', inset: 0, lines: set(0), loosen: 0, recompose: set };
+    const items = [squeezable, fixed('B', 1), fixed('C', 1), fixed('D', 1), fixed('E', 2)];
+    const result = paginate([section(items)], grid, notes);
+    expect(result.unresolvedWidows).toBe(0);
+    expect(pageLines([section(items)])).toEqual([
+      ['A0', 'A1', 'A2', 'B0'],
+      ['C0', 'D0', 'E0', 'E1'],
+    ]);
+    // Widow control's own tightening stays within an em for every line.
+    expect(asked.some((fills) => fills.every((f) => f >= -10))).toBe(true);
+  });
+
   it('leaves the page short, and says so, when nothing before it can be set another way', () => {
     const items = [fixed('A', 2), fixed('B', 1), fixed('C', 1), fixed('D', 1), fixed('E', 1), fixed('F', 1), fixed('G', 2)];
     const result = paginate([section(items)], grid, notes);

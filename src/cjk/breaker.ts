@@ -101,21 +101,39 @@ function isUrl(text: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i.test(text);
 }
 
+/**
+ * A tight setting (widow control, the 孤字 rule) fills a line past the measure. Up to `base`
+ * points over, the line's characters close up a hair; beyond that only by setting full-width
+ * marks in their half-width forms (标点挤压), so a line may take no more than its marks give.
+ */
+export interface Tightening {
+  /** The line length itself, without the fill's extra. */
+  measure: number;
+  base: number;
+}
+
+/** What setting a mark half-width gives back: its blank half (0 for anything else). */
+export function squeezable<S>(u: Unit<S>): number {
+  return u.kind === 'punct' && u.squeeze === 'none' ? u.width - u.half : 0;
+}
+
 interface Fit {
   end: number;
   endHalf: boolean;
   forced: boolean;
 }
 
-function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure: Measure<S>, hyphenation?: Hyphenation<S>, justified = avail): Fit {
+function fitLine<S>(units: Array<Unit<S>>, start: number, fill: number, measure: Measure<S>, hyphenation?: Hyphenation<S>, justified = fill, tight?: Tightening): Fit {
   let width = 0;
   let best = -1;
+  let saving = 0;
   for (let j = start; j < units.length; j++) {
     const u = units[j];
     if (!u) break;
     if (u.kind === 'break') return { end: j, endHalf: false, forced: true };
     const gap = j > start ? gapBefore(units, j, measure) : 0;
     const add = gap + widthIn(u, j, start);
+    const avail = tight ? Math.min(fill, tight.measure + tight.base + saving + squeezable(u)) : fill;
     if (width + add > avail + EPSILON) {
       const half = gap + u.half;
       if (u.kind === 'punct' && !u.opening && u.squeeze === 'none' && width + half <= avail + EPSILON && j > start && canBreakBefore(units, j + 1)) {
@@ -138,6 +156,7 @@ function fitLine<S>(units: Array<Unit<S>>, start: number, avail: number, measure
       return { end: Math.max(j, start + 1), endHalf: false, forced: false };
     }
     width += add;
+    saving += squeezable(u);
     if (canBreakBefore(units, j + 1)) best = j + 1;
   }
   return { end: units.length, endHalf: false, forced: false };
@@ -150,6 +169,7 @@ export function breakLines<S>(
   indent: number,
   measureText: Measure<S>,
   hyphenation?: Hyphenation<S>,
+  tight?: Tightening,
 ): LineRange[] {
   const fillAt = typeof measure === 'number' ? (): number => measure : measure;
   const lines: LineRange[] = [];
@@ -167,7 +187,7 @@ export function breakLines<S>(
       continue;
     }
     const fill = fillAt(lines.length);
-    const fit: Fit = fitLine(units, i, fill - lineIndent, measureText, hyphenation, (hyphenation?.measure ?? fill) - lineIndent);
+    const fit: Fit = fitLine(units, i, fill - lineIndent, measureText, hyphenation, (hyphenation?.measure ?? fill) - lineIndent, tight && { ...tight, measure: tight.measure - lineIndent });
     let end = fit.end;
     while (end > i && units[end - 1]?.kind === 'space') end--;
     const last = fit.forced || fit.end >= units.length;

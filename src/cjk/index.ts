@@ -18,8 +18,10 @@ export function composeParagraph<S>(
 ): Array<ComposedLine<S>> {
   const units = buildUnits(runs, measure);
   const hyphenation = options.hyphenation && { ...options.hyphenation, measure: options.measure };
-  const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure, hyphenation);
-  return ranges.map((range) => justifyLine(units, range, options.measure, measure));
+  const base = options.tightBase;
+  const tight = base === undefined ? undefined : { measure: options.measure, base };
+  const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure, hyphenation, tight);
+  return ranges.map((range) => justifyLine(units, range, options.measure, measure, base));
 }
 
 /** The text of a composed line, as a reader would copy it (for tests and diagnostics). */

@@ -7,20 +7,23 @@
  * spacing, so the right edge is exact. Widths are re-measured per segment as the renderer will
  * measure them (kerning included), so the line fills the measure to rounding.
  */
-import { gapBefore, type LineRange } from './breaker.js';
+import { gapBefore, squeezable, type LineRange } from './breaker.js';
 import type { ComposedLine, Measure, Segment } from './types.js';
 import type { Unit } from './units.js';
 
 type Kind = 'spaced' | 'latin' | 'fixed';
+
+/** Rounding slack in points. */
+const EPSILON = 0.01;
 
 interface Draft<S> {
   segment: Segment<S>;
   kind: Kind;
 }
 
-function halfHere<S>(u: Unit<S>, k: number, line: LineRange): boolean {
+function halfHere<S>(u: Unit<S>, k: number, line: LineRange, squeezed: Set<number>): boolean {
   if (u.kind !== 'punct') return false;
-  return u.squeeze === 'next' || (u.squeeze === 'prev' && k > line.start) || (line.endHalf && k === line.end - 1);
+  return u.squeeze === 'next' || (u.squeeze === 'prev' && k > line.start) || (line.endHalf && k === line.end - 1) || squeezed.has(k);
 }
 
 function kindOf<S>(u: Unit<S>, half: boolean, isLastUnit: boolean): Kind {
@@ -30,7 +33,7 @@ function kindOf<S>(u: Unit<S>, half: boolean, isLastUnit: boolean): Kind {
   return 'fixed';
 }
 
-function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>): Array<Draft<S>> {
+function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>, squeezed: Set<number>): Array<Draft<S>> {
   const out: Array<Draft<S>> = [];
   let current: Draft<S> | undefined;
   for (let k = line.start; k < line.end; k++) {
@@ -44,7 +47,7 @@ function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>):
       out.push({ segment: { text: ' ', style, spacing: 0, halfWidth: false }, kind: 'fixed' });
       current = undefined;
     }
-    const half = halfHere(u, k, line);
+    const half = halfHere(u, k, line, squeezed);
     const lastUnit = !line.last && k === line.end - 1;
     if (lastUnit && u.kind === 'latin' && u.text.length > 1) {
       // Keep all but the final letter stretchable for the no-ideograph fallback below.
@@ -67,14 +70,53 @@ function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>):
   return out;
 }
 
-export function justifyLine<S>(units: Array<Unit<S>>, line: LineRange, measure: number, measureText: Measure<S>): ComposedLine<S> {
-  const parts = drafts(units, line, measureText);
+/**
+ * The marks a line set more than `base` over its measure compresses (标点挤压): as few as
+ * give back the excess, spread evenly along the line rather than bunched at one end.
+ */
+function squeezedMarks<S>(units: Array<Unit<S>>, line: LineRange, room: number, base: number | undefined, measure: Measure<S>): Set<number> {
+  const none = new Set<number>();
+  if (base === undefined) return none;
   let natural = 0;
-  const gaps: Record<Kind, number> = { spaced: 0, latin: 0, fixed: 0 };
-  for (const { segment, kind } of parts) {
-    natural += measureText(segment.text, segment.style, segment.halfWidth);
-    gaps[kind] += segment.text.length - 1;
+  const marks: number[] = [];
+  for (let k = line.start; k < line.end; k++) {
+    const u = units[k] as Unit<S>;
+    const half = halfHere(u, k, line, none);
+    natural += (k > line.start ? gapBefore(units, k, measure) : 0) + (half ? u.half : u.width);
+    if (!half && squeezable(u) > 0) marks.push(k);
   }
+  let excess = natural - room - base;
+  if (excess <= 0 || marks.length === 0) return none;
+  const out = new Set<number>();
+  for (let n = 1; n <= marks.length && excess > 0; n++) {
+    out.clear();
+    excess = natural - room - base;
+    for (let i = 0; i < n; i++) {
+      const k = marks[Math.floor(((i + 0.5) * marks.length) / n)] as number;
+      out.add(k);
+      excess -= squeezable(units[k] as Unit<S>);
+    }
+  }
+  return out;
+}
+
+function naturalOf<S>(parts: Array<Draft<S>>, measureText: Measure<S>): number {
+  let natural = 0;
+  for (const { segment } of parts) natural += measureText(segment.text, segment.style, segment.halfWidth);
+  return natural;
+}
+
+export function justifyLine<S>(units: Array<Unit<S>>, line: LineRange, measure: number, measureText: Measure<S>, base?: number): ComposedLine<S> {
+  const none = new Set<number>();
+  let parts = drafts(units, line, measureText, none);
+  let natural = naturalOf(parts, measureText);
+  // Only a line set tighter than closing up allows has marks to compress.
+  if (base !== undefined && natural > measure - line.indent + base + EPSILON) {
+    parts = drafts(units, line, measureText, squeezedMarks(units, line, measure - line.indent, base, measureText));
+    natural = naturalOf(parts, measureText);
+  }
+  const gaps: Record<Kind, number> = { spaced: 0, latin: 0, fixed: 0 };
+  for (const { segment, kind } of parts) gaps[kind] += segment.text.length - 1;
   const slack = measure - line.indent - natural;
   // Between ideographs when there are any; a line of Latin text alone is letter-spaced instead.
   const into: Kind = gaps.spaced > 0 ? 'spaced' : 'latin';

@@ -32,6 +32,12 @@ export interface ComposeOptions<S = unknown> {
    * ideographs more than a quarter em; without it, words are divided only when longer than a line.
    */
   hyphenation?: Hyphenation<S>;
+  /**
+   * How far past the measure, in points, a line filled tighter than the measure may be set by
+   * closing up its characters; beyond that only by compressing its marks to half width
+   * (标点挤压). Unset: lines close up as far as the fill asks.
+   */
+  tightBase?: number;
 }
 
 /**

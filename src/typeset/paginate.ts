@@ -11,8 +11,9 @@ import type { PageMark } from '../model/pagination.js';
 import { folioOf } from './folios.js';
 import { EM_BOTTOM, EM_TOP, slotBaseline, slotsFor, type Grid } from './grid.js';
 import type { Box, FlowItem, Loosening, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
+import { LookBack, type Change, type Layout, type Placed } from './look-back.js';
 import { loosened, LOOSEN_STEPS, TIGHTEN_STEPS, type Loosened, type Setting } from './resetting.js';
-import { circledNumber, lineWidth } from './text.js';
+import { circledNumber } from './text.js';
 
 export interface NoteLayout {
   size: number;
@@ -52,20 +53,6 @@ interface ShortPage {
   page: number;
 }
 
-/** One change looking back may try. `step` orders them: the gentlest and nearest first. */
-type Change = { kind: 'para'; para: Para; setting: Setting; step: number } | { kind: 'box'; box: Box; delta: 1 | -1; step: number };
-
-function target(change: Change): Para | Box {
-  return change.kind === 'box' ? change.box : change.para;
-}
-
-function pairs(changes: Change[]): Change[][] {
-  return changes.flatMap((a, i) => changes.slice(i + 1).filter((b) => target(b) !== target(a)).map((b) => [a, b]));
-}
-
-/** A heading's extra slot counts as a paragraph set this many steps from its natural setting. */
-const GROW_STEP = 2;
-
 interface Snapshot {
   pages: number;
   marks: number;
@@ -73,14 +60,6 @@ interface Snapshot {
   carried: NoteChunk[];
   mainStart: number | undefined;
 }
-
-/** How many times a section is paginated again to fill its short pages, and how many settings each time. */
-const LOOK_BACK_ROUNDS = 8;
-const LOOK_BACK_TRIES = 12;
-/** Of those, how many are also tried two at a time. */
-const LOOK_BACK_PAIRS = 6;
-/** How many pages before a short page its paragraphs are looked for. */
-const LOOK_BACK_PAGES = 8;
 
 interface PageState {
   page: Page;
@@ -115,7 +94,7 @@ class Paginator {
   private mainStart: number | undefined;
   /** Settings chosen by looking back (see `lookBack`), used in place of a paragraph's own. */
   private readonly presets = new Map<Para, Setting>();
-  private readonly resettings = new Map<Para, Map<1 | -1, Loosened | null>>();
+  private readonly lookBack: LookBack;
   /** Headings given one slot more (1) or less (−1) of space by looking back. */
   private readonly grow = new Map<Box, 1 | -1>();
   /** The entries of the finished pages of the current section, by page number. */
@@ -124,7 +103,9 @@ class Paginator {
   constructor(
     private readonly grid: Grid,
     private readonly notes: NoteLayout,
-  ) {}
+  ) {
+    this.lookBack = new LookBack(grid);
+  }
 
   run(sections: Section[]): Pagination {
     for (const section of sections) this.place(section);
@@ -139,7 +120,8 @@ class Paginator {
     this.finished.clear();
     const start = this.snapshot();
     this.placeOnce(section);
-    if (!section.fixed) this.lookBack(section, start);
+    const shorts = this.short.slice(start.short).map((s) => s.page);
+    if (!section.fixed && shorts.length > 0) this.lookBack.search(this.layoutFor(section, start), shorts);
   }
 
   private placeOnce(section: Section): void {
@@ -175,42 +157,30 @@ class Paginator {
     this.finished.clear();
   }
 
-  /**
-   * A page left short because nothing on it could take its widow or orphan is helped from the
-   * pages before it: one paragraph there set a line longer or shorter moves every later line by
-   * one, and the section is paginated again. Kept when the section ends fewer pages short (or
-   * its first short page comes later), tried a few paragraphs at a time, the gentlest first.
-   */
-  private lookBack(section: Section, start: Snapshot): void {
-    for (let round = 0; round < LOOK_BACK_ROUNDS; round++) {
-      const shorts = this.short.slice(start.short);
-      const first = shorts[0];
-      if (!first) return;
-      const singles = this.candidates(first).slice(0, LOOK_BACK_TRIES);
-      // Two changes together only where no one change helps (a page of one-line paragraphs).
-      const tries = [...singles.map((c) => [c]), ...pairs(singles.slice(0, LOOK_BACK_PAIRS))];
-      const better = tries.find((changes) => {
+  /** Pagination of the section again with the changes looking back asks for (see look-back.ts). */
+  private layoutFor(section: Section, start: Snapshot): Layout {
+    let applied: Change[] = [];
+    return {
+      attempt: (changes) => {
         this.restore(start);
+        for (const change of applied) this.apply(change, false);
         for (const change of changes) this.apply(change, true);
+        applied = changes;
         this.placeOnce(section);
-        const now = this.short.slice(start.short);
-        if (now.length < shorts.length || (now.length === shorts.length && (now[0]?.page ?? Infinity) > first.page)) return true;
-        for (const change of changes) this.apply(change, false);
-        return false;
-      });
-      if (!better) {
-        this.restore(start);
-        this.placeOnce(section);
-        return;
-      }
-    }
+        return this.short.slice(start.short).map((s) => s.page);
+      },
+      placed: (page) =>
+        (this.finished.get(page) ?? []).flatMap((entry): Placed[] =>
+          entry.kind === 'lines' ? [{ kind: 'para', para: entry.para }] : entry.kind === 'box' ? [{ kind: 'box', box: entry.source, keepWithNext: entry.box.keepWithNext === true }] : [],
+        ),
+    };
   }
 
   private apply(change: Change, on: boolean): void {
     if (change.kind === 'box') {
-      if (on) this.grow.set(change.box, change.delta);
+      if (on && change.delta !== 0) this.grow.set(change.box, change.delta);
       else this.grow.delete(change.box);
-    } else if (on) this.presets.set(change.para, change.setting);
+    } else if (on && change.setting) this.presets.set(change.para, change.setting);
     else this.presets.delete(change.para);
   }
 
@@ -222,58 +192,6 @@ class Paginator {
     const delta = this.grow.get(box);
     if (delta === undefined) return box;
     return { ...box, slots: box.slots + delta, items: delta === 1 ? translate(box.items, this.grid.pitch / 2) : box.items };
-  }
-
-  /**
-   * A paragraph set one line longer or shorter from its own setting, without a lone last
-   * character; remembered, as sections are paginated again and again.
-   */
-  private resetting(para: Para, delta: 1 | -1): Loosened | undefined {
-    let known = this.resettings.get(para);
-    if (!known) this.resettings.set(para, (known = new Map()));
-    if (known.has(delta)) return known.get(delta) ?? undefined;
-    const measure = this.grid.width - para.inset;
-    const last = para.lines.at(-1);
-    const size = last?.size ?? 10;
-    const room = last ? measure - lineWidth(last) : measure;
-    // Cheap bounds first: a line more needs the last line nearly full, a line fewer a short one.
-    const lines = para.lines.length;
-    const possible = delta === 1 ? room < lines * (LOOSEN_STEPS.at(-1) ?? 0) * size : lines > 1 && measure - room < (lines - 1) * -(TIGHTEN_STEPS.at(-1) ?? 0) * size;
-    // `loosened` gives only settings without a lone last character.
-    const setting = possible ? loosened(para, { lines: para.lines, loosen: para.loosen ?? 0 }, undefined, 0, delta, measure) : undefined;
-    known.set(delta, setting ?? null);
-    return setting;
-  }
-
-  /** Whether a box has a whole slot of white space under its text. */
-  private canShrink(box: Box): boolean {
-    const bottoms = box.items.flatMap((i) => (i.kind === 'text' ? [i.baseline + i.line.size * EM_BOTTOM] : i.kind === 'rule' ? [Math.max(i.y1, i.y2)] : i.kind === 'image' ? [i.y + i.height] : []));
-    return box.slots > 1 && bottoms.length > 0 && Math.max(...bottoms) <= (box.slots - 1) * this.grid.pitch;
-  }
-
-  /**
-   * What may move the lines of a short page by one: a paragraph on the pages before it set one
-   * line longer or shorter, or a heading on them (or above the short page's widow) given one
-   * more slot of space.
-   */
-  private candidates(short: ShortPage): Change[] {
-    const out: Change[] = [];
-    for (let back = 0; back <= LOOK_BACK_PAGES; back++) {
-      const page = short.page - back;
-      for (const entry of this.finished.get(page) ?? []) {
-        if (entry.kind === 'box' && entry.box.keepWithNext && !this.grow.has(entry.source)) {
-          out.push({ kind: 'box', box: entry.source, delta: 1, step: GROW_STEP + back / 2 });
-          if (this.canShrink(entry.box)) out.push({ kind: 'box', box: entry.source, delta: -1, step: GROW_STEP + back / 2 });
-        }
-        if (back === 0 || entry.kind !== 'lines' || this.presets.has(entry.para) || out.some((c) => c.kind === 'para' && c.para === entry.para)) continue;
-        for (const delta of [1, -1] as const) {
-          const setting = this.resetting(entry.para, delta);
-          // Nearer pages first: a shift from further back has more page breaks to upset.
-          if (setting) out.push({ kind: 'para', para: entry.para, setting, step: setting.step + back / 2 });
-        }
-      }
-    }
-    return out.sort((a, b) => a.step - b.step);
   }
 
   private placeItem(item: FlowItem, next: FlowItem | undefined): void {

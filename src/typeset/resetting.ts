@@ -13,6 +13,24 @@ export const LOOSEN_STEPS = [0.5, 1, 1.5, 2, 3, 4];
  * its ideographs set a hair closer (under 3 % of an em each on a 36-character line, 紧排).
  */
 export const TIGHTEN_STEPS = [-0.5, -1];
+/** A fill for the last `last` lines before the paragraph's last one; the lines above keep theirs. */
+export interface TailFill {
+  em: number;
+  last: number;
+}
+
+/**
+ * Tighter still, only where a page would otherwise end short (looking back): past one em a
+ * line takes only what its marks give when set half-width (标点挤压, src/cjk/breaker.ts), and
+ * only the few lines that take up the paragraph's last line are set so, the fewest first.
+ */
+export const SQUEEZE_STEPS: TailFill[] = [
+  { em: -2, last: 2 },
+  { em: -3, last: 2 },
+  { em: -2, last: 4 },
+  { em: -3, last: 4 },
+  { em: -3, last: 8 },
+];
 
 export interface Setting {
   lines: TextLine[];
@@ -30,15 +48,16 @@ export interface Loosened extends Setting {
  * The lines before `from` keep their fills, so they come out as printed. A shorter setting may
  * not leave its last line wider than `measure`.
  */
-export function loosened(para: Para, current: Setting, below = LOOSEN_STEPS.length, from = 0, delta: 1 | -1 = 1, measure = Infinity): Loosened | undefined {
+export function loosened(para: Para, current: Setting, below = LOOSEN_STEPS.length, from = 0, delta: 1 | -1 = 1, measure = Infinity, squeeze = false): Loosened | undefined {
   if (!para.recompose) return undefined;
   // Pagination asks the same questions again when it looks back and sets a section anew.
   let asked = memo.get(para);
   if (!asked) memo.set(para, (asked = []));
-  const same = asked.find((q) => q.current === current.loosen && q.lines === current.lines.length && q.below === below && q.from === from && q.delta === delta && q.measure === measure);
+  const same = asked.find((q) => q.current === current.loosen && q.lines === current.lines.length && q.below === below && q.from === from && q.delta === delta && q.measure === measure && q.squeeze === squeeze);
   if (same) return same.answer;
-  const answer = resetOnce(para.recompose, current, below, from, delta, measure);
-  asked.push({ current: current.loosen, lines: current.lines.length, below, from, delta, measure, answer });
+  const steps: Array<number | TailFill> = delta === 1 ? LOOSEN_STEPS : squeeze ? [...TIGHTEN_STEPS, ...SQUEEZE_STEPS] : TIGHTEN_STEPS;
+  const answer = resetOnce(para.recompose, current, below, from, delta, measure, steps);
+  asked.push({ current: current.loosen, lines: current.lines.length, below, from, delta, measure, squeeze, answer });
   return answer;
 }
 
@@ -49,18 +68,24 @@ interface Question {
   from: number;
   delta: 1 | -1;
   measure: number;
+  squeeze: boolean;
   answer: Loosened | undefined;
 }
 
 const memo = new WeakMap<Para, Question[]>();
 
-function resetOnce(recompose: NonNullable<Para['recompose']>, current: Setting, below: number, from: number, delta: 1 | -1, measure: number): Loosened | undefined {
+/** The fill of a step at every line: the same throughout, or only near the paragraph's end. */
+function fillOf(step: number | TailFill, current: Setting, from: number, size: number): Loosening {
+  if (typeof step === 'number') return from === 0 ? step * size : (line) => (line < from ? loosenAt(current.loosen, line) : step * size);
+  const first = Math.max(from, current.lines.length - 1 - step.last);
+  return (line) => (line < first ? loosenAt(current.loosen, line) : step.em * size);
+}
+
+function resetOnce(recompose: NonNullable<Para['recompose']>, current: Setting, below: number, from: number, delta: 1 | -1, measure: number, steps: Array<number | TailFill>): Loosened | undefined {
   const size = current.lines[0]?.size ?? 10;
-  const steps = delta === 1 ? LOOSEN_STEPS : TIGHTEN_STEPS;
   const settings: Setting[] = [];
   for (let step = 0; step < Math.min(below, steps.length); step++) {
-    const fill = (steps[step] ?? 0) * size;
-    const loosen: Loosening = from === 0 ? fill : (line) => (line < from ? loosenAt(current.loosen, line) : fill);
+    const loosen = fillOf(steps[step] ?? 0, current, from, size);
     const lines = recompose(loosen);
     const last = lines.at(-1);
     const usable = lines.length === current.lines.length + delta && (!last || lineWidth(last) <= measure + 0.01) && samePrinted(lines, current.lines, from);

@@ -200,7 +200,9 @@ export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, 
   const measure = (text: string, style: RunStyle, half: boolean): number => measureRun(fonts, text, style, half);
   const faced = splitByFace(runs, fonts);
   const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
-  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size } }, measure);
+  // A line may close up by a whole em (under 3 % an ideograph); a tighter fill compresses marks.
+  const tightBase = typeof options.loosen === 'number' && options.loosen >= -size ? undefined : size;
+  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size }, tightBase }, measure);
   return lines.map((line) => placeLine(line, fonts, size));
 }
 
