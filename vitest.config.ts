@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // A named composed line (src/pipeline/content-identity.ts) is frozen in every test build, so
+    // a stage that changed one in place fails a test instead of leaving a stale page key.
+    env: { HANPRESS_FREEZE_NAMED: '1' },
   },
 });

@@ -5,6 +5,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hashOf } from '../src/pipeline/cache-key.js';
 import type { Codec, StepMemo } from '../src/pipeline/memo.js';
 import { loadDesign, mergeDesign, Typography } from '../src/typeset/design.js';
 import { FontBook } from '../src/typeset/fonts.js';
@@ -16,13 +17,18 @@ import { loadBook } from './helpers/sample.js';
 /** A memo that stores every chapter as the disk cache does and never lets decode compute. */
 function roundTrip(decoded: Section[]): StepMemo {
   return {
-    get<T>(step: string, _inputs: unknown, compute: () => T, codec?: Codec<T>): T {
+    get<T>(step: string, inputs: unknown, compute: () => T, codec?: Codec<T>): T {
       const value = compute();
       if (!codec) return value;
-      const stored = deserialize(serialize(codec.encode(value)));
-      const back = codec.decode(stored, () => {
-        throw new Error(`${step}: decode composed the chapter afresh`);
-      });
+      const key = hashOf(step, inputs);
+      const stored = deserialize(serialize(codec.encode(value, key)));
+      const back = codec.decode(
+        stored,
+        () => {
+          throw new Error(`${step}: decode composed the chapter afresh`);
+        },
+        key,
+      );
       if (step === 'typeset-chapter') decoded.push(back as Section);
       return back;
     },

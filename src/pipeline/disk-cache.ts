@@ -132,9 +132,9 @@ export class DiskCache {
     return {
       get: <T>(step: string, inputs: unknown, compute: () => T, codec?: Codec<T>): T => {
         const found = lookup<T>(step, inputs);
-        if ('data' in found) return codec ? codec.decode(found.data, compute) : (found.data as T);
+        if ('data' in found) return codec ? codec.decode(found.data, compute, found.key) : (found.data as T);
         const value = compute();
-        const data = codec ? codec.encode(value) : value;
+        const data = codec ? codec.encode(value, found.key) : value;
         // A codec that cannot say what the value depended on stores nothing.
         if (data !== undefined) store(found.key, data);
         return value;

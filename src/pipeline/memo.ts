@@ -11,9 +11,12 @@
  * could not hold.
  */
 export interface Codec<T> {
-  /** undefined: this value is not to be stored (the key could not name all it depended on). */
-  encode(value: T): unknown;
-  decode(data: unknown, compute: () => T): T;
+  /**
+   * undefined: this value is not to be stored (the key could not name all it depended on).
+   * `key`: the entry's key in the cache, which names the value's content (content-identity.ts).
+   */
+  encode(value: T, key: string): unknown;
+  decode(data: unknown, compute: () => T, key: string): T;
 }
 
 export interface StepMemo {

@@ -10,13 +10,14 @@
  * start on a new page, so an edit elsewhere moves none of its page breaks), so the answers
  * are cached too, keyed by the chapter, the paragraph and the fills asked for.
  */
+import { nameContent } from '../pipeline/content-identity.js';
 import { NO_MEMO, type Codec, type StepMemo } from '../pipeline/memo.js';
 import type { Chapter } from '../model/book.js';
 import type { FlowContext } from './blocks.js';
 import { chapterSection, type ChapterOptions } from './chapter.js';
 import { hashOf } from '../pipeline/cache-key.js';
 import type { FontBook } from './fonts.js';
-import type { FlowItem, Loosening, Para, Section, TextLine } from './model.js';
+import type { FlowItem, Loosening, PageItem, Para, Section, TextLine } from './model.js';
 import { recomposer } from './text.js';
 
 type Recompose = NonNullable<Para['recompose']>;
@@ -50,6 +51,26 @@ function decode(data: unknown, compute: () => Section, fonts: FontBook): Section
   return { ...stored, items };
 }
 
+/**
+ * Names every composed line of a section by the cache entry it is kept under and its place
+ * (src/pipeline/content-identity.ts), alike whether it was just composed or read back: a PDF
+ * page's key then names its lines instead of spelling them out.
+ */
+function nameLines(section: Section, key: string): void {
+  const lines = (items: readonly PageItem[] | undefined, at: string): void =>
+    items?.forEach((item, j) => item.kind === 'text' && nameContent(item.line, `${key}/${at}/${j}`));
+  section.items.forEach((item, i) => {
+    if (item.kind === 'para') item.lines.forEach((line, j) => nameContent(line, `${key}/${i}/${j}`));
+    else if (item.kind === 'box') lines(item.items, String(i));
+    else if (item.kind === 'rows') {
+      lines(item.header.items, `${i}h`);
+      item.rows.forEach((row, r) => lines(row.items, `${i}r${r}`));
+      lines(item.continued?.items, `${i}c`);
+    }
+  });
+  for (const [note, noteLines] of section.notes) noteLines.forEach((line, j) => nameContent(line, `${key}/n${JSON.stringify(note)}/${j}`));
+  lines(section.fixed, 'f');
+}
 
 /** Line indexes a fill function is sampled at: well past any line a re-setting of the paragraph reaches. */
 const SPAN_MARGIN = 8;
@@ -62,13 +83,20 @@ type Answers = Map<string, TextLine[]>;
  * function of the line: the key holds its values at every line up to the paragraph's length
  * plus a margin, and an answer that asked beyond them is not kept.
  */
-function cachedRecompose(answers: Answers, changed: () => void, index: number, lineCount: number, real: Recompose): Recompose {
+function cachedRecompose(answers: Answers, changed: () => void, index: number, lineCount: number, real: Recompose, name: () => string | undefined): Recompose {
   const span = lineCount + SPAN_MARGIN;
   return (loosen: Loosening): TextLine[] => {
     const fills = typeof loosen === 'number' ? loosen : Array.from({ length: span }, (_, line) => loosen(line));
     const key = JSON.stringify([index, fills]);
+    // An answer is a pure function of the chapter's entry and the question: named alike
+    // whether it was kept or is set now.
+    const named = (lines: TextLine[]): TextLine[] => {
+      const section = name();
+      if (section !== undefined) lines.forEach((line, j) => nameContent(line, `${section}/r${key}/${j}`));
+      return lines;
+    };
     const known = answers.get(key);
-    if (known) return known;
+    if (known) return named(known);
     let beyond = false;
     const watched: Loosening =
       typeof loosen === 'number'
@@ -81,6 +109,7 @@ function cachedRecompose(answers: Answers, changed: () => void, index: number, l
     if (!beyond) {
       answers.set(key, lines);
       changed();
+      return named(lines);
     }
     return lines;
   };
@@ -94,14 +123,25 @@ export function composeChapter(chapter: Chapter, cx: FlowContext, options: Chapt
   delete rest.fonts;
   delete rest.typo;
   const chapterKey = hashOf({ chapter, options, cx: rest });
-  const codec: Codec<Section> = { encode, decode: (data, compute) => decode(data, compute, cx.fonts) };
+  let entry: string | undefined;
+  const codec: Codec<Section> = {
+    encode: (value, key) => {
+      nameLines(value, (entry = key));
+      return encode(value);
+    },
+    decode: (data, compute, key) => {
+      const section = decode(data, compute, cx.fonts);
+      nameLines(section, (entry = key));
+      return section;
+    },
+  };
   const section = memo.get('typeset-chapter', chapterKey, () => chapterSection(chapter, cx, options), codec);
   const answers = memo.get<Answers>('typeset-resettings', chapterKey, () => new Map());
   // New answers are kept when the build ends, with those of earlier builds.
   const changed = (): void => memo.later('typeset-resettings', chapterKey, () => answers);
   const items = section.items.map((item, i): FlowItem => {
     if (item.kind !== 'para' || !item.recompose) return item;
-    return { ...item, recompose: cachedRecompose(answers, changed, i, item.lines.length, item.recompose) };
+    return { ...item, recompose: cachedRecompose(answers, changed, i, item.lines.length, item.recompose, () => entry) };
   });
   return { ...section, items };
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Face } from '../../typeset/fonts.js';
 import type { PdfFile } from './file.js';
-import type { GlyphUse } from './page-stream.js';
+import { glyphText, type GlyphUse } from './page-stream.js';
 import { name, type PdfValue, type Ref } from './syntax.js';
 import { faceIdentity } from './font-identity.js';
 import { openEntry, sealEntry } from '../../pipeline/sealed.js';
@@ -25,7 +25,11 @@ export class EmbeddedFont {
   ) {}
 
   use(glyphs: GlyphUse): void {
-    for (const [gid, width, text] of glyphs) if (!this.used.has(gid)) this.used.set(gid, [width, text]);
+    const { codes, widths } = glyphs;
+    for (let i = 0; i < codes.length; i++) {
+      const gid = codes[i] as number;
+      if (!this.used.has(gid)) this.used.set(gid, [widths[i] ?? 0, glyphText(glyphs, i)]);
+    }
   }
 
   /** Writes the font's objects; `ref` (reserved when the first page named it) is the Type0 font. */

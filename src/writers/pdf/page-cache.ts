@@ -12,10 +12,11 @@ import type { FontBook } from '../../typeset/fonts.js';
 import type { PageItem } from '../../typeset/model.js';
 import { renderPageStream, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { faceIdentity } from './font-identity.js';
+import { contentName } from '../../pipeline/content-identity.js';
 import { openEntry, sealEntry } from '../../pipeline/sealed.js';
 
 /** Bump when the stream format changes: every cached page is then stale. */
-const STREAM_FORMAT = 3;
+const STREAM_FORMAT = 4;
 
 export interface PageCache {
   get(key: string): Uint8Array | undefined;
@@ -47,11 +48,20 @@ function fakeBold(items: readonly PageItem[], fonts: FontBook): string[] {
   return [...out].sort();
 }
 
+/**
+ * A composed line the cache across runs has named (src/pipeline/content-identity.ts: its entry's
+ * key and its place, the line frozen) goes into the key by that name, not spelled out: a page of
+ * 30 lines is then a few hundred bytes to hash instead of tens of kilobytes to write out. A line
+ * is named alike whether it was composed now or read back, so the key is the same either way.
+ * The name cannot look like a line (a string where a line is an object).
+ */
+const byName = (_key: string, value: unknown): unknown => contentName(value) ?? value;
+
 export function pageKey(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): string {
   let faces = fontKeys.get(fonts);
   if (faces === undefined) fontKeys.set(fonts, (faces = fontsKey(fonts)));
   const synthetic = fakeBold(items, fonts);
-  return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces, synthetic })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces, synthetic }, byName)).digest('hex');
 }
 
 /** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream, sealed (a damaged entry is a miss). */
