@@ -16,12 +16,24 @@ export function composeParagraph<S>(
   options: ComposeOptions<S>,
   measure: Measure<S>,
 ): Array<ComposedLine<S>> {
-  const units = buildUnits(runs, measure);
-  const hyphenation = options.hyphenation && { ...options.hyphenation, measure: options.measure };
-  const base = options.tightBase;
-  const tight = base === undefined ? undefined : { measure: options.measure, base };
-  const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure, hyphenation, tight);
-  return ranges.map((range) => justifyLine(units, range, options.measure, measure, base));
+  return paragraphSetter(runs, measure)(options);
+}
+
+/**
+ * A paragraph's units built once, to be set again with other fills (widow control and the
+ * 孤字 rule set one paragraph many times): only breaking and justifying are done again.
+ */
+export function paragraphSetter<S>(runs: Array<StyledText<S>>, measure: Measure<S>): (options: ComposeOptions<S>) => Array<ComposedLine<S>> {
+  const built = buildUnits(runs, measure);
+  return (options) => {
+    // Breaking may divide a long word into two units: each setting gets its own list.
+    const units = [...built];
+    const hyphenation = options.hyphenation && { ...options.hyphenation, measure: options.measure };
+    const base = options.tightBase;
+    const tight = base === undefined ? undefined : { measure: options.measure, base };
+    const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure, hyphenation, tight);
+    return ranges.map((range) => justifyLine(units, range, options.measure, measure, base));
+  };
 }
 
 /** The text of a composed line, as a reader would copy it (for tests and diagnostics). */

@@ -3,7 +3,7 @@
  * character (fallback fonts), then the clreq composer (src/cjk) with the font book's measure,
  * and finally every segment given its x offset in the line.
  */
-import { composeParagraph, divisionOf, type ComposedLine, type Division, type StyledText } from '../cjk/index.js';
+import { divisionOf, paragraphSetter, type ComposedLine, type Division, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
 import { missingPieces } from '../kinds/missing.js';
 import type { FontBook } from './fonts.js';
@@ -197,13 +197,20 @@ function division(word: string, style: RunStyle): Division {
 
 /** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
 export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, fonts: FontBook, size: number): TextLine[] {
+  return textSetter(runs, fonts, size)(options);
+}
+
+/** A paragraph set again and again with other fills, its runs split by face and cut into units once. */
+function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: number): (options: SetOptions) => TextLine[] {
   const measure = (text: string, style: RunStyle, half: boolean): number => measureRun(fonts, text, style, half);
-  const faced = splitByFace(runs, fonts);
-  const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
-  // A line may close up by a whole em (under 3 % an ideograph); a tighter fill compresses marks.
-  const tightBase = typeof options.loosen === 'number' && options.loosen >= -size ? undefined : size;
-  const lines = composeParagraph(faced, { measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size }, tightBase }, measure);
-  return lines.map((line) => placeLine(line, fonts, size));
+  const set = paragraphSetter(splitByFace(runs, fonts), measure);
+  return (options) => {
+    const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
+    // A line may close up by a whole em (under 3 % an ideograph); a tighter fill compresses marks.
+    const tightBase = typeof options.loosen === 'number' && options.loosen >= -size ? undefined : size;
+    const lines = set({ measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size }, tightBase });
+    return lines.map((line) => placeLine(line, fonts, size));
+  };
 }
 
 /** A paragraph's setting as data: set again from it with any fill (widow control), in any process. */
@@ -211,8 +218,30 @@ export function setRecipe(recipe: TextRecipe, fonts: FontBook, loosen?: Loosenin
   return setText(recipe.runs, { measure: recipe.measure, indent: recipe.indent, loosen }, fonts, recipe.size);
 }
 
+/**
+ * Recently set paragraphs keep their units: pagination re-sets the paragraphs of the few pages
+ * it is working on many times, while holding every paragraph's would cost memory in proportion
+ * to the book.
+ */
+const KEPT_SETTERS = 128;
+const setters = new Map<TextRecipe, { fonts: FontBook; set: (options: SetOptions) => TextLine[] }>();
+
+function setterOf(recipe: TextRecipe, fonts: FontBook): (options: SetOptions) => TextLine[] {
+  const known = setters.get(recipe);
+  if (known?.fonts === fonts) {
+    // Most recently used last, so the oldest is evicted first.
+    setters.delete(recipe);
+    setters.set(recipe, known);
+    return known.set;
+  }
+  const set = textSetter(recipe.runs, fonts, recipe.size);
+  setters.set(recipe, { fonts, set });
+  if (setters.size > KEPT_SETTERS) setters.delete(setters.keys().next().value as TextRecipe);
+  return set;
+}
+
 export function recomposer(recipe: TextRecipe, fonts: FontBook): (loosen: Loosening) => TextLine[] {
-  return (loosen) => setRecipe(recipe, fonts, loosen);
+  return (loosen) => setterOf(recipe, fonts)({ measure: recipe.measure, indent: recipe.indent, loosen });
 }
 
 /** One line of text set at its natural width (titles, labels, running heads). */
