@@ -7,7 +7,7 @@ import { BuildFailure } from '../diagnostics/diagnostic.js';
 import { buildBook, type BuildOptions } from './build.js';
 import type { BookOutcome } from './backlist.js';
 
-type Job = Pick<BuildOptions, 'dir' | 'outDir' | 'print' | 'only' | 'env'> & { noCache?: boolean };
+type Job = Pick<BuildOptions, 'dir' | 'outDir' | 'print' | 'only' | 'env' | 'threads'> & { noCache?: boolean };
 
 async function run(job: Job): Promise<BookOutcome> {
   try {

@@ -26,21 +26,24 @@ export interface BacklistOptions extends Pick<BuildOptions, 'print' | 'only' | '
 
 const CHILD = siblingModule('backlist-child');
 
-async function buildOne(dir: string, options: BacklistOptions): Promise<BookOutcome> {
-  const job = { dir, outDir: options.outDirOf(dir), print: options.print, only: options.only, env: options.env, noCache: options.noCache };
+async function buildOne(dir: string, options: BacklistOptions, threads: number): Promise<BookOutcome> {
+  const job = { dir, outDir: options.outDirOf(dir), print: options.print, only: options.only, env: options.env, noCache: options.noCache, threads };
   const result = await forkOnce<BookOutcome>(CHILD, job, { ...process.env, ...options.env });
   return result.ok ? result.message : { kind: 'crashed', dir, message: `the build ${result.reason}` };
 }
 
 /** Builds every book, `jobs` at a time; `onBook` hears each as it finishes. Outcomes in the order of `dirs`. */
 export async function buildBacklist(options: BacklistOptions, onBook: (outcome: BookOutcome) => void): Promise<BookOutcome[]> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), options.dirs.length));
+  const cores = options.jobs ?? os.availableParallelism();
+  const jobs = Math.max(1, Math.min(cores, options.dirs.length));
+  // The cores the books at once leave over go to each book's threads.
+  const threads = Math.max(1, Math.floor(cores / jobs));
   const outcomes: BookOutcome[] = new Array<BookOutcome>(options.dirs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < options.dirs.length) {
       const i = next++;
-      const outcome = await buildOne(options.dirs[i] as string, options);
+      const outcome = await buildOne(options.dirs[i] as string, options, threads);
       outcomes[i] = outcome;
       onBook(outcome);
     }

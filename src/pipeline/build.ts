@@ -13,9 +13,11 @@ import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
 import type { PrintFiles } from '../print/files.js';
-import { checksBeside } from './checks-beside.js';
+import { Beside, type BesideEpub } from './beside.js';
+import { ComposePool } from './compose-pool.js';
 import { DiskCache } from './disk-cache.js';
 import { BuildSession } from './session.js';
+import { defaultThreads } from './threads.js';
 
 export interface BuildOptions {
   /** Book project directory (holds book.yaml). */
@@ -40,6 +42,20 @@ export interface BuildOptions {
    * false: never (they run first, in this process).
    */
   checksBeside?: boolean;
+  /** Threads the build may use (`--jobs`; default: one per core). 1 keeps every step in this thread. */
+  threads?: number;
+  /** Characters to compose from which other threads help (default POOL_FROM; tests force the pool with 0). */
+  poolFrom?: number;
+}
+
+export interface ThreadsUsed {
+  /** Threads the build could use. */
+  threads: number;
+  /** Chapters composed by other threads than the build's own. */
+  composedElsewhere: number;
+  /** The checks ran and the EPUB was made in the worker thread beside the PDF. */
+  checksBeside: boolean;
+  epubBeside: boolean;
 }
 
 export interface BuiltFile {
@@ -53,6 +69,8 @@ export interface BuildReport {
   /** With --print: the PDF/X book block and the cover spread. */
   print?: { block: BuiltFile & { pages: number }; cover: BuiltFile & { spineMm: number }; pdfx: string };
   milliseconds: number;
+  /** How the build shared its work between threads (`--jobs`). */
+  threads: ThreadsUsed;
   /** Warnings that did not stop the build. */
   diagnostics: Diagnostic[];
 }
@@ -116,13 +134,20 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
 export async function buildBook(options: BuildOptions): Promise<OneOutputReport> {
   const dir = path.resolve(options.dir);
   const cache = options.cache === false ? undefined : (options.cache ?? new DiskCache(dir));
-  const session = new BuildSession({ dir, ...(options.env ? { env: options.env } : {}), ...(cache ? { cache } : {}) });
+  const threads = options.threads ?? defaultThreads();
+  const helpers: Helpers = { threads };
+  if (threads > 1) {
+    helpers.pool = new ComposePool({ threads, characters: () => session.characters(), busy: () => (helpers.beside ? 1 : 0), ...(options.poolFrom === undefined ? {} : { from: options.poolFrom }) });
+  }
+  const session = new BuildSession({ dir, ...(helpers.pool ? { pool: helpers.pool } : {}), ...(options.env ? { env: options.env } : {}), ...(cache ? { cache } : {}) });
   let complete = false;
   try {
-    const report = await buildWith(session, options, cache);
+    const report = await buildWith(session, options, cache, helpers);
     complete = options.only === undefined;
     return report;
   } finally {
+    // The worker beside the PDF has written its entries when it ends: the prune keeps them.
+    if (helpers.beside) cache?.keep(await helpers.beside.close());
     // Entries are keyed by content, so even a failed build's are right; only a build that
     // made every output knows which entries are stale.
     await cache?.flush({ prune: complete });
@@ -130,51 +155,64 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
 }
 
 /**
- * A book shorter than this is checked here: its checks take less time than a second process
- * takes to start (about half a second).
+ * A book shorter than this is checked and its EPUB made here: on two cores, where V8's own
+ * threads already use part of the second, the worker's start (its modules, its own parse)
+ * costs about what it saves below this size (measured in docs/build.md, "Both cores").
  */
-export const BESIDE_FROM = 100_000;
+export const BESIDE_FROM = 200_000;
+
+/** The build's other threads: how many it may use, and the one beside the PDF once started. */
+interface Helpers {
+  threads: number;
+  pool?: ComposePool;
+  beside?: Beside;
+}
 
 interface StartedChecks {
   book?: Book;
   metaSource?: YamlSource;
   /** Every diagnostic of the checks, when they are done. */
   diagnostics: Promise<Diagnostic[]>;
-  /** The checks run in a second process beside the PDF. */
+  /** The checks run beside the PDF (in `beside`, unless it fails). */
   beside: boolean;
+  /** Resolves true when the worker beside the PDF checked the text this build read: its EPUB may be used. */
+  besideAnswered?: Promise<boolean>;
 }
 
 /**
- * The checks: beside the PDF in a second process when the build makes both outputs through
- * the cache (the PDF needs only the parsed book), otherwise here and first. A book that does
- * not even parse is checked here in full, so its report is the same either way.
+ * The checks: beside the PDF in a worker thread when the build makes both outputs (the PDF
+ * needs only the parsed book), otherwise here and first. A book that does not even parse is
+ * checked here in full, so its report is the same either way.
  */
-async function startChecks(session: BuildSession, options: BuildOptions, cache: DiskCache | undefined): Promise<StartedChecks> {
+async function startChecks(session: BuildSession, options: BuildOptions, cache: DiskCache | undefined, helpers: Helpers): Promise<StartedChecks> {
   const here = async (): Promise<StartedChecks> => {
     const checked = await session.checked();
     return { ...checked, diagnostics: Promise.resolve(checked.diagnostics), beside: false };
   };
-  if (!cache || options.only !== undefined || options.checksBeside === false) return here();
+  if (options.only !== undefined || options.checksBeside === false) return here();
+  if (options.checksBeside === undefined && (helpers.threads < 2 || (await session.characters()) < BESIDE_FROM)) return here();
+  // Started before the book is parsed: the worker loads its modules and parses meanwhile. A
+  // cache the caller holds (a warm --watch process) has entries in memory the worker cannot
+  // see: then the EPUB is made here, from them.
+  const epub = typeof options.cache !== 'object';
+  const beside = (helpers.beside = new Beside({ dir: session.dir, env: options.env ?? process.env, cache: cache !== undefined, epub }));
   const parsed = await session.book();
-  if (!parsed.book || [...parsed.loadDiagnostics, ...parsed.diagnostics].some((d) => d.severity === 'error')) return here();
-  if (options.checksBeside === undefined && (await session.characters()) < BESIDE_FROM) return here();
-  const diagnostics = checksBeside({ dir: session.dir, env: options.env ?? process.env }).then(async (outcome) => {
-    if (!outcome) return (await session.checked()).diagnostics;
-    cache.keep(outcome.keys);
-    return outcome.diagnostics;
-  });
-  return { book: parsed.book, ...(parsed.metaSource ? { metaSource: parsed.metaSource } : {}), diagnostics, beside: true };
+  const project = (await session.loaded()).project;
+  if (!parsed.book || !project || [...parsed.loadDiagnostics, ...parsed.diagnostics].some((d) => d.severity === 'error')) return here();
+  const answer = beside.checks(project);
+  const diagnostics = answer.then(async (found) => found ?? (await session.checked()).diagnostics);
+  return { book: parsed.book, ...(parsed.metaSource ? { metaSource: parsed.metaSource } : {}), diagnostics, beside: true, besideAnswered: answer.then((found) => found !== undefined) };
 }
 
-async function buildWith(session: BuildSession, options: BuildOptions, cache: DiskCache | undefined): Promise<OneOutputReport> {
+async function buildWith(session: BuildSession, options: BuildOptions, cache: DiskCache | undefined, helpers: Helpers): Promise<OneOutputReport> {
   const started = performance.now();
   const say = options.progress ?? ((): void => {});
   const dir = session.dir;
   say('checking the book');
-  const checks = await startChecks(session, options, cache);
+  const checks = await startChecks(session, options, cache, helpers);
   const { book, metaSource } = checks;
   if (!book) throw new BuildFailure(await checks.diagnostics);
-  const report: Omit<OneOutputReport, 'milliseconds'> = { diagnostics: [] };
+  const report: Omit<OneOutputReport, 'milliseconds' | 'threads'> = { diagnostics: [] };
   let checked = false;
   /** The checks' diagnostics lead the report; an error among them stops the build before anything is written. */
   const takeChecks = async (): Promise<void> => {
@@ -195,6 +233,8 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
   const outputs: { path: string; bytes: Uint8Array }[] = [];
   let final: Book;
   let pagination: PrintPagination | undefined;
+  let besideEpub: Promise<BesideEpub | undefined> | undefined;
+  let epubBeside = false;
   if (options.only !== 'epub') {
     say(`laying out the PDF: ${chapters} chapters`);
     // A book the checks refuse (an image that does not decode …) may fail in the PDF first:
@@ -203,9 +243,11 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
       await takeChecks();
       throw error;
     });
-    await takeChecks();
     final = printed.final;
     pagination = printed.pdf.pagination;
+    // The worker beside makes the EPUB while this thread verifies the PDF (and makes the print files).
+    if (checks.beside && helpers.beside?.makesEpub) besideEpub = helpers.beside.epub({ pagination, ...(final.meta.print.sheets === undefined ? {} : { sheets: final.meta.print.sheets }) });
+    await takeChecks();
     say(`checking the PDF: ${printed.pdf.pageCount} pages`);
     failIfErrors(verifyPdf(printed.pdf.bytes, printed.pdf.pageCount));
     report.diagnostics.push(...printSpecDiagnostics(book.meta, printed.pdf.pageCount, metaSource));
@@ -232,8 +274,10 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
   await takeChecks();
   if (options.only !== 'pdf') {
     say(`writing the EPUB: ${chapters} chapters`);
-    const epub = await session.epub(final, pagination);
-    failIfErrors(verifyEpub(epub));
+    const made = besideEpub && (await checks.besideAnswered) ? await besideEpub : undefined;
+    const epub = made?.bytes ?? (await session.epub(final, pagination));
+    epubBeside = made !== undefined;
+    failIfErrors(made?.verified ?? verifyEpub(epub));
     const epubPath = outputPath(options.outDir, book, 'epub');
     outputs.unshift({ path: epubPath, bytes: epub });
     report.epub = { path: epubPath, bytes: epub.length };
@@ -243,5 +287,11 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
   if (report.pdf) {
     await writePrintCache(dir, { key, pageCount: report.pdf.pages, ...(final.meta.print.sheets === undefined ? {} : { sheets: final.meta.print.sheets }), ...(pagination ? { pagination } : {}) });
   }
-  return { ...report, milliseconds: performance.now() - started };
+  const threads: ThreadsUsed = {
+    threads: helpers.threads,
+    composedElsewhere: helpers.pool?.elsewhere ?? 0,
+    checksBeside: checks.beside && ((await checks.besideAnswered) ?? false),
+    epubBeside,
+  };
+  return { ...report, threads, milliseconds: performance.now() - started };
 }

@@ -3,6 +3,7 @@
  */
 import type { FontConfig } from '../fonts/config.js';
 import type { ByteCache, StepMemo } from './memo.js';
+import type { ChapterPool } from '../typeset/cached-chapter.js';
 
 export interface BuildContext {
   /** The date written into outputs (dcterms:modified, PDF dates, zip entries). */
@@ -14,6 +15,8 @@ export interface BuildContext {
   pageCache?: ByteCache;
   /** The EPUB's deflated entries by content (src/writers/epub/zip.ts), kept in the same cache. */
   zipCache?: ByteCache;
+  /** Worker threads that compose chapters (a big book on a machine with more than one core). */
+  pool?: ChapterPool;
 }
 
 /** Honours SOURCE_DATE_EPOCH (reproducible-builds.org); otherwise the edition date. */

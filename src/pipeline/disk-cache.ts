@@ -139,6 +139,7 @@ export class DiskCache {
         if (data !== undefined) store(found.key, data);
         return value;
       },
+      has: (step: string, inputs: unknown): boolean => this.read(hashOf(settingsKey, step, inputs)) !== undefined,
       later: (step: string, inputs: unknown, produce: () => unknown): void => {
         this.deferred.set(hashOf(settingsKey, step, inputs), produce);
       },

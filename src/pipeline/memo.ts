@@ -27,6 +27,8 @@ export interface StepMemo {
    */
   get<T>(step: string, inputs: unknown, compute: () => T, codec?: Codec<T>): T;
   getAsync<T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T>;
+  /** Whether `get` would answer from the cache (work worth sending to another thread is what it would not). */
+  has?(step: string, inputs: unknown): boolean;
   /**
    * Stores what `produce` returns when the build ends, under these inputs: for answers that
    * accumulate while the build runs (widow control's re-settings of a chapter).

@@ -27,6 +27,7 @@ import { printFormatDiagnostics } from '../validate/print-format.js';
 import type { RuleContext } from '../validate/rules.js';
 import { unlistedMarkdown } from '../validate/unlisted.js';
 import type { PdfOptions, PdfOutput } from '../writers/pdf/index.js';
+import type { ChapterPool } from '../typeset/cached-chapter.js';
 import { sheetsForPages } from '../verify/print-spec.js';
 import { codeKey, fontFilesKey, hashOf } from './cache-key.js';
 import { resolveBuildDate, type BuildContext } from './context.js';
@@ -46,6 +47,8 @@ export interface SessionOptions {
   rules?: RuleContext;
   /** The cache across runs; without one every step computes. */
   cache?: DiskCache;
+  /** Threads that compose chapters with this one (src/pipeline/compose-pool.ts); without: all here. */
+  pool?: ChapterPool;
 }
 
 type Loaded = Awaited<ReturnType<typeof loadProject>>;
@@ -187,6 +190,7 @@ export class BuildSession {
         buildDate: resolveBuildDate(this.env, book.meta.edition.date),
         fonts: await this.fonts(),
         ...(loaded.project ? await this.caches(loaded.project) : {}),
+        ...(this.options.pool ? { pool: this.options.pool } : {}),
       };
     });
   }

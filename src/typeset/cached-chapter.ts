@@ -17,13 +17,18 @@ import type { FlowContext } from './blocks.js';
 import { chapterSection, type ChapterOptions } from './chapter.js';
 import { hashOf } from '../pipeline/cache-key.js';
 import type { FontBook } from './fonts.js';
+import type { FontConfig } from '../fonts/config.js';
+import type { Design } from './design.js';
+import type { ImageSizes } from './figures.js';
+import type { PageGeometry } from './geometry.js';
 import type { FlowItem, Loosening, PageItem, Para, Section, TextLine } from './model.js';
 import { recomposer } from './text.js';
 
 type Recompose = NonNullable<Para['recompose']>;
 type StoredItem = Exclude<FlowItem, Para> | (Omit<Para, 'recompose'> & { recomposable: boolean });
 
-function encode(section: Section): unknown {
+/** A composed section as plain data: what the cache stores and a worker thread sends back. */
+export function encodeSection(section: Section): unknown {
   const items: StoredItem[] = section.items.map((item) => {
     if (item.kind !== 'para') return item;
     const { recompose, ...rest } = item;
@@ -115,33 +120,80 @@ function cachedRecompose(answers: Answers, changed: () => void, index: number, l
   };
 }
 
-export function composeChapter(chapter: Chapter, cx: FlowContext, options: ChapterOptions, memo: StepMemo): Section {
-  if (memo === NO_MEMO) return chapterSection(chapter, cx, options);
+function chapterKey(chapter: Chapter, cx: FlowContext, options: ChapterOptions): string {
   // The fonts and the design are in every key (the book's settings); whatever else the flow
   // context holds, now or later, is part of this one.
   const rest: Partial<FlowContext> = { ...cx };
   delete rest.fonts;
   delete rest.typo;
-  const chapterKey = hashOf({ chapter, options, cx: rest });
+  return hashOf({ chapter, options, cx: rest });
+}
+
+/**
+ * One chapter's section, through the cache across runs. `stored`: the section as composed
+ * elsewhere (a worker thread, encodeSection), taken as the cache would give it back.
+ */
+export function composeChapter(chapter: Chapter, cx: FlowContext, options: ChapterOptions, memo: StepMemo, stored?: unknown): Section {
+  const fresh = (): Section => chapterSection(chapter, cx, options);
+  const compose = stored === undefined ? fresh : (): Section => decode(stored, fresh, cx.fonts);
+  if (memo === NO_MEMO) return compose();
+  const key = chapterKey(chapter, cx, options);
   let entry: string | undefined;
   const codec: Codec<Section> = {
-    encode: (value, key) => {
-      nameLines(value, (entry = key));
-      return encode(value);
+    encode: (value, entryKey) => {
+      nameLines(value, (entry = entryKey));
+      return encodeSection(value);
     },
-    decode: (data, compute, key) => {
+    decode: (data, compute, entryKey) => {
       const section = decode(data, compute, cx.fonts);
-      nameLines(section, (entry = key));
+      nameLines(section, (entry = entryKey));
       return section;
     },
   };
-  const section = memo.get('typeset-chapter', chapterKey, () => chapterSection(chapter, cx, options), codec);
-  const answers = memo.get<Answers>('typeset-resettings', chapterKey, () => new Map());
+  const section = memo.get('typeset-chapter', key, compose, codec);
+  const answers = memo.get<Answers>('typeset-resettings', key, () => new Map());
   // New answers are kept when the build ends, with those of earlier builds.
-  const changed = (): void => memo.later('typeset-resettings', chapterKey, () => answers);
+  const changed = (): void => memo.later('typeset-resettings', key, () => answers);
   const items = section.items.map((item, i): FlowItem => {
     if (item.kind !== 'para' || !item.recompose) return item;
     return { ...item, recompose: cachedRecompose(answers, changed, i, item.lines.length, item.recompose, () => entry) };
   });
   return { ...section, items };
+}
+
+/** A chapter and how its section starts. */
+export interface ComposeJob {
+  chapter: Chapter;
+  options: ChapterOptions;
+}
+
+/**
+ * Composes chapters in other threads (src/pipeline/compose-pool.ts): `pending` are indexes of
+ * `jobs`; the pool and this thread (`here`) take them one at a time, and the pool resolves
+ * with the sections the other threads made, as encodeSection data, by index.
+ */
+export interface ChapterPool {
+  compose(jobs: readonly ComposeJob[], pending: readonly number[], settings: ComposeSettings, here: (index: number) => void): Promise<ReadonlyMap<number, unknown>>;
+}
+
+/** What another thread needs to compose as this one does (flowContext's inputs), as data. */
+export interface ComposeSettings {
+  fonts: FontConfig;
+  design: Design;
+  geometry: PageGeometry;
+  images: ImageSizes;
+}
+
+/**
+ * Every chapter the cache cannot answer, composed between this thread and the pool's; the
+ * result holds them by job index, exactly the sections composeChapter makes here (a section
+ * from another thread goes through the cache's codec, as a cache hit does).
+ */
+export async function composeChapters(jobs: readonly ComposeJob[], cx: FlowContext, memo: StepMemo, pool: ChapterPool, settings: ComposeSettings): Promise<Map<number, Section>> {
+  const out = new Map<number, Section>();
+  const pending = jobs.flatMap((job, i) => (memo === NO_MEMO || !memo.has?.('typeset-chapter', chapterKey(job.chapter, cx, job.options)) ? [i] : []));
+  const at = (i: number): ComposeJob => jobs[i] as ComposeJob;
+  const others = await pool.compose(jobs, pending, settings, (i) => out.set(i, composeChapter(at(i).chapter, cx, at(i).options, memo)));
+  for (const [i, stored] of others) out.set(i, composeChapter(at(i).chapter, cx, at(i).options, memo, stored));
+  return out;
 }

@@ -7,7 +7,7 @@ import type { FrontPages } from '../derive/front-pages.js';
 import type { Book } from '../model/book.js';
 import type { PageMark } from '../model/pagination.js';
 import type { FlowContext } from './blocks.js';
-import { composeChapter } from './cached-chapter.js';
+import { composeChapter, type ComposeJob } from './cached-chapter.js';
 import { NO_MEMO, type StepMemo } from '../pipeline/memo.js';
 import type { Design } from './design.js';
 import { Typography } from './design.js';
@@ -32,6 +32,8 @@ export interface TypesetInput {
   images: ImageSizes;
   /** Composed chapters from the cache across runs (absent: composed here). */
   memo?: StepMemo;
+  /** Chapters composed beforehand (composeChapters, in worker threads), by their index in chapterJobs(). */
+  composed?: ReadonlyMap<number, Section>;
 }
 
 export interface TypesetBook {
@@ -42,30 +44,51 @@ export interface TypesetBook {
   unresolvedWidows: number;
 }
 
-function sections(book: Book, front: FrontPages, cx: FlowContext, memo: StepMemo): Section[] {
-  const out: Section[] = [titleSection(front.titlePage, cx), copyrightSection(front.copyright, cx)];
-  const board = boardSection(front.board, cx);
-  if (board) out.push(board);
-  for (const chapter of book.front) out.push(composeChapter(chapter, cx, { start: 'recto', head: chapter.label ?? chapter.title }, memo));
-  out.push(tocSection(book, cx, new Set(cx.typo.design.toc.sectionLevels)));
-  const byChapter = cx.typo.design.structure.rectoHead === 'chapter';
-  book.parts.forEach((part, p) => {
-    out.push(partSection(part, cx, p === 0));
+/** Every chapter of the book in reading order, as the book's sections hold them. */
+export function chapterJobs(book: Book, design: Design): ComposeJob[] {
+  const jobs: ComposeJob[] = book.front.map((chapter) => ({ chapter, options: { start: 'recto', head: chapter.label ?? chapter.title } }));
+  const byChapter = design.structure.rectoHead === 'chapter';
+  for (const part of book.parts) {
     part.chapters.forEach((chapter, i) => {
       // A novel's recto head is the 回目 the reader is in; other books name the part.
       const head = byChapter ? normaliseTitleSpaces(chapter.title) : `${part.label}\u3000${part.title}`;
       // The first article faces the part page's blank verso, so it starts on a recto too.
-      out.push(composeChapter(chapter, cx, { start: i === 0 ? 'recto' : 'page', head, outlineParent: part.id }, memo));
+      jobs.push({ chapter, options: { start: i === 0 ? 'recto' : 'page', head, outlineParent: part.id } });
     });
+  }
+  return jobs;
+}
+
+/** What composing reads besides the chapter; the same in every thread for the same inputs. */
+export function flowContext(fonts: FontBook, design: Design, geometry: PageGeometry, images: ImageSizes): FlowContext {
+  const typo = new Typography(design);
+  const grid: Grid = { lines: geometry.linesPerPage, pitch: typo.bodyLeading, width: geometry.textWidth, bodySize: typo.bodySize };
+  return { fonts, typo, grid, textHeight: geometry.textHeight, images, footNotes: design.notes.placement === 'foot' };
+}
+
+function sections(book: Book, front: FrontPages, cx: FlowContext, memo: StepMemo, composed: ReadonlyMap<number, Section>): Section[] {
+  const jobs = chapterJobs(book, cx.typo.design);
+  const chapter = (i: number): Section => {
+    const job = jobs[i] as ComposeJob;
+    return composed.get(i) ?? composeChapter(job.chapter, cx, job.options, memo);
+  };
+  const out: Section[] = [titleSection(front.titlePage, cx), copyrightSection(front.copyright, cx)];
+  const board = boardSection(front.board, cx);
+  if (board) out.push(board);
+  let next = 0;
+  for (; next < book.front.length; next++) out.push(chapter(next));
+  out.push(tocSection(book, cx, new Set(cx.typo.design.toc.sectionLevels)));
+  book.parts.forEach((part, p) => {
+    out.push(partSection(part, cx, p === 0));
+    for (let i = 0; i < part.chapters.length; i++) out.push(chapter(next++));
   });
   return out;
 }
 
 export function typesetBook(input: TypesetInput): TypesetBook {
   const { book, front, fonts, design, geometry, images } = input;
-  const typo = new Typography(design);
-  const grid: Grid = { lines: geometry.linesPerPage, pitch: typo.bodyLeading, width: geometry.textWidth, bodySize: typo.bodySize };
-  const cx: FlowContext = { fonts, typo, grid, textHeight: geometry.textHeight, images, footNotes: design.notes.placement === 'foot' };
+  const cx = flowContext(fonts, design, geometry, images);
+  const { typo, grid } = cx;
   const rule = typo.spec('footnoteRule');
   const notes: NoteLayout = {
     size: typo.size('footnote'),
@@ -74,7 +97,7 @@ export function typesetBook(input: TypesetInput): TypesetBook {
     ruleLength: grid.width / 4,
     ruleWidth: 0.5,
   };
-  const result = paginate(sections(book, front, cx, input.memo ?? NO_MEMO), grid, notes);
+  const result = paginate(sections(book, front, cx, input.memo ?? NO_MEMO, input.composed ?? new Map()), grid, notes);
   resolveFolios(result.pages, fonts);
   addEmphasisDots(result.pages, fonts);
   addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);

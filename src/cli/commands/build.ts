@@ -25,6 +25,13 @@ function summary(report: OneOutputReport, io: Io): string {
   ].join('\n');
 }
 
+/** `--jobs n`: how many threads (a backlist: how many books at once) the build may use. */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw new UsageError(`--jobs needs a whole number of threads, 1 or more, e.g. --jobs 2 (got ${value}).`, 'build');
+}
+
 function parseOnly(value: string | undefined): 'epub' | 'pdf' | undefined {
   if (value === undefined || value === 'epub' || value === 'pdf') return value;
   const near = suggest(value, ['epub', 'pdf']);
@@ -36,6 +43,7 @@ async function backlist(positionals: string[], values: Parameters<CommandSpec['r
   if (values.watch === true) throw new UsageError('--watch takes one book: leave out the other folders.', 'build');
   const only = parseOnly(stringOption(values, 'only'));
   if (only === 'epub' && values.print === true) throw new UsageError('--print needs the PDF: leave out --only epub.', 'build');
+  const jobs = parseJobs(stringOption(values, 'jobs'));
   const dirs = positionals.map((p) => path.resolve(io.cwd, p));
   const out = stringOption(values, 'out');
   const outDirOf = (dir: string): string => (out === undefined ? path.join(dir, 'dist') : path.join(path.resolve(io.cwd, out), path.basename(dir)));
@@ -43,7 +51,7 @@ async function backlist(positionals: string[], values: Parameters<CommandSpec['r
   const { bookLine, printBacklistEnd } = await import('../backlist.js');
   const started = performance.now();
   const outcomes = await buildBacklist(
-    { dirs, outDirOf, env: io.env, print: values.print === true, ...(only ? { only } : {}), noCache: values['no-cache'] === true },
+    { dirs, outDirOf, env: io.env, print: values.print === true, ...(only ? { only } : {}), noCache: values['no-cache'] === true, ...(jobs ? { jobs } : {}) },
     (outcome) => io.out(bookLine(outcome, io)),
   );
   return printBacklistEnd(outcomes, (dir) => outputSettings(values, io, dir), io, performance.now() - started);
@@ -63,6 +71,7 @@ export const buildCommand: CommandSpec = {
     print: { type: 'boolean', description: "also the printer's files: PDF/X book block and cover spread" },
     watch: { type: 'boolean', short: 'w', description: 'rebuild on every save until Ctrl-C, one line per rebuild' },
     'no-cache': { type: 'boolean', description: 'ignore .hanpress-cache/ in the project: compute every chapter afresh' },
+    jobs: { type: 'string', short: 'j', value: '<n>', description: 'threads to use (default: one per core; 1: one thread); several folders: books at once' },
     ...OUTPUT_OPTIONS,
   },
   async run(positionals, values, io) {
@@ -71,9 +80,10 @@ export const buildCommand: CommandSpec = {
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? path.join(dir, 'dist'));
     const only = parseOnly(stringOption(values, 'only'));
     if (only === 'epub' && values.print === true) throw new UsageError('--print needs the PDF: leave out --only epub.', 'build');
+    const jobs = parseJobs(stringOption(values, 'jobs'));
     const settings = outputSettings(values, io, dir);
     const progress = settings.quiet || !io.tty ? undefined : delayedStatus(io.tty.status);
-    const options = { dir, outDir, env: io.env, print: values.print === true, ...(only ? { only } : {}), ...(progress ? { progress } : {}), ...(values['no-cache'] === true ? { cache: false as const } : {}) };
+    const options = { dir, outDir, env: io.env, print: values.print === true, ...(only ? { only } : {}), ...(progress ? { progress } : {}), ...(values['no-cache'] === true ? { cache: false as const } : {}), ...(jobs ? { threads: jobs } : {}) };
     if (values.watch === true) {
       const { watchBuild } = await import('../../pipeline/watch.js');
       const { printWatchEvent } = await import('../watch.js');

@@ -9,7 +9,9 @@ import type { PrintPagination } from '../../model/pagination.js';
 import { loadDesign, mergeDesign } from '../../typeset/design.js';
 import { FontBook } from '../../typeset/fonts.js';
 import { loadFormats, pageGeometry, trimmedSize } from '../../typeset/geometry.js';
-import { typesetBook } from '../../typeset/index.js';
+import { chapterJobs, flowContext, typesetBook } from '../../typeset/index.js';
+import { composeChapters } from '../../typeset/cached-chapter.js';
+import { NO_MEMO } from '../../pipeline/memo.js';
 import { Typography } from '../../typeset/design.js';
 import { collectPdfImages, imageSizes } from './images.js';
 import { inkImages } from './ink.js';
@@ -53,7 +55,13 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const collected = await collectPdfImages(book);
   const images = options.ink ? await inkImages(collected) : collected;
   const started = performance.now();
-  const typeset = typesetBook({ book, front, fonts, design, geometry, images: imageSizes(images), ...(ctx.memo ? { memo: ctx.memo } : {}) });
+  const sizes = imageSizes(images);
+  // With a pool (a big book), the chapters are composed in worker threads first; the rest of
+  // typesetting (pagination) needs them all.
+  const composed = ctx.pool
+    ? await composeChapters(chapterJobs(book, design), flowContext(fonts, design, geometry, sizes), ctx.memo ?? NO_MEMO, ctx.pool, { fonts: ctx.fonts, design, geometry, images: sizes })
+    : undefined;
+  const typeset = typesetBook({ book, front, fonts, design, geometry, images: sizes, ...(ctx.memo ? { memo: ctx.memo } : {}), ...(composed ? { composed } : {}) });
   const producer = { creator: 'hanpress', producer: `hanpress ${VERSION}` };
   const metadata = pdfMetadata(book.meta, front, ctx.buildDate, producer);
   const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };

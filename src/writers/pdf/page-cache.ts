@@ -10,10 +10,14 @@
 import { createHash } from 'node:crypto';
 import type { FontBook } from '../../typeset/fonts.js';
 import type { PageItem } from '../../typeset/model.js';
-import { renderPageStream, type Frame, type Ink, type PageStream } from './page-stream.js';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
+import { drawPage, PAGE_DEFLATE, renderPageStream, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { faceIdentity } from './font-identity.js';
 import { contentName } from '../../pipeline/content-identity.js';
 import { openEntry, sealEntry } from '../../pipeline/sealed.js';
+
+const deflateAsync = promisify(deflate);
 
 /** Bump when the stream format changes: every cached page is then stale. */
 const STREAM_FORMAT = 4;
@@ -86,6 +90,21 @@ export function decodePageStream(sealed: Uint8Array): PageStream | undefined {
     // A damaged entry is a miss, never a wrong page.
     return undefined;
   }
+}
+
+/**
+ * The page's stream from the cache, else drawn here and deflated in libuv's thread pool (the
+ * other core), then stored. The bytes are deflateSync's: same zlib, same settings.
+ */
+export async function pageStreamAsync(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook, cache?: PageCache): Promise<PageStream> {
+  const key = cache ? pageKey(items, frame, ink, fonts) : undefined;
+  const hit = key === undefined ? undefined : cache?.get(key);
+  const decoded = hit && decodePageStream(hit);
+  if (decoded) return decoded;
+  const { content, ...rest } = drawPage(items, frame, ink, fonts);
+  const stream: PageStream = { ...rest, data: new Uint8Array(await deflateAsync(content, PAGE_DEFLATE)) };
+  if (key !== undefined) cache?.set(key, encodePageStream(stream));
+  return stream;
 }
 
 /** The page's stream from the cache, else rendered (and stored). */

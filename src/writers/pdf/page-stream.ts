@@ -201,8 +201,20 @@ function marks(lines: MarkLine[], sheetHeight: number): string {
   return `q 0.25 w 0 J /${REGISTRATION_RESOURCE} CS 1 SCN ${path} S Q`;
 }
 
-/** The content stream of a page. Pure: same items, frame, ink and fonts → same bytes. */
+/** A page's content before it is deflated: the operators as Latin-1 bytes, and what they use. */
+export type DrawnPage = Omit<PageStream, 'data'> & { content: Buffer };
+
+/** The page's stream, deflated here (drawPage and an async deflate do the same in two steps). */
 export function renderPageStream(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): PageStream {
+  const { content, ...rest } = drawPage(items, frame, ink, fonts);
+  return { ...rest, data: new Uint8Array(deflateSync(content, PAGE_DEFLATE)) };
+}
+
+/** zlib settings of every content stream (a change changes every PDF's bytes). */
+export const PAGE_DEFLATE = { level: 6 } as const;
+
+/** The content of a page. Pure: same items, frame, ink and fonts → same bytes. */
+export function drawPage(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): DrawnPage {
   const writer = new TextWriter(fonts, frame.sheetHeight);
   const images: string[] = [];
   const states = new Set<string>();
@@ -251,6 +263,5 @@ export function renderPageStream(items: readonly PageItem[], frame: Frame, ink: 
       glyphs.ends.push(glyphs.text.length);
     }
   }
-  const data = new Uint8Array(deflateSync(Buffer.from(writer.text(), 'latin1'), { level: 6 }));
-  return { data, fonts: fontsUsed, images, registration: Boolean(ink.marks?.length), states: [...states].sort() };
+  return { content: Buffer.from(writer.text(), 'latin1'), fonts: fontsUsed, images, registration: Boolean(ink.marks?.length), states: [...states].sort() };
 }

@@ -14,7 +14,7 @@ import { EmbeddedFont } from './font-embed.js';
 import { writeImage } from './image-objects.js';
 import type { PdfImages } from './images.js';
 import { Outline } from './outline.js';
-import { cachedPageStream, type PageCache } from './page-cache.js';
+import { pageStreamAsync, type PageCache } from './page-cache.js';
 import { fontResource, imageResource, opacityOf, REGISTRATION_RESOURCE, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { cropMarkLines, pageBoxes, type Box, type PrintBoxOptions } from './print-boxes.js';
 import { name, pdfDate, serialize, textString, type PdfDict, type PdfValue, type Ref } from './syntax.js';
@@ -30,6 +30,9 @@ export interface RenderOptions {
   /** Page content streams by content hash (page-cache.ts). */
   pageCache?: PageCache;
 }
+
+/** Pages drawn ahead of the page being written (their streams deflating meanwhile). */
+const DRAWN_AHEAD = 8;
 
 /** The registration colour: a separation every plate carries, so crop marks show on each. */
 const REGISTRATION: PdfValue = [name('Separation'), name('All'), name('DeviceCMYK'), { FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 }];
@@ -121,11 +124,27 @@ export async function renderPages(pages: Page[], fonts: FontBook, geometry: Page
   // A figure whose file was left out (see images.ts) is not drawn.
   const drawable = (item: PageItem): boolean => item.kind !== 'image' || images.has(item.image.key);
 
-  for (const page of pages) {
-    const recto = page.number % 2 === 1;
-    const frame: Frame = { x: origin + (recto ? geometry.inner : geometry.outer), y: origin + geometry.top, sheetHeight };
+  const frameOf = (page: Page): Frame => ({ x: origin + (page.number % 2 === 1 ? geometry.inner : geometry.outer), y: origin + geometry.top, sheetHeight });
+  // Pages are drawn ahead of the one written, so their streams deflate in the thread pool
+  // while this thread draws; they are written in order, and at most DRAWN_AHEAD are held.
+  const streams = new Map<number, Promise<PageStream>>();
+  const drawAhead = (i: number): void => {
+    const page = pages[i];
+    if (!page || streams.has(i)) return;
+    const stream = pageStreamAsync(page.items.filter(drawable), frameOf(page), ink, fonts, options.pageCache);
+    // A page that fails is reported when its turn comes, not as an unhandled rejection before.
+    stream.catch(() => {});
+    streams.set(i, stream);
+  };
+  for (let i = 0; i < DRAWN_AHEAD; i++) drawAhead(i);
+
+  for (const [i, page] of pages.entries()) {
+    const frame = frameOf(page);
     const items = page.items.filter(drawable);
-    const stream = cachedPageStream(items, frame, ink, fonts, options.pageCache);
+    drawAhead(i);
+    const stream = await (streams.get(i) as Promise<PageStream>);
+    streams.delete(i);
+    drawAhead(i + DRAWN_AHEAD);
     const contents = file.stream({ Filter: name('FlateDecode') }, stream.data);
     const pageResources = await resources.of(stream);
     const annots = linkAnnotations(items, frame).map((annot) => file.object(annot));

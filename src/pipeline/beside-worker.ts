@@ -1,0 +1,78 @@
+/**
+ * The thread beside the PDF (src/pipeline/beside.ts starts it): its own build session on the
+ * same project reads and parses the book while the build's thread does the same, checks it and
+ * subsets the EPUB's fonts (neither needs the pagination), and makes the EPUB when the PDF's
+ * pagination arrives.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Book } from '../model/book.js';
+import { verifyEpub } from '../verify/verify.js';
+import { epubFonts, writeEpub } from '../writers/epub/index.js';
+import type { BesideJob, EpubOrder, FromBeside, ToBeside } from './beside.js';
+import { projectKey } from './beside.js';
+import { DiskCache } from './disk-cache.js';
+import { hashOf } from './cache-key.js';
+import { NO_MEMO, type StepMemo } from './memo.js';
+import { BuildSession } from './session.js';
+
+const job = workerData as BesideJob;
+const send = (message: FromBeside, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
+
+/** The first message of each kind, as a promise. */
+function next<K extends ToBeside['kind']>(kind: K): Promise<Extract<ToBeside, { kind: K }>> {
+  return new Promise((resolve) => {
+    const hear = (message: ToBeside): void => {
+      if (message.kind !== kind) return;
+      parentPort?.off('message', hear);
+      resolve(message as Extract<ToBeside, { kind: K }>);
+    };
+    parentPort?.on('message', hear);
+  });
+}
+
+/**
+ * The EPUB's font subsets are made before the pagination arrives and asked for again by
+ * writeEpub: this build's answers are kept in memory in front of the cache across runs (or
+ * of none, with --no-cache), so they are made, or read, once.
+ */
+function fontsMemo(memo: StepMemo): StepMemo {
+  const made = new Map<string, Promise<unknown>>();
+  return {
+    ...memo,
+    getAsync: <T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T> => {
+      const key = hashOf(step, inputs);
+      let value = made.get(key) as Promise<T> | undefined;
+      if (!value) made.set(key, (value = memo.getAsync(step, inputs, compute)));
+      return value;
+    },
+  };
+}
+
+function withSheets(book: Book, order: EpubOrder): Book {
+  if (book.meta.print.sheets !== undefined || order.sheets === undefined) return book;
+  return { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets: order.sheets } } };
+}
+
+async function run(): Promise<void> {
+  const epubOrder = next('epub');
+  const cache = job.cache ? new DiskCache(job.dir) : undefined;
+  const session = new BuildSession({ dir: job.dir, env: job.env, ...(cache ? { cache } : {}) });
+  const { book, diagnostics } = await session.checked();
+  const loaded = await session.loaded();
+  send({ kind: 'checked', diagnostics, source: loaded.project ? projectKey(loaded.project) : '' });
+  if (job.epub && book && !diagnostics.some((d) => d.severity === 'error')) {
+    const base = await session.context(book);
+    const ctx = { ...base, memo: fontsMemo(base.memo ?? NO_MEMO) };
+    await epubFonts(book, session.front(book.meta), ctx);
+    const { order } = await epubOrder;
+    const final = withSheets(book, order);
+    const bytes = await writeEpub(final, session.front(final.meta), ctx, order.pagination);
+    send({ kind: 'epub', bytes, verified: verifyEpub(bytes) }, [bytes.buffer as ArrayBuffer]);
+  }
+  const keys = cache?.usedKeys() ?? [];
+  await cache?.flush({ prune: false });
+  send({ kind: 'keys', keys });
+  parentPort?.close();
+}
+
+void run();
