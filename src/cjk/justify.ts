@@ -44,7 +44,7 @@ function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>, 
       // The space is set in the face whose space gapBefore chose (the narrower one).
       const prev = units[k - 1] ?? u;
       const style = measure(' ', prev.style, false) <= measure(' ', u.style, false) ? prev.style : u.style;
-      out.push({ segment: { text: ' ', style, spacing: 0, halfWidth: false }, kind: 'fixed' });
+      out.push({ segment: { text: ' ', style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' });
       current = undefined;
     }
     const half = halfHere(u, k, line, squeezed);
@@ -54,8 +54,8 @@ function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>, 
       const chars = Array.from(u.text);
       const head = { ...u, text: chars.slice(0, -1).join('') };
       if (current && current.kind === 'latin' && current.segment.style === u.style) current.segment.text += head.text;
-      else out.push({ segment: { text: head.text, style: u.style, spacing: 0, halfWidth: false }, kind: 'latin' });
-      current = { segment: { text: chars.at(-1) ?? '', style: u.style, spacing: 0, halfWidth: false }, kind: 'fixed' };
+      else out.push({ segment: { text: head.text, style: u.style, spacing: 0, halfWidth: false, width: 0 }, kind: 'latin' });
+      current = { segment: { text: chars.at(-1) ?? '', style: u.style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' };
       out.push(current);
       continue;
     }
@@ -64,7 +64,7 @@ function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>, 
       current.segment.text += u.text;
       continue;
     }
-    current = { segment: { text: u.text, style: u.style, spacing: 0, halfWidth: half }, kind };
+    current = { segment: { text: u.text, style: u.style, spacing: 0, halfWidth: half, width: 0 }, kind };
     out.push(current);
   }
   return out;
@@ -102,7 +102,10 @@ function squeezedMarks<S>(units: Array<Unit<S>>, line: LineRange, room: number, 
 
 function naturalOf<S>(parts: Array<Draft<S>>, measureText: Measure<S>): number {
   let natural = 0;
-  for (const { segment } of parts) natural += measureText(segment.text, segment.style, segment.halfWidth);
+  for (const { segment } of parts) {
+    segment.width = measureText(segment.text, segment.style, segment.halfWidth);
+    natural += segment.width;
+  }
   return natural;
 }
 

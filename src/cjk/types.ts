@@ -50,6 +50,8 @@ export interface Segment<S> {
   style: S;
   spacing: number;
   halfWidth: boolean;
+  /** Width as measured, spacing aside: the renderer places the next piece from it without measuring again. */
+  width: number;
 }
 
 export interface ComposedLine<S> {

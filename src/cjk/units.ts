@@ -55,15 +55,23 @@ function joins(kind: UnitKind, prev: number, cp: number): boolean {
   return kind === 'space';
 }
 
-interface Piece<S> {
-  text: string;
-  style: S;
-  kind: UnitKind;
+/** A unit of `text` before it is measured: every field there, so all units share one shape. */
+function unit<S>(text: string, style: S, kind: UnitKind): Unit<S> {
+  return { text, style, kind, noStart: false, noEnd: false, opening: false, squeeze: 'none', width: 0, half: 0, spaceable: false, splitBefore: false, rangeDash: false };
 }
 
-/** Runs → pieces of one unit each, cut from the run's text by code point (no string building). */
-function split<S>(runs: Array<StyledText<S>>): Array<Piece<S>> {
-  const out: Array<Piece<S>> = [];
+/** One-code-unit texts, made once each: most units are one ideograph or one mark, set again and again. */
+const SINGLES = new Array<string | undefined>(0x10000);
+
+function cut(text: string, start: number, end: number): string {
+  if (end !== start + 1) return text.slice(start, end);
+  const code = text.charCodeAt(start);
+  return (SINGLES[code] ??= String.fromCharCode(code));
+}
+
+/** Runs → unmeasured units, cut from the run's text by code point (no string building). */
+function split<S>(runs: Array<StyledText<S>>): Array<Unit<S>> {
+  const out: Array<Unit<S>> = [];
   for (const { text, style } of runs) {
     let start = 0;
     let kind: UnitKind | undefined;
@@ -73,14 +81,14 @@ function split<S>(runs: Array<StyledText<S>>): Array<Piece<S>> {
       const next = i + (cp > 0xffff ? 2 : 1);
       const k = unitKind(kindOfCodePoint(cp));
       if (kind === undefined || kind !== k || !joins(k, prev, cp)) {
-        if (kind !== undefined) out.push({ text: text.slice(start, i), style, kind });
+        if (kind !== undefined) out.push(unit(cut(text, start, i), style, kind));
         start = i;
         kind = k;
       }
       prev = cp;
       i = next;
     }
-    if (kind !== undefined) out.push({ text: text.slice(start), style, kind });
+    if (kind !== undefined) out.push(unit(cut(text, start, text.length), style, kind));
   }
   return out;
 }
@@ -97,10 +105,11 @@ export const IDEOGRAPHIC_SPACE = '\u3000';
  */
 function resolveSpaces<T extends { kind: UnitKind; text: string }>(pieces: T[]): T[] {
   const out: T[] = [];
-  pieces.forEach((p, i) => {
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i] as T;
     if (p.kind !== 'space') {
       out.push(p);
-      return;
+      continue;
     }
     const before = pieces[i - 1];
     const after = pieces[i + 1];
@@ -109,7 +118,7 @@ function resolveSpaces<T extends { kind: UnitKind; text: string }>(pieces: T[]):
       // Still a space to the breaker: a line may break at it, and it vanishes there.
       out.push({ ...p, text: IDEOGRAPHIC_SPACE });
     }
-  });
+  }
   return out;
 }
 
@@ -117,28 +126,22 @@ function isPunct(u: { kind: UnitKind } | undefined): boolean {
   return u?.kind === 'punct';
 }
 
+/** A unit's widths and edge rules, from its text as resolved (a source space may be U+3000 now). */
+function settle<S>(u: Unit<S>, measure: Measure<S>): void {
+  // By code unit, as the tests on the first and last character always were.
+  const first = u.text.charCodeAt(0);
+  const punct = u.kind === 'punct';
+  u.width = u.kind === 'break' ? 0 : measure(u.text, u.style, false);
+  u.half = punct ? measure(u.text, u.style, true) : u.width;
+  u.noStart = u.kind === 'pair' || noStartCode(first);
+  u.noEnd = noEndCode(u.text.charCodeAt(u.text.length - 1));
+  u.opening = punct && kindOfCodePoint(first) === 'open';
+  u.spaceable = (u.kind === 'cjk' || punct) && u.text.length === 1;
+}
+
 export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Array<Unit<S>> {
-  const pieces = resolveSpaces(split(runs));
-  const units = pieces.map((p): Unit<S> => {
-    // By code unit, as the tests on the first and last character always were.
-    const first = p.text.charCodeAt(0);
-    const width = p.kind === 'break' ? 0 : measure(p.text, p.style, false);
-    const punct = p.kind === 'punct';
-    return {
-      text: p.text,
-      style: p.style,
-      kind: p.kind,
-      noStart: p.kind === 'pair' || noStartCode(first),
-      noEnd: noEndCode(p.text.charCodeAt(p.text.length - 1)),
-      opening: punct && kindOfCodePoint(first) === 'open',
-      squeeze: 'none',
-      width,
-      half: punct ? measure(p.text, p.style, true) : width,
-      spaceable: (p.kind === 'cjk' || punct) && p.text.length === 1,
-      splitBefore: false,
-      rangeDash: false,
-    };
-  });
+  const units = resolveSpaces(split(runs));
+  for (const u of units) settle(u, measure);
   units.forEach((u, i) => {
     const prev = units[i - 1];
     const next = units[i + 1];

@@ -158,13 +158,13 @@ export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook):
   return out;
 }
 
-/** A composed line with each segment at its x offset. */
-export function placeLine(line: ComposedLine<RunStyle>, fonts: FontBook, size: number): TextLine {
+/** A composed line with each segment at its x offset (widths as the composer measured them). */
+export function placeLine(line: ComposedLine<RunStyle>, size: number): TextLine {
   const runs: PlacedRun[] = [];
   const noteRefs: string[] = [];
   let x = line.indent;
   for (const s of line.segments) {
-    const width = measureRun(fonts, s.text, s.style, s.halfWidth) + s.spacing * Math.max(0, s.text.length - 1);
+    const width = s.width + s.spacing * Math.max(0, s.text.length - 1);
     runs.push({ x, text: s.text, style: s.style, spacing: s.spacing, half: s.halfWidth, width });
     if (s.style.noteKey && !noteRefs.includes(s.style.noteKey)) noteRefs.push(s.style.noteKey);
     x += width;
@@ -209,7 +209,7 @@ function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: nu
     // A line may close up by a whole em (under 3 % an ideograph); a tighter fill compresses marks.
     const tightBase = typeof options.loosen === 'number' && options.loosen >= -size ? undefined : size;
     const lines = set({ measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size }, tightBase });
-    return lines.map((line) => placeLine(line, fonts, size));
+    return lines.map((line) => placeLine(line, size));
   };
 }
 

@@ -77,9 +77,14 @@ export function opacityOf(state: string): { key: 'ca' | 'CA'; value: number } {
   return { key: state[2] === 'f' ? 'ca' : 'CA', value: Number(state.slice(3)) / 1000 };
 }
 
+/** Asked for every run of every line: a book has a handful of faces. */
+const fontResources = new Map<string, string>();
+
 /** The resource name of a face: its id in the font book, fixed for the book's fonts. */
 export function fontResource(faceId: string): string {
-  return `F${faceId.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  let name = fontResources.get(faceId);
+  if (name === undefined) fontResources.set(faceId, (name = `F${faceId.replace(/[^A-Za-z0-9_.-]/g, '_')}`));
+  return name;
 }
 
 /** The resource name of an image, from its key alone. */
@@ -91,6 +96,13 @@ export const REGISTRATION_RESOURCE = 'CSAll';
 
 /** Rounded to the 1/1000 the file writes, so widths and adjustments add up exactly. */
 const r3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/** Codes (CIDs, two bytes) as four hex digits, made once each: every glyph of a book is shown. */
+const hexCodes: string[] = [];
+
+function hex4(code: number): string {
+  return (hexCodes[code] ??= code.toString(16).padStart(4, '0'));
+}
 
 class TextWriter {
   private readonly out: string[] = [];
@@ -123,7 +135,7 @@ class TextWriter {
         hex = '';
       }
       const code = program.code(g.id);
-      hex += code.toString(16).padStart(4, '0');
+      hex += hex4(code);
       if (!used.has(code)) used.set(code, [width, g.text]);
       // TJ numbers move the pen back by n/1000 em: the glyph's own width less its shaped advance.
       pending = r3(width + g.offset * scale - g.advance * scale);

@@ -42,7 +42,11 @@ export function num(n: number): string {
   const r = Math.round(n * 1000) / 1000;
   if (Object.is(r, -0) || r === 0) return '0';
   if (Number.isInteger(r)) return String(r);
-  return r.toFixed(3).replace(/0+$/, '');
+  // Trailing zeros dropped by hand: a page writes thousands of numbers.
+  const fixed = r.toFixed(3);
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 0x30) end--;
+  return fixed.slice(0, end);
 }
 
 function escapeName(value: string): string {
