@@ -18,7 +18,7 @@ function line(text: string, width = WIDTH): TextLine {
 
 /** A paragraph of `n` lines that cannot be set any other way. */
 function fixed(name: string, n: number): Para {
-  return { kind: 'para', inset: 0, lines: Array.from({ length: n }, (_, i) => line(`${name}${i}行文字`, i === n - 1 ? 120 : WIDTH)) };
+  return { kind: 'para', inset: 0, blockIndex: name.charCodeAt(0) - 'A'.charCodeAt(0), lines: Array.from({ length: n }, (_, i) => line(`${name}${i}行文字`, i === n - 1 ? 120 : WIDTH)) };
 }
 
 /** Two lines, or three when set looser (its last line then holds two characters and more). */
@@ -74,6 +74,8 @@ describe('齐底 by looking back', () => {
     const items = [fixed('A', 2), fixed('B', 1), fixed('C', 1), fixed('D', 1), fixed('E', 1), fixed('F', 1), fixed('G', 2)];
     const result = paginate([section(items)], grid, notes);
     expect(result.unresolvedWidows).toBe(1);
+    // The editor is told which page, and which paragraph on it a few characters would change.
+    expect(result.shortPages).toEqual([{ page: 2, folio: 'ii', advice: { chapterId: 'c1', blockIndex: 3, add: 17 } }]);
     expect(pageLines([section(items)])).toEqual([
       ['A0', 'A1', 'B0', 'C0'],
       ['D0', 'E0', 'F0'],

@@ -17,6 +17,7 @@ import { loadDesign, Typography } from '../src/typeset/design.js';
 import { loadFormats, pageGeometry, trimmedSize } from '../src/typeset/geometry.js';
 import { inlineText } from '../src/typeset/text.js';
 import { writePdf, type PdfOutput } from '../src/writers/pdf/index.js';
+import { shortPageDiagnostics } from '../src/verify/short-pages.js';
 import { bodyLines, checkClreq, pageFill, type TextBlock } from './helpers/clreq.js';
 import { outline, pageText, pageTextItems, printedFolio, squash, tocEntries, type OutlineItem, type TextItem } from './helpers/pdf.js';
 import { printedLines } from './helpers/print-lines.js';
@@ -172,6 +173,18 @@ describe('composed print PDF of 水浒传', () => {
     // than looking back allows: the page ends a line short instead.
     expect(fill.short.length, fill.short.join(', ')).toBeLessThanOrEqual(3);
     expect(shz.pdf.unresolvedWidows).toBe(fill.short.length);
+    // Each is reported for the editor at a paragraph printed on that very page (pdf/short-page).
+    expect(shz.pdf.shortPages.map((s) => `p${s.page}`)).toEqual(fill.short);
+    const warnings = shortPageDiagnostics(shz.loaded.book, shz.pdf.shortPages);
+    shz.pdf.shortPages.forEach((short, i) => {
+      const advice = short.advice;
+      expect(advice, `p${short.page}`).toBeDefined();
+      const chapter = allChapters(shz.loaded.book).find((c) => c.id === advice?.chapterId);
+      const words = blockStart(chapter?.blocks[advice?.blockIndex ?? -1] as Block);
+      expect(words && pageText(shz.texts[short.page - 1] ?? [])).toContain(words);
+      expect(warnings[i]).toMatchObject({ code: 'pdf/short-page', severity: 'warning', file: chapter?.file });
+      expect(warnings[i]?.line).toBeGreaterThan(0);
+    });
   }, 300_000);
 
   it('prints every paragraph whole and in order: no character lost or doubled at a page break', async () => {

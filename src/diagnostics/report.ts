@@ -35,6 +35,8 @@ export interface TextReportOptions extends ReportOptions {
 export const FULL_WARNINGS = 5;
 /** Positions listed for a summarised rule. */
 export const POSITIONS_SHOWN = 3;
+/** Rules summarised in three lines each; any more share one line, so a summary fits a screen. */
+export const RULES_SHOWN = 10;
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 type Style = keyof typeof ANSI;
@@ -120,6 +122,24 @@ function byCode(diagnostics: Diagnostic[]): Diagnostic[][] {
   return [...groups.values()];
 }
 
+/**
+ * Warnings by rule: the book's own (print, PDF layout …) before the punctuation lint, which is
+ * the longest list; rules past the first RULES_SHOWN are named with their counts on one line.
+ */
+function summary(warnings: Diagnostic[], options: ReportOptions): string {
+  const groups = byCode(warnings);
+  const ordered = [...groups.filter((g) => !g[0]?.code.startsWith('lint/')), ...groups.filter((g) => g[0]?.code.startsWith('lint/'))];
+  const shown = ordered.slice(0, RULES_SHOWN).map((g) => formatRule(g, options));
+  const rest = ordered.slice(RULES_SHOWN);
+  if (rest.length > 0) {
+    const names = rest.map((g) => `${g[0]?.code ?? ''} ×${count(g.length)}`);
+    // As many as fit one line of a terminal; --verbose prints them all.
+    const fit = names.filter((_, i) => names.slice(0, i + 1).join(', ').length <= 110);
+    shown.push(`${paint('and', 'cyan', options)} ${plural(rest.length, 'more rule')}: ${fit.join(', ')}${fit.length < names.length ? ', …' : ''}`);
+  }
+  return shown.join('\n');
+}
+
 /** Whether formatReport summarised (some) warnings instead of printing each in full. */
 export function summarisesWarnings(diagnostics: Diagnostic[], options: Pick<TextReportOptions, 'verbose' | 'quiet'>): boolean {
   return !options.verbose && !options.quiet && diagnostics.filter((d) => d.severity === 'warning').length > FULL_WARNINGS;
@@ -131,7 +151,7 @@ export function formatReport(diagnostics: Diagnostic[], options: TextReportOptio
   const warnings = options.quiet ? [] : diagnostics.filter((d) => d.severity === 'warning');
   const blocks = errors.map((d) => formatText(d, options));
   // Summarised rules are two or three lines each, set without blank lines between them.
-  if (summarisesWarnings(diagnostics, options)) blocks.push(byCode(warnings).map((g) => formatRule(g, options)).join('\n'));
+  if (summarisesWarnings(diagnostics, options)) blocks.push(summary(warnings, options));
   else blocks.push(...warnings.map((d) => formatText(d, options)));
   return blocks.filter(Boolean).join('\n\n');
 }

@@ -20,6 +20,7 @@ import type { PageGeometry } from './geometry.js';
 import type { Grid } from './grid.js';
 import type { Page, Section } from './model.js';
 import { paginate, type NoteLayout } from './paginate.js';
+import type { ShortPage } from './short-page.js';
 import { tocSection } from './toc.js';
 import { normaliseTitleSpaces } from '../kinds/couplet.js';
 
@@ -42,6 +43,8 @@ export interface TypesetBook {
   grid: Grid;
   /** Widows and orphans no paragraph on their page could be loosened to avoid. */
   unresolvedWidows: number;
+  /** The pages they left short, with advice for the editor (src/typeset/short-page.ts). */
+  shortPages: ShortPage[];
 }
 
 /** Every chapter of the book in reading order, as the book's sections hold them. */
@@ -101,5 +104,5 @@ export function typesetBook(input: TypesetInput): TypesetBook {
   resolveFolios(result.pages, fonts);
   addEmphasisDots(result.pages, fonts);
   addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);
-  return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows };
+  return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows, shortPages: result.shortPages };
 }

@@ -12,6 +12,7 @@ import { folioOf } from './folios.js';
 import { EM_BOTTOM, EM_TOP, slotBaseline, slotsFor, type Grid } from './grid.js';
 import type { Box, FlowItem, Loosening, OutlineEntry, Page, PageItem, Para, RowBox, Section, TextLine } from './model.js';
 import { LookBack, type Change, type Layout, type Placed } from './look-back.js';
+import { adviceFor, type ShortPage } from './short-page.js';
 import { loosened, LOOSEN_STEPS, TIGHTEN_STEPS, type Loosened, type Setting } from './resetting.js';
 import { circledNumber } from './text.js';
 
@@ -49,10 +50,6 @@ interface NoteChunk {
   continued: boolean;
 }
 
-interface ShortPage {
-  page: number;
-}
-
 interface Snapshot {
   pages: number;
   marks: number;
@@ -76,6 +73,8 @@ export interface Pagination {
   marks: PageMark[];
   /** Widows and orphans that no paragraph on their page could be loosened to avoid. */
   unresolvedWidows: number;
+  /** The pages left short for them, each with the paragraph an editor could change to fill it. */
+  shortPages: ShortPage[];
 }
 
 export function paginate(sections: Section[], grid: Grid, notes: NoteLayout): Pagination {
@@ -112,7 +111,8 @@ class Paginator {
     this.finish();
     for (const page of this.pages) page.folio = page.kind === 'text' ? folioOf(page.number, this.mainStart) : '';
     for (const mark of this.marks) mark.folio = folioOf(mark.page, this.mainStart);
-    return { pages: this.pages, marks: this.marks, unresolvedWidows: this.short.length };
+    for (const short of this.short) short.folio = folioOf(short.page, this.mainStart);
+    return { pages: this.pages, marks: this.marks, unresolvedWidows: this.short.length, shortPages: this.short };
   }
 
   private place(section: Section): void {
@@ -392,7 +392,9 @@ class Paginator {
         if (state.used > 0) {
           // No paragraph could take the line: move it rather than leave it alone (the page
           // ends a line or two short).
-          this.short.push({ page: state.page.number });
+          const placed = state.entries.flatMap((e) => (e.kind === 'lines' ? [e] : []));
+          const advice = adviceFor(placed, this.grid.width);
+          this.short.push({ page: state.page.number, folio: '', ...(advice ? { advice } : {}) });
           const keep = orphan || count < 3 ? 0 : count - 1;
           if (keep > 0) this.putLines(state, para, lines, loosen, from, keep);
           from += keep;

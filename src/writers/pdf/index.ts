@@ -19,6 +19,7 @@ import { infoDictionary, pdfMetadata, xmpPacket } from './metadata.js';
 import { DEFAULT_BLEED_MM } from './print-boxes.js';
 import { renderPages } from './render.js';
 import type { PageCache } from './page-cache.js';
+import type { ShortPage } from '../../typeset/short-page.js';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -31,6 +32,8 @@ export interface PdfOutput {
   pagination: PrintPagination;
   /** Widows and orphans that could not be kept off their page by loosening a paragraph. */
   unresolvedWidows: number;
+  /** The pages they left short, with the paragraph an editor could change (`pdf/short-page`). */
+  shortPages: ShortPage[];
   /** Milliseconds spent setting the pages and writing them (for the bench and --watch lines). */
   timings: { typesetMs: number; writeMs: number };
 }
@@ -76,5 +79,5 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
     ...((options.pageCache ?? ctx.pageCache) ? { pageCache: options.pageCache ?? ctx.pageCache } : {}),
   });
   const timings = { typesetMs: typesetDone - started, writeMs: performance.now() - typesetDone };
-  return { bytes, pageCount: typeset.pages.length, pagination: { isbn: book.meta.isbn, marks: typeset.marks }, unresolvedWidows: typeset.unresolvedWidows, timings };
+  return { bytes, pageCount: typeset.pages.length, pagination: { isbn: book.meta.isbn, marks: typeset.marks }, unresolvedWidows: typeset.unresolvedWidows, shortPages: typeset.shortPages, timings };
 }
