@@ -104,6 +104,14 @@ function hex4(code: number): string {
   return (hexCodes[code] ??= code.toString(16).padStart(4, '0'));
 }
 
+/** The glyphs of one face a page draws, in the order first drawn, and the codes seen so far. */
+interface Used {
+  seen: Set<number>;
+  codes: number[];
+  widths: number[];
+  texts: string[];
+}
+
 class TextWriter {
   private readonly out: string[] = [];
   private font = '';
@@ -111,7 +119,7 @@ class TextWriter {
   private spacing = 0;
   /** Text rendering mode: 0 fill, 2 fill and stroke (synthetic bold). */
   private mode = 0;
-  readonly used: Record<string, Map<number, [number, string]>> = {};
+  readonly used: Record<string, Used> = {};
 
   constructor(
     private readonly fonts: FontBook,
@@ -120,28 +128,41 @@ class TextWriter {
 
   /** A TJ array showing `text` in `face`, its glyphs recorded as used. */
   show(face: Face, text: string, half: boolean): string {
-    const used = (this.used[face.id] ??= new Map());
+    // Pieces joined once: a page shows thousands of glyphs, and growing a string by each
+    // glyph's four hex digits makes a chain of small strings per run.
+    const parts: string[] = ['['];
+    this.showInto(parts, face, text, half);
+    parts.push(']');
+    return parts.join('');
+  }
+
+  private showInto(parts: string[], face: Face, text: string, half: boolean): void {
+    const used = (this.used[face.id] ??= { seen: new Set(), codes: [], widths: [], texts: [] });
     const program = fontProgram(face);
     const scale = 1000 / face.unitsPerEm;
-    let tj = '[';
-    let hex = '';
+    let open = false;
     let pending = 0;
     for (const g of face.glyphs(text, half)) {
       const width = r3(g.width * scale);
       pending = r3(pending - g.offset * scale);
       if (pending !== 0) {
-        if (hex) tj += `<${hex}>`;
-        tj += num(pending);
-        hex = '';
+        if (open) parts.push('>');
+        parts.push(num(pending));
+        open = false;
       }
       const code = program.code(g.id);
-      hex += hex4(code);
-      if (!used.has(code)) used.set(code, [width, g.text]);
+      parts.push(open ? hex4(code) : `<${hex4(code)}`);
+      open = true;
+      if (!used.seen.has(code)) {
+        used.seen.add(code);
+        used.codes.push(code);
+        used.widths.push(width);
+        used.texts.push(g.text);
+      }
       // TJ numbers move the pen back by n/1000 em: the glyph's own width less its shaped advance.
       pending = r3(width + g.offset * scale - g.advance * scale);
     }
-    if (hex) tj += `<${hex}>`;
-    return `${tj}]`;
+    if (open) parts.push('>');
   }
 
   line(line: TextLine, x: number, baseline: number, vector: VectorContext): void {
@@ -267,13 +288,10 @@ export function drawPage(items: readonly PageItem[], frame: Frame, ink: Ink, fon
   }
   const fontsUsed: Record<string, GlyphUse> = {};
   for (const [id, used] of Object.entries(writer.used)) {
-    const glyphs: GlyphUse = (fontsUsed[id] = { codes: [], widths: [], text: '', ends: [] });
-    for (const [gid, [width, text]] of used) {
-      glyphs.codes.push(gid);
-      glyphs.widths.push(width);
-      glyphs.text += text;
-      glyphs.ends.push(glyphs.text.length);
-    }
+    const ends: number[] = [];
+    let end = 0;
+    for (const text of used.texts) ends.push((end += text.length));
+    fontsUsed[id] = { codes: used.codes, widths: used.widths, text: used.texts.join(''), ends };
   }
   return { content: Buffer.from(writer.text(), 'latin1'), fonts: fontsUsed, images, registration: Boolean(ink.marks?.length), states: [...states].sort() };
 }
