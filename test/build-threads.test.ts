@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BuildFailure } from '../src/diagnostics/diagnostic.js';
 import { buildBook, type BuildOptions, type BuildReport } from '../src/pipeline/build.js';
@@ -71,6 +72,21 @@ describe('a build across threads', () => {
     expect(warm.pdf.equals(one.pdf)).toBe(true);
     expect(cache.lastStats.misses).toEqual({});
     expect(cache.lastStats.hits).toMatchObject({ parse: 6, 'typeset-chapter': 6, 'epub-chapter': 6, 'epub-fonts': 1 });
+  }, 240_000);
+
+  it('gives the EPUB made beside the PDF the 印张 computed from the page count', async () => {
+    const bare = await shuihuzhuanProject(3);
+    const yaml = path.join(bare, 'book.yaml');
+    const text = await readFile(yaml, 'utf8');
+    expect(text).toMatch(/sheets: \d+/);
+    await writeFile(yaml, text.replace(/^ *sheets: \d+\n/m, ''));
+    const [here, beside] = [await build(bare, { threads: 1 }), await build(bare, ACROSS)];
+    expect(beside.report.threads).toMatchObject({ epubBeside: true });
+    expect(beside.epub.equals(here.epub)).toBe(true);
+    expect(beside.pdf.equals(here.pdf)).toBe(true);
+    // The copyright page carries the 印张 computed from the PDF's page count.
+    const copyright = new TextDecoder().decode(unzipSync(beside.epub)['OEBPS/text/copyright.xhtml']);
+    expect(copyright).toMatch(/印\u3000\u3000张<\/span>\u3000[\d.]+</);
   }, 240_000);
 
   it('reports an error found beside the PDF at its file and line, and leaves the out folder as it was', async () => {

@@ -240,14 +240,17 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
     say(`laying out the PDF: ${chapters} chapters`);
     // A book the checks refuse (an image that does not decode …) may fail in the PDF first:
     // then the checks' positioned errors are what the user needs.
-    const printed = await session.print(book).catch(async (error: unknown) => {
+    // The worker beside makes the EPUB while this thread draws the PDF's pages.
+    const orderEpub = (laidOut: Book, pages: PrintPagination): void => {
+      if (checks.beside && helpers.beside?.makesEpub && !besideEpub) besideEpub = helpers.beside.epub({ pagination: pages, ...(laidOut.meta.print.sheets === undefined ? {} : { sheets: laidOut.meta.print.sheets }) });
+    };
+    const printed = await session.print(book, orderEpub).catch(async (error: unknown) => {
       await takeChecks();
       throw error;
     });
     final = printed.final;
     pagination = printed.pdf.pagination;
-    // The worker beside makes the EPUB while this thread verifies the PDF (and makes the print files).
-    if (checks.beside && helpers.beside?.makesEpub) besideEpub = helpers.beside.epub({ pagination, ...(final.meta.print.sheets === undefined ? {} : { sheets: final.meta.print.sheets }) });
+    orderEpub(final, pagination);
     await takeChecks();
     say(`checking the PDF: ${printed.pdf.pageCount} pages`);
     failIfErrors(verifyPdf(printed.pdf.bytes, printed.pdf.pageCount));

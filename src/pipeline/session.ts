@@ -203,10 +203,11 @@ export class BuildSession {
   /**
    * The screen PDF. A book that leaves 印张 out gets it from the page count: the number printed
    * on the copyright page cannot change how many pages there are, so one more render with the
-   * computed value is final.
+   * computed value is final. `laidOut` hears the final book and its pagination as soon as the
+   * pages are set, before they are drawn (the EPUB beside the PDF needs no more).
    */
-  print(book: Book): Promise<LaidOut> {
-    return this.once('print', async () => layOutPrint(book, await this.context(book)));
+  print(book: Book, laidOut?: (final: Book, pagination: PrintPagination) => void): Promise<LaidOut> {
+    return this.once('print', async () => layOutPrint(book, await this.context(book), laidOut));
   }
 
   /** The PDF rendered with other options (the print book block: ink and crop marks). */
@@ -222,11 +223,12 @@ export class BuildSession {
   }
 }
 
-async function layOutPrint(book: Book, ctx: BuildContext): Promise<LaidOut> {
+async function layOutPrint(book: Book, ctx: BuildContext, laidOut?: (final: Book, pagination: PrintPagination) => void): Promise<LaidOut> {
   const { writePdf } = await pdfWriter();
-  const first = await writePdf(book, deriveFrontPages(book.meta), ctx);
-  if (book.meta.print.sheets !== undefined) return { final: book, pdf: first };
+  const known = book.meta.print.sheets !== undefined;
+  const first = await writePdf(book, deriveFrontPages(book.meta), ctx, known && laidOut ? { paginated: (pagination) => laidOut(book, pagination) } : {});
+  if (known) return { final: book, pdf: first };
   const sheets = sheetsForPages(first.pageCount, book.meta.print.fold);
   const final: Book = { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets } } };
-  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx) };
+  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, laidOut ? { paginated: (pagination) => laidOut(final, pagination) } : {}) };
 }

@@ -47,6 +47,8 @@ export interface PdfOptions {
   ink?: boolean;
   /** Page content streams by content hash: a page drawn before is not drawn again (default: ctx.pageCache). */
   pageCache?: PageCache;
+  /** Hears the pagination as soon as the pages are set, before they are drawn. */
+  paginated?: (pagination: PrintPagination) => void;
 }
 
 export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext, options: PdfOptions = {}): Promise<PdfOutput> {
@@ -68,6 +70,8 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const producer = { creator: 'hanpress', producer: `hanpress ${VERSION}` };
   const metadata = pdfMetadata(book.meta, front, ctx.buildDate, producer);
   const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };
+  const pagination: PrintPagination = { isbn: book.meta.isbn, marks: typeset.marks };
+  options.paginated?.(pagination);
   const typesetDone = performance.now();
   const bytes = await renderPages(typeset.pages, fonts, geometry, images, {
     info: infoDictionary(metadata),
@@ -79,5 +83,5 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
     ...((options.pageCache ?? ctx.pageCache) ? { pageCache: options.pageCache ?? ctx.pageCache } : {}),
   });
   const timings = { typesetMs: typesetDone - started, writeMs: performance.now() - typesetDone };
-  return { bytes, pageCount: typeset.pages.length, pagination: { isbn: book.meta.isbn, marks: typeset.marks }, unresolvedWidows: typeset.unresolvedWidows, shortPages: typeset.shortPages, timings };
+  return { bytes, pageCount: typeset.pages.length, pagination, unresolvedWidows: typeset.unresolvedWidows, shortPages: typeset.shortPages, timings };
 }
