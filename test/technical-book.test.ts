@@ -18,6 +18,7 @@ import { writePdf } from '../src/writers/pdf/index.js';
 import { d2lProject } from './helpers/d2l-project.js';
 import { formatMessages, runEpubcheck } from './helpers/epubcheck.js';
 import { pageTextItems, squash } from './helpers/pdf.js';
+import { pdfLineText, pdfLines } from './helpers/spread.js';
 import { tempDir } from './helpers/project.js';
 
 const CHAPTERS = [
@@ -210,6 +211,31 @@ describe('d2l-zh as a technical book', () => {
       expect(pdfText, `${b.number}`).toContain(squash(`${b.number}${b.caption}`));
       expect(chapterXhtml(chapter.file)).toContain(`<figcaption>${b.number}\u3000${b.caption}</figcaption>`);
     }
+  });
+
+  it('sets captions (题注) in 楷体 in both outputs', async () => {
+    const items = await textWithFonts(pdf);
+    // pdfjs gives the number and the title (after the ideographic space) as two items.
+    const texts = allChapters(book).flatMap((c) => c.blocks.flatMap((b) => (b.type === 'figure' && b.number ? [b.number, squash(b.caption)] : [])));
+    const captions = items.filter((i) => texts.includes(squash(i.str)));
+    expect(captions.length).toBeGreaterThan(5);
+    expect(captions.filter((i) => !/WenKai/.test(i.font))).toEqual([]);
+    const css = Object.entries(epub).find(([name]) => name.endsWith('.css'))?.[1];
+    expect(decoder.decode(css)).toMatch(/figcaption, caption \{\s*font-family: "LXGW WenKai/);
+  });
+
+  it('sets a figure number tight in running text: no ¼-em gap between 图 and 2-1', async () => {
+    // The ¼-em gaps are drawn as spaces: a gap inside 图2-1 would be a space run before 2-1.
+    const line = (await pdfLines(pdf)).find((l) => squash(pdfLineText(l)).includes('如图2-1所示'));
+    if (!line) throw new Error('no 如图2-1所示');
+    const k = line.runs.findIndex((r) => r.str.startsWith('2-1'));
+    const before = line.runs[k - 1];
+    expect(before?.str.endsWith('图')).toBe(true);
+    if (!before) throw new Error('no run before 2-1');
+    // The run's end as the writer placed it: its advances and the spacing between its glyphs.
+    const end = before.x + before.advances.reduce((a, b) => a + b, 0) + before.spacing * (Array.from(before.str).length - 1);
+    const gap = (line.runs[k]?.x ?? 0) - end;
+    expect(Math.abs(gap)).toBeLessThan(0.3);
   });
 
   it('resolves :numref: and :eqref: to the number, linked, in both outputs', async () => {

@@ -28,12 +28,18 @@ export interface LineRange {
  * the two faces. A monospaced face (inline code) has a space of 0.6 em, which would set code
  * apart from its Chinese neighbours by more than half a character.
  */
+const NO_GAP_AFTER = new Set(Array.from('([{'));
+const NO_GAP_BEFORE = new Set(Array.from(')]},.;:!?'));
+
 export function gapBefore<S>(units: Array<Unit<S>>, i: number, measure: Measure<S>): number {
   const a = units[i - 1];
   const b = units[i];
   if (!a || !b) return 0;
   const mixed = (a.kind === 'cjk' && b.kind === 'latin') || (a.kind === 'latin' && b.kind === 'cjk');
-  if (!mixed) return 0;
+  if (!mixed || (a.tight && b.tight)) return 0;
+  // The gap separates letters and digits from ideographs; an ASCII bracket or stop written
+  // inside Chinese text (考虑(**两种方法**)) hugs the ideograph on its open side.
+  if (a.kind === 'latin' ? NO_GAP_AFTER.has(a.text.at(-1) ?? '') : NO_GAP_BEFORE.has(b.text[0] ?? '')) return 0;
   return Math.min(measure(' ', a.style, false), measure(' ', b.style, false));
 }
 
@@ -51,7 +57,7 @@ export function canBreakBefore<S>(units: Array<Unit<S>>, i: number): boolean {
   const a = units[i - 1];
   const b = units[i];
   if (!a || !b) return true;
-  if (b.kind === 'break' || a.kind === 'space') return false;
+  if (b.kind === 'break' || a.kind === 'space' || (a.tight && b.tight)) return false;
   if (b.kind === 'space') return !a.noEnd && !numberAndUnit(units, i);
   if (b.splitBefore) return true;
   if (b.noStart || a.noEnd) return false;

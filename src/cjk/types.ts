@@ -9,6 +9,11 @@ import type { Hyphenation } from './hyphenate.js';
 export interface StyledText<S> {
   text: string;
   style: S;
+  /**
+   * Set as one word: no ¼-em gap between its ideographs and Latin characters and no break
+   * inside it (a figure or table number, 图2-1, 第2章).
+   */
+  tight?: boolean;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface Unit<S> {
   splitBefore: boolean;
   /** A single dash between digits (2015—2017): no break on either side. */
   rangeDash: boolean;
+  /** From a tight run (图2-1): no gap and no break next to another unit of it. */
+  tight: boolean;
 }
 
 function unitKind(kind: CharKind): UnitKind {
@@ -56,8 +58,8 @@ function joins(kind: UnitKind, prev: number, cp: number): boolean {
 }
 
 /** A unit of `text` before it is measured: every field there, so all units share one shape. */
-function unit<S>(text: string, style: S, kind: UnitKind): Unit<S> {
-  return { text, style, kind, noStart: false, noEnd: false, opening: false, squeeze: 'none', width: 0, half: 0, spaceable: false, splitBefore: false, rangeDash: false };
+function unit<S>(text: string, style: S, kind: UnitKind, tight: boolean): Unit<S> {
+  return { text, style, kind, noStart: false, noEnd: false, opening: false, squeeze: 'none', width: 0, half: 0, spaceable: false, splitBefore: false, rangeDash: false, tight };
 }
 
 /** One-code-unit texts, made once each: most units are one ideograph or one mark, set again and again. */
@@ -72,7 +74,9 @@ function cut(text: string, start: number, end: number): string {
 /** Runs → unmeasured units, cut from the run's text by code point (no string building). */
 function split<S>(runs: Array<StyledText<S>>): Array<Unit<S>> {
   const out: Array<Unit<S>> = [];
-  for (const { text, style } of runs) {
+  for (const run of runs) {
+    const { text, style } = run;
+    const tight = run.tight === true;
     let start = 0;
     let kind: UnitKind | undefined;
     let prev = 0;
@@ -81,14 +85,14 @@ function split<S>(runs: Array<StyledText<S>>): Array<Unit<S>> {
       const next = i + (cp > 0xffff ? 2 : 1);
       const k = unitKind(kindOfCodePoint(cp));
       if (kind === undefined || kind !== k || !joins(k, prev, cp)) {
-        if (kind !== undefined) out.push(unit(cut(text, start, i), style, kind));
+        if (kind !== undefined) out.push(unit(cut(text, start, i), style, kind, tight));
         start = i;
         kind = k;
       }
       prev = cp;
       i = next;
     }
-    if (kind !== undefined) out.push(unit(cut(text, start, text.length), style, kind));
+    if (kind !== undefined) out.push(unit(cut(text, start, text.length), style, kind, tight));
   }
   return out;
 }

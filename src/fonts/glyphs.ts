@@ -4,6 +4,7 @@
  * headings (h1–h6, part and title-page titles) and table header cells are set in the heading
  * family, everything else in the body family; `strong` needs the bold face of its role.
  */
+import { splitArticle } from '../kinds/article-inlines.js';
 import type { FrontPages } from '../derive/front-pages.js';
 import type { Block, Book, Inline } from '../model/book.js';
 import { allChapters } from '../model/book.js';
@@ -31,9 +32,13 @@ type Role = FontRoleName;
 export interface TextRoles {
   quote: FontRoleName;
   code: FontRoleName;
+  /** 题注: figure and table captions, 续表 (styles.caption.font). */
+  caption: FontRoleName;
+  /** 条 numbers of a law book (styles.articleNumber.font, when structure.articleNumbers). */
+  articleNumber?: FontRoleName;
 }
 
-export const DEFAULT_TEXT_ROLES: TextRoles = { quote: 'body', code: 'body' };
+export const DEFAULT_TEXT_ROLES: TextRoles = { quote: 'body', code: 'body', caption: 'body' };
 
 /**
  * Where a run of text comes from, for diagnostics: the source file and the line its block
@@ -142,14 +147,15 @@ class GlyphCollector {
           this.add(this.roles.code, block.value);
           break;
         case 'figure':
-          this.add(role, [block.number, block.caption].filter(Boolean).join('\u3000'));
+          this.add(this.roles.caption, [block.number, block.caption].filter(Boolean).join('\u3000'));
           this.inlines(role, [block.image]);
           break;
         case 'math':
           this.add(role, (block.number ?? '') + block.tex.replace(/[\u0020-\u007e\s]/g, ''));
           break;
         case 'table':
-          this.add(role, [block.number, block.caption].filter(Boolean).join('\u3000'));
+          // 续表 is printed above a continued table's repeated header.
+          this.add(this.roles.caption, [block.number, block.caption, '续表'].filter(Boolean).join('\u3000'));
           for (const cell of block.head) this.inlines('heading', cell);
           for (const row of block.rows) for (const cell of row) this.inlines('body', cell);
           break;
@@ -167,7 +173,7 @@ class GlyphCollector {
 export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = {}, listener?: TextListener, roles: TextRoles = DEFAULT_TEXT_ROLES): GlyphSets {
   const c = new GlyphCollector(roles);
   // ASCII only in the roles the book uses: an unused role's face is not embedded at all.
-  for (const role of new Set<Role>(['body', 'heading', roles.quote, roles.code])) c.add(role, ALWAYS);
+  for (const role of new Set<Role>(['body', 'heading', roles.quote, roles.code, roles.caption])) c.add(role, ALWAYS);
   c.listen(listener);
   c.origin = { file: BOOK_FILE };
 
@@ -211,6 +217,14 @@ export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = 
     c.add('body', chapter.date);
     c.add('body', chapter.author);
     c.blocks(chapter.blocks);
+    // 第一条: a law book's article numbers, in their own role (黑体), as both writers set them.
+    if (roles.articleNumber) {
+      for (const block of chapter.blocks) {
+        const article = block.type === 'paragraph' ? splitArticle(block.children) : undefined;
+        c.origin = { file: block.pos.file, line: block.pos.line };
+        if (article) c.add(roles.articleNumber, article.number);
+      }
+    }
     for (const note of chapter.footnotes) {
       c.add('body', noteMarker(note.number));
       c.blocks(note.blocks);

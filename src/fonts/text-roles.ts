@@ -8,7 +8,12 @@ import { loadDesign, mergeDesign, type Design } from '../typeset/design.js';
 import type { TextRoles } from './glyphs.js';
 
 export function textRolesOf(design: Design): TextRoles {
-  return { quote: design.styles.blockquote.font ?? 'body', code: design.styles.code.font ?? 'body' };
+  return {
+    quote: design.styles.blockquote.font ?? 'body',
+    code: design.styles.code.font ?? 'body',
+    caption: design.styles.caption.font ?? 'body',
+    ...(design.structure.articleNumbers ? { articleNumber: design.styles.articleNumber.font ?? 'heading' } : {}),
+  };
 }
 
 export async function bookTextRoles(book: Book): Promise<TextRoles> {

@@ -48,6 +48,8 @@ interface InlineOptions {
   measure: number;
   indent?: number;
   lead?: Array<StyledText<RunStyle>>;
+  /** Lines on the grid at this pitch (paragraphs): room is made for tall inline formulas. */
+  pitch?: number;
 }
 
 /** What setting inline content in a style takes: styled runs and the measure (data). */
@@ -56,7 +58,7 @@ function recipeOf(inlines: Inline[], name: StyleName, scope: ChapterScope, optio
   const base = styleOf(typo, name);
   const runs = [...(options.lead ?? []), ...flattenInlines(inlines, base, flat(scope))];
   const indent = options.indent ?? (typo.spec(name).indent ?? 0) * base.size;
-  return { runs, measure: options.measure, indent, size: base.size };
+  return { runs, measure: options.measure, indent, size: base.size, ...(options.pitch ? { pitch: options.pitch } : {}) };
 }
 
 /** Inline content set as justified lines in a style. */
@@ -70,7 +72,7 @@ function paragraph(source: Inline[], name: StyleName, scope: ChapterScope, inset
   const article = inset === 0 && name === 'body' && scope.cx.typo.design.structure.articleNumbers ? splitArticle(source) : undefined;
   const inlines = article?.rest ?? source;
   const lead = article ? [{ text: `${article.number}\u3000`, style: styleOf(scope.cx.typo, 'articleNumber') }] : undefined;
-  const recipe = recipeOf(inlines, name, scope, { measure, ...(lead ? { lead } : {}) });
+  const recipe = recipeOf(inlines, name, scope, { measure, pitch: scope.cx.grid.pitch, ...(lead ? { lead } : {}) });
   const set = recomposer(recipe, scope.cx.fonts);
   const { lines, loosen } = withoutLoneChar(set, scope.cx.typo.size(name));
   return { kind: 'para', lines, inset, blockIndex, loosen, recipe, recompose: set };
@@ -134,7 +136,7 @@ function figure(image: ImageInline, scope: ChapterScope, blockIndex: number, cap
   const prepared = cx.images.get(key);
   if (!prepared) return undefined;
   const { typo, fonts, grid } = cx;
-  const captionLeading = typo.leading('tableCell');
+  const captionLeading = typo.leading('caption');
   const captionHeight = caption ? captionLeading + 6 : 0;
   const size = figureSize(prepared, grid.width, cx.textHeight - captionHeight - grid.pitch);
   const slots = slotsFor(size.height + captionHeight + 12, grid.pitch);
@@ -144,7 +146,7 @@ function figure(image: ImageInline, scope: ChapterScope, blockIndex: number, cap
   const place = { x: (grid.width - size.width) / 2, y: stack.y, width: size.width, height: size.height };
   stack.items.push(prepared.vector ? { kind: 'vector', role: 'figure', ...place, graphic: prepared.vector } : { kind: 'image', ...place, image: { key } });
   stack.space(size.height + 6);
-  if (caption) stack.text(caption, 'tableCell', typo, fonts, 'center');
+  if (caption) stack.text(caption, 'caption', typo, fonts, 'center');
   return { kind: 'box', slots, items: stack.items, blockIndex };
 }
 
@@ -215,11 +217,11 @@ function tableRows(block: Extract<Block, { type: 'table' }>, scope: ChapterScope
   if (title) {
     const stack = new Stack(grid.width);
     if (block.label) stack.dest(anchorId(block.label));
-    stack.space(4).text(title, 'tableCell', typo, scope.cx.fonts, 'center');
+    stack.space(4).text(title, 'caption', typo, scope.cx.fonts, 'center');
     head.push({ kind: 'box', slots: slotsFor(stack.y, grid.pitch), items: stack.items, keepWithNext: true, blockIndex });
   }
   // 续表 (with the table's number) at the right above the header repeated on a later page.
-  const label = new Stack(grid.width).space(2).text(`续${block.number ?? '表'}`, 'tableCell', typo, scope.cx.fonts, 'right');
+  const label = new Stack(grid.width).space(2).text(`续${block.number ?? '表'}`, 'caption', typo, scope.cx.fonts, 'right');
   const continued = { height: label.y + 2, items: label.items };
   return [{ kind: 'gap', slots: 1 }, ...head, { kind: 'rows', header, rows, continued, ...(title ? {} : { blockIndex }) }, { kind: 'gap', slots: 1 }];
 }
@@ -274,6 +276,20 @@ export function renderBlock(block: Block, scope: ChapterScope, blockIndex: numbe
   }
 }
 
+/**
+ * Space between two blocks that each want space around them (two code blocks, a table after a
+ * listing) is the larger of the two, not their sum: one empty slot, as between text and a block.
+ */
+export function collapseGaps(items: FlowItem[]): FlowItem[] {
+  const out: FlowItem[] = [];
+  for (const item of items) {
+    const last = out.at(-1);
+    if (item.kind === 'gap' && last?.kind === 'gap') out[out.length - 1] = { ...last, slots: Math.max(last.slots, item.slots) };
+    else out.push(item);
+  }
+  return out;
+}
+
 export function renderBody(blocks: Block[], scope: ChapterScope): FlowItem[] {
-  return blocks.flatMap((block, i) => renderBlock(block, scope, i, 0, 'body'));
+  return collapseGaps(blocks.flatMap((block, i) => renderBlock(block, scope, i, 0, 'body')));
 }

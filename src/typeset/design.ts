@@ -26,7 +26,7 @@ export interface StyleSpec {
 }
 
 export const STYLE_NAMES = [
-  'body', 'h2', 'h3', 'h4', 'blockquote', 'listItem', 'code', 'tableCell', 'footnoteRule', 'footnote',
+  'body', 'h2', 'h3', 'h4', 'blockquote', 'listItem', 'code', 'tableCell', 'caption', 'footnoteRule', 'footnote',
   'articleNumber', 'missingChar',
   'sectionLabel', 'titleLabel', 'articleTitle', 'articleSubtitle', 'articleDate', 'byline', 'articleHeadEnd',
   'partLabel', 'partTitle', 'tocPart', 'tocEntry', 'tocSection', 'tocNumber',

@@ -155,6 +155,8 @@ export interface TextRecipe {
   measure: number;
   indent: number;
   size: number;
+  /** The grid pitch of a paragraph's lines: a taller inline formula gets an empty line of room. */
+  pitch?: number;
 }
 
 /** A paragraph set on the grid, one slot per line. */

@@ -12,6 +12,9 @@ import type { Loosening, PlacedRun, RunStyle, TextLine, TextRecipe } from './mod
 
 const CIRCLED = Array.from('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
 
+/** A reference printed as a number: 图2-1, 表3-2, 第2章, (2-1), 2.1.3. */
+const NUMBER_REF = /^[\p{Script=Han}]{0,2}\(?\d[\d.-]*\)?[\p{Script=Han}]?$/u;
+
 /** ①…⑳, then ㉑…㉟ (U+3251) and ㊱…㊿ (U+32B1); beyond 50 the plain number in brackets. */
 export function circledNumber(n: number): string {
   if (n >= 1 && n <= 20) return CIRCLED[n - 1] ?? String(n);
@@ -56,10 +59,13 @@ export function flattenInlines(inlines: Inline[], style: RunStyle, cx: FlattenCo
       case 'code':
         out.push({ text: inline.value, style: cx.codeFont ? { ...style, font: cx.codeFont, code: true } : { ...style, code: true } });
         break;
-      case 'ref':
-        // 图2-1, (2-1), 第2章: linked to the destination the figure, table or formula sets.
-        out.push({ text: inline.text ?? inline.label, style: inline.target ? { ...style, goTo: inline.target.id } : style });
+      case 'ref': {
+        // 图2-1, (2-1), 第2章: linked to the destination the figure, table or formula sets, and
+        // set tight (no ¼-em gap between 图 and 2-1, no break inside) when it is a number.
+        const text = inline.text ?? inline.label;
+        out.push({ text, style: inline.target ? { ...style, goTo: inline.target.id } : style, ...(inline.target && NUMBER_REF.test(text) ? { tight: true } : {}) });
         break;
+      }
       case 'math':
         // One placeholder character the composer treats as an unbreakable Latin word.
         out.push({ text: MATH_PLACEHOLDER, style: { ...style, math: inlineMath(inline.tex, inline.display, style.size) } });
@@ -152,7 +158,7 @@ export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook):
       let face = derived.get(key);
       if (!face) derived.set(key, (face = { ...style, font: key }));
       if (current?.style === face) current.text += ch;
-      else out.push((current = { text: ch, style: face }));
+      else out.push((current = { text: ch, style: face, ...(run.tight ? { tight: true } : {}) }));
     }
   }
   return out;
@@ -182,6 +188,8 @@ export interface SetOptions {
    * 孤字 rule loosen or, negative, tighten a paragraph this way).
    */
   loosen?: Loosening;
+  /** The grid pitch the lines are set on: see `roomForMaths`. */
+  pitch?: number;
 }
 
 export function loosenAt(loosen: Loosening | undefined, line: number): number {
@@ -209,13 +217,42 @@ function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: nu
     // A line may close up by a whole em (under 3 % an ideograph); a tighter fill compresses marks.
     const tightBase = typeof options.loosen === 'number' && options.loosen >= -size ? undefined : size;
     const lines = set({ measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size }, tightBase });
-    return lines.map((line) => placeLine(line, size));
+    const placed = lines.map((line) => placeLine(line, size));
+    return options.pitch ? roomForMaths(placed, options.pitch, size) : placed;
   };
+}
+
+/** Glyphs of a line reach 0.88 em above and 0.12 em below its baseline; formulas keep 0.15 em clear of them. */
+const ASCENT = 0.88;
+const DESCENT = 0.12;
+const CLEAR = 0.15;
+
+/**
+ * Lines are one grid slot apart, so an inline formula taller than the text (a matrix, a
+ * stacked fraction in display style) would run into the line above or below. Such a line gets
+ * an empty line above it (as many as it needs) — the grid's way of giving it more leading — and
+ * a formula reaching far below its baseline pushes the next line down the same way.
+ */
+export function roomForMaths(lines: TextLine[], pitch: number, size: number): TextLine[] {
+  const above = pitch - (DESCENT + CLEAR) * size;
+  const below = pitch - (ASCENT + CLEAR) * size;
+  const out: TextLine[] = [];
+  let depth = 0;
+  lines.forEach((line) => {
+    let ascent = 0;
+    for (const run of line.runs) if (run.style.math) ascent = Math.max(ascent, run.style.math.ascent);
+    const empty = Math.max(Math.ceil((ascent - above) / pitch), Math.ceil((depth - below) / pitch), 0);
+    for (let k = 0; k < empty; k++) out.push({ runs: [], size: line.size, noteRefs: [] });
+    out.push(line);
+    depth = 0;
+    for (const run of line.runs) if (run.style.math) depth = Math.max(depth, run.style.math.height - run.style.math.ascent);
+  });
+  return out;
 }
 
 /** A paragraph's setting as data: set again from it with any fill (widow control), in any process. */
 export function setRecipe(recipe: TextRecipe, fonts: FontBook, loosen?: Loosening): TextLine[] {
-  return setText(recipe.runs, { measure: recipe.measure, indent: recipe.indent, loosen }, fonts, recipe.size);
+  return setText(recipe.runs, { measure: recipe.measure, indent: recipe.indent, loosen, ...(recipe.pitch ? { pitch: recipe.pitch } : {}) }, fonts, recipe.size);
 }
 
 /**
@@ -241,7 +278,7 @@ function setterOf(recipe: TextRecipe, fonts: FontBook): (options: SetOptions) =>
 }
 
 export function recomposer(recipe: TextRecipe, fonts: FontBook): (loosen: Loosening) => TextLine[] {
-  return (loosen) => setterOf(recipe, fonts)({ measure: recipe.measure, indent: recipe.indent, loosen });
+  return (loosen) => setterOf(recipe, fonts)({ measure: recipe.measure, indent: recipe.indent, loosen, ...(recipe.pitch ? { pitch: recipe.pitch } : {}) });
 }
 
 /** One line of text set at its natural width (titles, labels, running heads). */

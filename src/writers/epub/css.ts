@@ -13,7 +13,7 @@ import { CSS_HREF, relativeHref } from './paths.js';
 
 export const CSS_TEMPLATE = fileURLToPath(new URL('../../../templates/epub/book.css', import.meta.url));
 
-/** {{bodyFamily}} … {{monoFamily}} per role, {{quoteFamily}} and {{codeFamily}} as the design sets them. */
+/** {{bodyFamily}} … {{monoFamily}} per role, {{quoteFamily}}, {{codeFamily}} and {{captionFamily}} as the design sets them. */
 const PLACEHOLDER = /\{\{(\w+)Family\}\}/g;
 
 export function cssString(value: string): string {
@@ -47,7 +47,7 @@ export async function renderCss(embedded: EmbeddedFonts, config: FontConfig, rol
   const { fonts, familiesOf } = embedded;
   const template = stripComments(await readFile(CSS_TEMPLATE, 'utf8'));
   const families = (role: FontRoleName): string => familyList(config, role, familiesOf[role]).map(cssString).join(', ');
-  const byName: Record<string, FontRoleName> = { ...Object.fromEntries(FONT_ROLES.map((r) => [r, r])), quote: roles.quote, code: roles.code };
+  const byName: Record<string, FontRoleName> = { ...Object.fromEntries(FONT_ROLES.map((r) => [r, r])), quote: roles.quote, code: roles.code, caption: roles.caption };
   const body = template.replace(PLACEHOLDER, (whole, name: string) => {
     const role = byName[name];
     if (!role) throw new Error(`internal: ${CSS_TEMPLATE} has an unknown placeholder ${whole}`);
