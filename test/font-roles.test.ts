@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from 'pdf-lib';
+import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFontConfig, type FontConfig } from '../src/fonts/config.js';
 import { buildBook } from '../src/pipeline/build.js';
@@ -33,6 +34,16 @@ describe('the house font roles', () => {
     expect(path.basename(config.kai.normal.path)).toBe('lxgw-wenkai-latin-500-normal.woff');
     expect(config.mono.family).toBe('Noto Sans Mono');
     expect(config.fangsong).toMatchObject({ family: 'LXGW WenKai', borrowedFrom: 'kai' });
+  });
+
+  it('measures the 楷 face (a WOFF, read from its tables inflated once) as fontkit measures the file itself', () => {
+    const book = new FontBook(config);
+    const file = fontkit.openSync(config.kai.normal.path) as fontkit.Font;
+    const text = '楷体引文：坚持党的领导，是做好“群团工作”的根本保证。Quote 2017';
+    for (const piece of [text, '永', '，', 'Quote']) {
+      const ours = book.measure(piece, { font: 'kai', bold: false, size: 10 }, false);
+      expect(ours).toBeCloseTo((file.layout(piece).advanceWidth * 10) / file.unitsPerEm, 6);
+    }
   });
 
   it('sets code ideographs in 黑体', () => {

@@ -8,7 +8,9 @@
  * single-glyph one), so their advances come from a per-code-point table. Any other text (Latin,
  * ——, ……) is shaped by fontkit word by word.
  */
+import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { singleFace, WOFF_TAG } from '../fonts/sfnt.js';
 import { FONT_ROLES, roleChain, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
 import { INSERTED_CHARACTERS } from '../fonts/inserted.js';
 
@@ -196,7 +198,11 @@ export class Face {
 }
 
 function openFace(id: string, source: FontFace): Face {
-  const opened = fontkit.openSync(source.path, source.postscriptName);
+  const bytes = readFileSync(source.path);
+  // fontkit inflates a WOFF table every time it reads one — each glyph's outline inflated the
+  // whole glyf table again, and a book with 楷体 (a WOFF) took a minute for nine pages — so a
+  // WOFF face is measured from its tables inflated once.
+  const opened = bytes.toString('latin1', 0, 4) === WOFF_TAG ? fontkit.create(singleFace(bytes)) : fontkit.create(bytes, source.postscriptName);
   const font = 'fonts' in opened ? (source.postscriptName ? opened.getFont(source.postscriptName) : opened.fonts[0]) : opened;
   if (!font) throw new Error(`internal: ${source.path} has no face ${source.postscriptName ?? ''}`);
   return new Face(id, source, font);
