@@ -78,7 +78,9 @@ describe('fallback fonts in the PDF', () => {
 
   it('splits runs by face only where the role face lacks a glyph', () => {
     const style: RunStyle = { font: 'body', bold: false, size: SIZE };
-    const fonts = { hasFallbacks: true, faceFor: (key: string, _b: boolean, cp: number) => (cp === 0x9ccc ? fallbackKey(0) : key) } as unknown as FontBook;
+    const faceFor = (key: string, _b: boolean, cp: number): string => (cp === 0x9ccc ? fallbackKey(0) : key);
+    const drawsAll = (key: string, b: boolean, text: string): boolean => Array.from(text).every((c) => faceFor(key, b, c.codePointAt(0) ?? 0) === key);
+    const fonts = { hasFallbacks: true, faceFor, drawsAll } as unknown as FontBook;
     const split = splitByFace([{ text: `一${RARE}${RARE}二`, style }], fonts);
     expect(split.map((r) => [r.text, r.style.font])).toEqual([
       ['一', 'body'],

@@ -70,28 +70,25 @@ function shapedGlyphs(run: fontkit.GlyphRun): ShapedGlyph[] {
   });
 }
 
-/**
- * What one code point is drawn with: its one glyph, null when it needs shaping with its
- * neighbours, undefined while not yet looked up.
- */
-type Single = ShapedGlyph | null | undefined;
+/** The glyph one code point is drawn with, or null when it needs shaping with its neighbours. */
+type Single = ShapedGlyph | null;
 
 /** Basic Multilingual Plane code points: looked up by index, the composer's hottest path. */
 const BMP_SIZE = 0x10000;
 
-/** Context-free glyphs of one face in one form (plain or `halt`), by code point. */
-class SingleTable {
+/** Something learnt about each code point (undefined: not yet), by index in the BMP. */
+class CodePointTable<T> {
   /** Allocated on first use: a face may only ever shape Latin text, or never be measured. */
-  private bmp: Single[] | undefined;
-  private readonly astral = new Map<number, ShapedGlyph | null>();
+  private bmp: Array<T | undefined> | undefined;
+  private readonly astral = new Map<number, T>();
 
-  get(cp: number): Single {
+  get(cp: number): T | undefined {
     return cp < BMP_SIZE ? this.bmp?.[cp] : this.astral.get(cp);
   }
 
-  set(cp: number, glyph: ShapedGlyph | null): void {
-    if (cp >= BMP_SIZE) this.astral.set(cp, glyph);
-    else (this.bmp ??= new Array<Single>(BMP_SIZE))[cp] = glyph;
+  set(cp: number, value: T): void {
+    if (cp >= BMP_SIZE) this.astral.set(cp, value);
+    else (this.bmp ??= new Array<T | undefined>(BMP_SIZE))[cp] = value;
   }
 }
 
@@ -102,7 +99,7 @@ export class Face {
   readonly ascent: number;
   readonly descent: number;
   /** Context-free code points: the one glyph each is drawn with, plain and with `halt`. */
-  private readonly tables = [new SingleTable(), new SingleTable()] as const;
+  private readonly tables = [new CodePointTable<Single>(), new CodePointTable<Single>()] as const;
   /** Shaped words and non-context-free text, by text, so a page never shapes twice. */
   private readonly shapedCache = [new Map<string, ShapedGlyph[]>(), new Map<string, ShapedGlyph[]>()];
 
@@ -221,7 +218,7 @@ export class FontBook {
   /** Role or fallback key → its [normal, bold] faces: measure() asks for one per piece of text. */
   private readonly roleFaces = new Map<string, readonly [Face, Face]>();
   /** Role or fallback key → [normal, bold] → code point → the key that draws it (faceFor). */
-  private readonly choices = new Map<string, readonly [Map<number, string>, Map<number, string>]>();
+  private readonly choices = new Map<string, readonly [CodePointTable<string>, CodePointTable<string>]>();
 
   constructor(config: FontConfig) {
     const byFile = new Map<string, Face>();
@@ -289,7 +286,21 @@ export class FontBook {
    * coverage gate has already reported such a character). The same order as src/fonts/assign.ts.
    */
   faceFor(font: string, bold: boolean, cp: number): string {
+    return this.chosen(this.choicesOf(font, bold), font, bold, cp);
+  }
+
+  /** Every character of `text` is drawn in `font` itself (splitting by face is then not needed). */
+  drawsAll(font: string, bold: boolean, text: string): boolean {
     const choice = this.choicesOf(font, bold);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++;
+      if (this.chosen(choice, font, bold, cp) !== font) return false;
+    }
+    return true;
+  }
+
+  private chosen(choice: CodePointTable<string>, font: string, bold: boolean, cp: number): string {
     let chosen = choice.get(cp);
     if (chosen === undefined) {
       chosen = this.choose(font, bold, cp);
@@ -298,9 +309,9 @@ export class FontBook {
     return chosen;
   }
 
-  private choicesOf(font: string, bold: boolean): Map<number, string> {
+  private choicesOf(font: string, bold: boolean): CodePointTable<string> {
     let both = this.choices.get(font);
-    if (!both) this.choices.set(font, (both = [new Map(), new Map()]));
+    if (!both) this.choices.set(font, (both = [new CodePointTable(), new CodePointTable()]));
     return both[bold ? 1 : 0];
   }
 

@@ -123,16 +123,6 @@ export function inlineText(inlines: Inline[]): string {
     .join('');
 }
 
-/** Every character of `text` is drawn in the style's own font (the common case: no split). */
-function ownFaceDrawsAll(text: string, style: RunStyle, fonts: FontBook): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i) ?? 0;
-    if (cp > 0xffff) i++;
-    if (fonts.faceFor(style.font, style.bold, cp) !== style.font) return false;
-  }
-  return true;
-}
-
 /**
  * Runs → runs whose every character has a glyph in the run's font: a character the role's
  * face lacks goes into a run of its own, set in the first fallback face that has it (one style
@@ -146,7 +136,7 @@ export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook):
       out.push(run);
       continue;
     }
-    if (ownFaceDrawsAll(run.text, style, fonts)) {
+    if (fonts.drawsAll(style.font, style.bold, run.text)) {
       out.push(run);
       continue;
     }
