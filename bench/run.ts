@@ -3,7 +3,7 @@
  * by side in one run and prints times, memory and the ratios that matter: cost per character
  * and whether it stays linear as the book grows; then start-up against `node -e 0`
  * (bench/startup.ts) and a cold full build against Typst on the same text (bench/typst.ts).
- * `--only startup` or `--only typst` runs one of those two alone.
+ * `--only startup`, `--only typst` or `--only rebuild` (bench/rebuild-rows.ts) runs one of those alone.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -61,8 +61,12 @@ async function startupAndTypst(which: 'startup' | 'typst' | 'both'): Promise<voi
 const onlyAt = process.argv.indexOf('--only');
 if (onlyAt >= 0) {
   const only = process.argv[onlyAt + 1];
-  if (only !== 'startup' && only !== 'typst') throw new Error('--only takes startup or typst');
-  await startupAndTypst(only);
+  if (only !== 'startup' && only !== 'typst' && only !== 'rebuild') throw new Error('--only takes startup, typst or rebuild');
+  if (only === 'rebuild') {
+    // The rebuild rows alone (a few minutes): cold, warm and --watch on the whole book.
+    const novel = await corpus(full);
+    rebuildRows(root, novel.dir, `水浒传 ${full} ch.`);
+  } else await startupAndTypst(only);
   process.exit(0);
 }
 

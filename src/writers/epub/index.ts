@@ -103,7 +103,9 @@ function contentDocuments(book: Book, front: FrontPages, assets: Assets, memo: S
     xhtmlFile('copyright', COPYRIGHT_HREF, renderCopyrightPage(front.copyright, lang)),
     ...(front.board.length > 0 ? [xhtmlFile('board', BOARD_HREF, renderBoardPage(front.board, lang))] : []),
     ...book.front.map(chapterFile),
-    xhtmlFile('nav', NAV_HREF, renderNav(toc, landmarks, lang, assets.pages), true, 'nav'),
+    // The nav is a pure function of these: with 1 000 print pages in its page-list, making it
+    // anew cost a rebuild a tenth of a second.
+    xhtmlFile('nav', NAV_HREF, memo.get('epub-nav', { toc, landmarks, lang, pages: assets.pages }, () => renderNav(toc, landmarks, lang, assets.pages)), true, 'nav'),
     ...book.parts.flatMap((part) => [
       xhtmlFile(part.id, textHref(part.id), renderPartPage(part, textHref(part.id), lang)),
       ...part.chapters.map(chapterFile),
