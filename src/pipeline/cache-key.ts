@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentName, nameContent } from './content-identity.js';
 
 export function hashOf(...parts: unknown[]): string {
   const hash = createHash('sha256');
@@ -24,6 +25,18 @@ export function stableJson(value: unknown): string {
     if (typeof v === 'bigint') return v.toString();
     return v;
   });
+}
+
+/**
+ * A hash of a value's content, made once per object: the chapter model goes into the keys of
+ * two steps (its composition and its XHTML), and writing a whole book out as JSON twice cost a
+ * rebuild a tenth of a second. The value is named by it (frozen under HANPRESS_FREEZE_NAMED, as
+ * the tests run), so a stage that changed the model after the first key fails a test.
+ */
+export function digestOf(value: object): string {
+  let digest = contentName(value);
+  if (digest === undefined) nameContent(value, (digest = `sha256:${hashOf(value)}`));
+  return digest;
 }
 
 let code: string | undefined;

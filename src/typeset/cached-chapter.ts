@@ -15,7 +15,7 @@ import { NO_MEMO, type Codec, type StepMemo } from '../pipeline/memo.js';
 import type { Chapter } from '../model/book.js';
 import type { FlowContext } from './blocks.js';
 import { chapterSection, type ChapterOptions } from './chapter.js';
-import { hashOf } from '../pipeline/cache-key.js';
+import { digestOf, hashOf } from '../pipeline/cache-key.js';
 import type { FontBook } from './fonts.js';
 import type { FontConfig } from '../fonts/config.js';
 import type { Design } from './design.js';
@@ -126,7 +126,7 @@ function chapterKey(chapter: Chapter, cx: FlowContext, options: ChapterOptions):
   const rest: Partial<FlowContext> = { ...cx };
   delete rest.fonts;
   delete rest.typo;
-  return hashOf({ chapter, options, cx: rest });
+  return hashOf({ chapter: digestOf(chapter), options, cx: rest });
 }
 
 /**

@@ -10,6 +10,7 @@ import { coverImage } from '../../images/cover.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
 import type { PrintPagination } from '../../model/pagination.js';
 import { chapterHasMaths } from '../../model/walk.js';
+import { digestOf } from '../../pipeline/cache-key.js';
 import { NO_MEMO, type StepMemo } from '../../pipeline/memo.js';
 import { renderCoverPage } from './cover-page.js';
 import { markersByBlock, pageTargets, type PageTarget } from './page-breaks.js';
@@ -93,7 +94,7 @@ function contentDocuments(book: Book, front: FrontPages, assets: Assets, memo: S
   const imageRefs = assets.images.images.map(({ href, width, height }) => [href, width, height]);
   const chapterFile = (chapter: Chapter): PackageFile => {
     const cx = renderContext(book, chapter, assets);
-    const inputs = { chapter, lang, breaks: cx.pageBreaks, files, imageRefs };
+    const inputs = { chapter: digestOf(chapter), id: chapter.id, lang, breaks: cx.pageBreaks, files, imageRefs };
     return xhtmlFile(chapter.id, chapterHref(chapter), memo.get('epub-chapter', inputs, () => renderChapter(chapter, lang, cx)), true, chapterHasMaths(chapter) ? 'mathml' : undefined);
   };
 
