@@ -12,6 +12,7 @@ import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import { realRoot, resolveInside } from '../files/contain.js';
 import { readFamilyName } from '../fonts/cmap.js';
 import type { FontConfig, FontFace } from '../fonts/config.js';
+import { NO_MEMO, type StepMemo } from '../pipeline/memo.js';
 import { COVER_FILE } from './names.js';
 import { prepareImage, type PreparedImage } from './process.js';
 import { create } from 'xmlbuilder2';
@@ -100,9 +101,11 @@ async function typographicCover(page: TitlePage, fonts: FontConfig): Promise<Pre
 }
 
 /** The project's cover.jpg (next to book.yaml) when present, else the generated one. */
-export async function coverImage(root: string, page: TitlePage, fonts: FontConfig): Promise<PreparedImage> {
+export async function coverImage(root: string, page: TitlePage, fonts: FontConfig, memo: StepMemo = NO_MEMO): Promise<PreparedImage> {
   const own = await resolveInside([await realRoot(root)], path.join(root, COVER_FILE));
-  if (own.kind === 'missing') return typographicCover(page, fonts);
+  // The generated cover depends on the title page and the fonts (whose files every key names):
+  // drawing it again cost a rebuild's EPUB more than a tenth of a second of CPU.
+  if (own.kind === 'missing') return memo.getAsync('epub-cover', { page, fonts }, () => typographicCover(page, fonts));
   // `check` has refused any other cover (src/validate/cover.ts); this guards a caller that did not run it.
   if (own.kind !== 'file') throw new BuildFailure([diagnostic('cover/outside-project', { message: `${COVER_FILE} cannot be read from inside the project.`, file: COVER_FILE })]);
   return prepareImage(own.path);

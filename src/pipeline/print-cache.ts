@@ -11,6 +11,7 @@ import path from 'node:path';
 import { isInside, realRoot } from '../files/contain.js';
 import { readContainedText } from '../load/read.js';
 import type { FontConfig } from '../fonts/config.js';
+import { digestOf } from './cache-key.js';
 import type { Book } from '../model/book.js';
 import type { PrintPagination } from '../model/pagination.js';
 
@@ -32,8 +33,9 @@ function hanpressVersion(): string {
 
 /** The same for two builds whose PDFs would have the same pages. */
 export function printCacheKey(book: Book, fonts: FontConfig): string {
-  // root is left out: a moved project keeps its pages.
-  const model = { ...book, root: undefined };
+  // root is left out: a moved project keeps its pages. Chapters go in by their digest (made once
+  // per build, src/pipeline/cache-key.ts), not written out again.
+  const model = { ...book, root: undefined, front: book.front.map(digestOf), parts: book.parts.map((part) => ({ ...part, chapters: part.chapters.map(digestOf) })) };
   return createHash('sha256').update(JSON.stringify({ version: hanpressVersion(), model, fonts })).digest('hex');
 }
 

@@ -143,7 +143,7 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
   const [{ fonts: embedded, roles }, images, coverImg] = await Promise.all([
     epubFonts(book, front, ctx),
     collectImages(book),
-    coverImage(book.root, front.titlePage, ctx.fonts),
+    coverImage(book.root, front.titlePage, ctx.fonts, memo),
   ]);
   const identifier = packageIdentifier(book.meta);
   const cover: EmbeddedImage = { ...coverImg, href: `images/cover${coverImg.extension}` };
