@@ -95,7 +95,22 @@ describe('inline code and URLs are never hyphenated', () => {
     }
   });
 
-  it('never divides inline code that has no mark, even if its line spreads', () => {
+  it('divides inline code that has no mark at a camel-case hump, without a hyphen', () => {
+    const runs = [
+      { text: '下面的类类似于', style: plain },
+      { text: 'TransformerEncoder', style: code },
+      { text: '类。', style: plain },
+    ];
+    // 下面的类类似于 + ¼ em is 72.5 pt: at 150 pt the whole word (108 pt) does not fit, and
+    // pushed down it would leave 77.5 pt over six gaps; its head Transformer (66 pt) fits.
+    const without = compose(runs, 150, false);
+    expect(maxSpread(without)).toBeGreaterThan(EM);
+    const lines = compose(runs, 150);
+    expect(lines.map(lineText)).toEqual(['下面的类类似于 Transformer', 'Encoder 类。']);
+    expect(maxSpread(lines)).toBeLessThanOrEqual(EM / 4 + 0.01);
+  });
+
+  it('never divides inline code that has neither a mark nor a camel-case hump, even if its line spreads', () => {
     const runs = [
       { text: '调用函数', style: plain },
       { text: 'backpropagation', style: code },

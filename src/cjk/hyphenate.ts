@@ -88,6 +88,19 @@ export interface Point {
   hyphen: boolean;
 }
 
+/**
+ * A camel-case hump before chars[k] (Transformer|Encoder, BERT|Encoder, load2|Array), two
+ * characters at least on either side: where a technical publisher divides an identifier that
+ * has no mark, without a hyphen, rather than spread a line of Chinese by whole ems.
+ */
+function hump(chars: string[], k: number): boolean {
+  if (k < 2 || k > chars.length - 2) return false;
+  const [before = '', at = '', after = ''] = [chars[k - 1], chars[k], chars[k + 1]];
+  const upper = (c: string): boolean => c >= 'A' && c <= 'Z';
+  const lowerOrDigit = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  return upper(at) && (lowerOrDigit(before) || (upper(before) && after >= 'a' && after <= 'z'));
+}
+
 /** Where a word may be divided at a line end, in the division it admits. */
 export function divisionPoints(text: string, division: Division): Point[] {
   const points: Point[] = [];
@@ -96,7 +109,7 @@ export function divisionPoints(text: string, division: Division): Point[] {
     let at = 0;
     chars.forEach((ch, k) => {
       at += ch.length;
-      if (MARKS.has(ch) && k > 0 && k < chars.length - 1) points.push({ at, hyphen: false });
+      if ((MARKS.has(ch) && k > 0 && k < chars.length - 1) || hump(chars, k + 1)) points.push({ at, hyphen: false });
     });
     return points;
   }
