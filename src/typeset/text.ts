@@ -198,7 +198,7 @@ export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, 
   return textSetter(runs, fonts, size)(options);
 }
 
-/** A paragraph set again and again with other fills, its runs split by face and cut into units once. */
+/** A paragraph's runs split by face and cut into units, ready to be set with a fill (recomposer makes one per setting: see there why). */
 function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: number): (options: SetOptions) => TextLine[] {
   const measure = (text: string, style: RunStyle, half: boolean): number => measureRun(fonts, text, style, half);
   const set = paragraphSetter(splitByFace(runs, fonts), measure);
