@@ -87,15 +87,17 @@ describe('the cache across runs', () => {
     expect(Buffer.from(warm.epub).equals(Buffer.from(uncached.epub))).toBe(true);
     const again = new DiskCache(dir);
     await build(dir, again);
-    // Every chapter's parse, composition and XHTML and the font subsets came from disk (the
-    // subsets made by the checks beside the PDF, in their own process).
+    // Every chapter's parse, pages and XHTML and the font subsets came from disk (the subsets
+    // made by the checks beside the PDF, in their own process); with its pages known, no
+    // chapter's composition was even read.
     expect(again.lastStats.misses).toEqual({});
-    expect(again.lastStats.hits).toMatchObject({ parse: 4, 'typeset-chapter': 4, 'epub-chapter': 4, 'epub-fonts': 1 });
+    expect(again.lastStats.hits).toMatchObject({ parse: 4, 'typeset-pages': 4, 'epub-chapter': 4, 'epub-fonts': 1 });
+    expect(again.lastStats.hits['typeset-chapter']).toBeUndefined();
     // The checks in this process: the lint of every chapter from disk too.
     const here = new DiskCache(dir);
     const report = await buildBook({ dir, outDir: await tempDir('hanpress-cache-out-'), env: ENV, cache: here, checksBeside: false });
     expect(here.lastStats.misses).toEqual({});
-    expect(here.lastStats.hits).toMatchObject({ parse: 4, lint: 4, 'typeset-chapter': 4, 'epub-chapter': 4, 'epub-fonts': 1 });
+    expect(here.lastStats.hits).toMatchObject({ parse: 4, lint: 4, 'typeset-pages': 4, 'epub-chapter': 4, 'epub-fonts': 1 });
     expect(Buffer.from(await readFile(report.pdf.path)).equals(Buffer.from(uncached.pdf))).toBe(true);
   }, 240_000);
 
@@ -109,7 +111,7 @@ describe('the cache across runs', () => {
     try {
       const warm = await build(dir, cache);
       // The EPUB's entries are deflated again only for the edited document.
-      expect(cache.lastStats.misses).toMatchObject({ parse: 1, 'typeset-chapter': 1, 'epub-chapter': 1, 'epub-zip': 1 });
+      expect(cache.lastStats.misses).toMatchObject({ parse: 1, 'typeset-chapter': 1, 'typeset-pages': 1, 'epub-chapter': 1, 'epub-zip': 1 });
       const fresh = await build(dir, false);
       expect(Buffer.from(warm.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
       expect(Buffer.from(warm.epub).equals(Buffer.from(fresh.epub))).toBe(true);

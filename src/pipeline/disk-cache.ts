@@ -140,6 +140,9 @@ export class DiskCache {
         return value;
       },
       has: (step: string, inputs: unknown): boolean => this.read(hashOf(settingsKey, step, inputs)) !== undefined,
+      retain: (step: string, inputs: unknown): void => {
+        this.kept.add(hashOf(settingsKey, step, inputs));
+      },
       later: (step: string, inputs: unknown, produce: () => unknown): void => {
         this.deferred.set(hashOf(settingsKey, step, inputs), produce);
       },

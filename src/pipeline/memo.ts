@@ -34,6 +34,11 @@ export interface StepMemo {
    * accumulate while the build runs (widow control's re-settings of a chapter).
    */
   later(step: string, inputs: unknown, produce: () => unknown): void;
+  /**
+   * Keeps the entry for these inputs, if there is one, though this build did not read it (a
+   * later step's entry answered for it): the cache's prune removes only what no build used.
+   */
+  retain?(step: string, inputs: unknown): void;
 }
 
 export const NO_MEMO: StepMemo = {

@@ -120,7 +120,8 @@ function cachedRecompose(answers: Answers, changed: () => void, index: number, l
   };
 }
 
-function chapterKey(chapter: Chapter, cx: FlowContext, options: ChapterOptions): string {
+/** What a chapter's composition is cached by (beyond the book's settings, in every key). */
+export function chapterKey(chapter: Chapter, cx: FlowContext, options: ChapterOptions): string {
   // The fonts and the design are in every key (the book's settings); whatever else the flow
   // context holds, now or later, is part of this one.
   const rest: Partial<FlowContext> = { ...cx };
@@ -159,6 +160,17 @@ export function composeChapter(chapter: Chapter, cx: FlowContext, options: Chapt
     return { ...item, recompose: cachedRecompose(answers, changed, i, item.lines.length, item.recompose, () => entry) };
   });
   return { ...section, items };
+}
+
+/**
+ * Keeps a chapter's composition and re-settings in the cache when the build did not need them
+ * (its pages came from the cache): they are what its pages are made from again the next time
+ * they move to a page of the other parity.
+ */
+export function retainChapter(chapter: Chapter, cx: FlowContext, options: ChapterOptions, memo: StepMemo): void {
+  const key = chapterKey(chapter, cx, options);
+  memo.retain?.('typeset-chapter', key);
+  memo.retain?.('typeset-resettings', key);
 }
 
 /** A chapter and how its section starts. */

@@ -7,7 +7,8 @@ import type { FrontPages } from '../derive/front-pages.js';
 import type { Book } from '../model/book.js';
 import type { PageMark } from '../model/pagination.js';
 import type { FlowContext } from './blocks.js';
-import { composeChapter, type ComposeJob } from './cached-chapter.js';
+import { chapterKey, composeChapter, retainChapter, type ComposeJob } from './cached-chapter.js';
+import { paginateBook, type SectionSource } from './cached-pages.js';
 import { NO_MEMO, type StepMemo } from '../pipeline/memo.js';
 import type { Design } from './design.js';
 import { Typography } from './design.js';
@@ -19,7 +20,7 @@ import { addFurniture, resolveFolios } from './furniture.js';
 import type { PageGeometry } from './geometry.js';
 import type { Grid } from './grid.js';
 import type { Page, Section } from './model.js';
-import { paginate, type NoteLayout } from './paginate.js';
+import type { NoteLayout } from './paginate.js';
 import type { ShortPage } from './short-page.js';
 import { tocSection } from './toc.js';
 import { normaliseTitleSpaces } from '../kinds/couplet.js';
@@ -69,20 +70,29 @@ export function flowContext(fonts: FontBook, design: Design, geometry: PageGeome
   return { fonts, typo, grid, textHeight: geometry.textHeight, images, footNotes: design.notes.placement === 'foot' };
 }
 
-function sections(book: Book, front: FrontPages, cx: FlowContext, memo: StepMemo, composed: ReadonlyMap<number, Section>): Section[] {
+/**
+ * The book's sections in reading order: generated pages made here, chapters composed (or read
+ * from the cache) only when their pages are not in the cache (src/typeset/cached-pages.ts).
+ */
+function sections(book: Book, front: FrontPages, cx: FlowContext, memo: StepMemo, composed: ReadonlyMap<number, Section>): SectionSource[] {
   const jobs = chapterJobs(book, cx.typo.design);
-  const chapter = (i: number): Section => {
+  const made = (section: Section): SectionSource => ({ section: () => section, ...(section.mainStart ? { mainStart: true } : {}) });
+  const chapter = (i: number): SectionSource => {
     const job = jobs[i] as ComposeJob;
-    return composed.get(i) ?? composeChapter(job.chapter, cx, job.options, memo);
+    let section: Section | undefined;
+    return {
+      section: () => (section ??= composed.get(i) ?? composeChapter(job.chapter, cx, job.options, memo)),
+      ...(memo === NO_MEMO ? {} : { key: chapterKey(job.chapter, cx, job.options), retain: () => retainChapter(job.chapter, cx, job.options, memo) }),
+    };
   };
-  const out: Section[] = [titleSection(front.titlePage, cx), copyrightSection(front.copyright, cx)];
+  const out: SectionSource[] = [made(titleSection(front.titlePage, cx)), made(copyrightSection(front.copyright, cx))];
   const board = boardSection(front.board, cx);
-  if (board) out.push(board);
+  if (board) out.push(made(board));
   let next = 0;
   for (; next < book.front.length; next++) out.push(chapter(next));
-  out.push(tocSection(book, cx, new Set(cx.typo.design.toc.sectionLevels)));
+  out.push(made(tocSection(book, cx, new Set(cx.typo.design.toc.sectionLevels))));
   book.parts.forEach((part, p) => {
-    out.push(partSection(part, cx, p === 0));
+    out.push(made(partSection(part, cx, p === 0)));
     for (let i = 0; i < part.chapters.length; i++) out.push(chapter(next++));
   });
   return out;
@@ -100,7 +110,8 @@ export function typesetBook(input: TypesetInput): TypesetBook {
     ruleLength: grid.width / 4,
     ruleWidth: 0.5,
   };
-  const result = paginate(sections(book, front, cx, input.memo ?? NO_MEMO, input.composed ?? new Map()), grid, notes);
+  const memo = input.memo ?? NO_MEMO;
+  const result = paginateBook(sections(book, front, cx, memo, input.composed ?? new Map()), grid, notes, memo);
   resolveFolios(result.pages, fonts);
   addEmphasisDots(result.pages, fonts);
   addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);

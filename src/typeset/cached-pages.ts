@@ -1,0 +1,151 @@
+/**
+ * Pagination through the cache across runs, section by section. Every chapter opens on a new
+ * page, so where its lines fall depends only on its composed content, the design, the parity
+ * of the page it starts on and the page-foot notes carried onto its first page; an edit
+ * elsewhere moves its pages as a whole. So each run of sections is paginated on its own
+ * (paginate.ts, unchanged, as if the book began there) and its pages are kept under those
+ * inputs: a warm rebuild neither paginates nor even reads an unchanged chapter's composition.
+ *
+ * A run is one section unless notes run on out of it (a long note continued at the foot of the
+ * next section's first page): then it takes in the next section too. Whether notes run on is
+ * seen, not guessed: each run is paginated with one empty fixed page after it, which is left
+ * empty unless notes were carried onto it. Numbers, marks and folios are set for the whole
+ * book afterwards, as paginate.ts sets them. The pages are the same as paginating the whole
+ * book at once; test/cached-pages.test.ts compares the two.
+ */
+import { contentName, nameContent } from '../pipeline/content-identity.js';
+import { NO_MEMO, type Codec, type StepMemo } from '../pipeline/memo.js';
+import { folioOf } from './folios.js';
+import type { Grid } from './grid.js';
+import type { Page, Section } from './model.js';
+import { paginate, type NoteLayout, type Pagination } from './paginate.js';
+
+/** A section for pagination: made here, or a chapter whose composition is cached. */
+export interface SectionSource {
+  /** The section (for a chapter: composed, or read from the cache, when first asked). */
+  section(): Section;
+  /** A chapter's cache inputs (its composition's): sections without one are paginated every build. */
+  key?: string;
+  /** The section sets folio 1 (the main matter's first page). */
+  mainStart?: boolean;
+  /** Keeps the chapter's cache entries when its pages came from the cache without them. */
+  retain?(): void;
+}
+
+/** A run of sections paginated alone, its pages numbered from 1. */
+interface RunPages {
+  pages: Page[];
+  marks: Pagination['marks'];
+  shortPages: Pagination['shortPages'];
+  /** Notes ran on past the run's last section. */
+  carries: boolean;
+}
+
+/** One page set and left empty: before a run that starts on an even page, and after every run. */
+function emptyPage(): Section {
+  return { kind: 'front', start: 'page', head: '', items: [], notes: new Map(), fixed: [] };
+}
+
+/** The run's sections paginated alone, starting on a page of the given parity (1 odd, 0 even). */
+function paginateRun(sections: Section[], parity: 0 | 1, grid: Grid, notes: NoteLayout): RunPages {
+  const before = parity === 1 ? 0 : 1;
+  const result = paginate([...(before ? [emptyPage()] : []), ...sections, emptyPage()], grid, notes);
+  const after = result.pages.pop() as Page;
+  const pages = result.pages.slice(before);
+  for (const page of pages) {
+    page.number -= before;
+    page.folio = '';
+  }
+  for (const mark of result.marks) {
+    mark.page -= before;
+    mark.folio = '';
+  }
+  for (const short of result.shortPages) {
+    short.page -= before;
+    short.folio = '';
+  }
+  return { pages, marks: result.marks, shortPages: result.shortPages, carries: after.items.length > 0 };
+}
+
+/**
+ * A run's pages as the cache stores them: plain data, with the name of every composed line
+ * that had one (content-identity.ts), so a PDF page's key is the same from the cache as when
+ * the pages were just set.
+ */
+const runCodec: Codec<RunPages> = {
+  encode: (value) => {
+    const names: string[] = [];
+    for (const page of value.pages) for (const item of page.items) if (item.kind === 'text') names.push(contentName(item.line) ?? '');
+    return { value, names };
+  },
+  decode: (data) => {
+    const { value, names } = data as { value: RunPages; names: string[] };
+    let i = 0;
+    for (const page of value.pages) {
+      for (const item of page.items) {
+        if (item.kind !== 'text') continue;
+        const name = names[i++];
+        if (name) nameContent(item.line, name);
+      }
+    }
+    return value;
+  },
+};
+
+function runPages(sources: SectionSource[], parity: 0 | 1, grid: Grid, notes: NoteLayout, memo: StepMemo): RunPages {
+  const compute = (): RunPages =>
+    paginateRun(
+      sources.map((s) => s.section()),
+      parity,
+      grid,
+      notes,
+    );
+  const keys = sources.map((s) => s.key);
+  if (keys.some((k) => k === undefined)) return compute();
+  let computed = false;
+  const run = memo.get(
+    'typeset-pages',
+    { sections: keys, parity, grid, notes },
+    () => {
+      computed = true;
+      return compute();
+    },
+    runCodec,
+  );
+  if (!computed) for (const source of sources) source.retain?.();
+  return run;
+}
+
+/**
+ * The book's pagination, each run of sections from the cache when its inputs are unchanged.
+ * Without a cache it is paginate.ts's own, over the whole book at once.
+ */
+export function paginateBook(sources: SectionSource[], grid: Grid, notes: NoteLayout, memo: StepMemo): Pagination {
+  if (memo === NO_MEMO) return paginate(sources.map((s) => s.section()), grid, notes);
+  const out: Pagination = { pages: [], marks: [], unresolvedWidows: 0, shortPages: [] };
+  let mainStart: number | undefined;
+  for (let first = 0; first < sources.length; ) {
+    const offset = out.pages.length;
+    const parity = ((offset + 1) % 2) as 0 | 1;
+    let last = first;
+    let run = runPages(sources.slice(first, last + 1), parity, grid, notes, memo);
+    while (run.carries && last + 1 < sources.length) run = runPages(sources.slice(first, ++last + 1), parity, grid, notes, memo);
+    const starts = sources.slice(first, last + 1).findIndex((s) => s.mainStart);
+    // Folio 1 is the first page of the section that starts the main matter: a run that opens
+    // with it knows where that is (after a blank verso, if one was needed).
+    if (starts > 0) return paginate(sources.map((s) => s.section()), grid, notes);
+    if (starts === 0) mainStart ??= offset + (run.pages[0]?.kind === 'blank' ? 2 : 1);
+    for (const page of run.pages) page.number += offset;
+    for (const mark of run.marks) mark.page += offset;
+    for (const short of run.shortPages) short.page += offset;
+    out.pages.push(...run.pages);
+    out.marks.push(...run.marks);
+    out.shortPages.push(...run.shortPages);
+    first = last + 1;
+  }
+  for (const page of out.pages) page.folio = page.kind === 'text' ? folioOf(page.number, mainStart) : '';
+  for (const mark of out.marks) mark.folio = folioOf(mark.page, mainStart);
+  for (const short of out.shortPages) short.folio = folioOf(short.page, mainStart);
+  out.unresolvedWidows = out.shortPages.length;
+  return out;
+}
