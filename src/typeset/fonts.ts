@@ -92,25 +92,53 @@ class CodePointTable<T> {
   }
 }
 
-/** One face: its file (for the renderer) and its metrics. */
+/** A face's font, opened, with the metrics the composer reads at every measure. */
+interface OpenedFont {
+  font: fontkit.Font;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+}
+
+/**
+ * One face: its file (for the renderer) and its metrics. The font file is read when the face
+ * is first measured: a book set without 楷体 or code never reads those faces (two of them a
+ * 10 MB WOFF each to inflate), which was a quarter of a warm rebuild's CPU.
+ */
 export class Face {
-  readonly unitsPerEm: number;
-  /** Ascender and descender in ems (descender negative), from the font's hhea table. */
-  readonly ascent: number;
-  readonly descent: number;
   /** Context-free code points: the one glyph each is drawn with, plain and with `halt`. */
   private readonly tables = [new CodePointTable<Single>(), new CodePointTable<Single>()] as const;
   /** Shaped words and non-context-free text, by text, so a page never shapes twice. */
   private readonly shapedCache = [new Map<string, ShapedGlyph[]>(), new Map<string, ShapedGlyph[]>()];
+  private opened: OpenedFont | undefined;
 
   constructor(
     readonly id: string,
     readonly source: FontFace,
-    private readonly font: fontkit.Font,
-  ) {
-    this.unitsPerEm = font.unitsPerEm;
-    this.ascent = font.ascent / font.unitsPerEm;
-    this.descent = font.descent / font.unitsPerEm;
+    private readonly open: () => fontkit.Font,
+  ) {}
+
+  private get loaded(): OpenedFont {
+    if (this.opened) return this.opened;
+    const font = this.open();
+    return (this.opened = { font, unitsPerEm: font.unitsPerEm, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm });
+  }
+
+  private get font(): fontkit.Font {
+    return this.loaded.font;
+  }
+
+  get unitsPerEm(): number {
+    return this.loaded.unitsPerEm;
+  }
+
+  /** Ascender and descender in ems (descender negative), from the font's hhea table. */
+  get ascent(): number {
+    return this.loaded.ascent;
+  }
+
+  get descent(): number {
+    return this.loaded.descent;
   }
 
   hasGlyph(cp: number): boolean {
@@ -194,7 +222,7 @@ export class Face {
   }
 }
 
-function openFace(id: string, source: FontFace): Face {
+function openFont(source: FontFace): fontkit.Font {
   const bytes = readFileSync(source.path);
   // fontkit inflates a WOFF table every time it reads one — each glyph's outline inflated the
   // whole glyf table again, and a book with 楷体 (a WOFF) took a minute for nine pages — so a
@@ -202,7 +230,11 @@ function openFace(id: string, source: FontFace): Face {
   const opened = bytes.toString('latin1', 0, 4) === WOFF_TAG ? fontkit.create(singleFace(bytes)) : fontkit.create(bytes, source.postscriptName);
   const font = 'fonts' in opened ? (source.postscriptName ? opened.getFont(source.postscriptName) : opened.fonts[0]) : opened;
   if (!font) throw new Error(`internal: ${source.path} has no face ${source.postscriptName ?? ''}`);
-  return new Face(id, source, font);
+  return font;
+}
+
+function openFace(id: string, source: FontFace): Face {
+  return new Face(id, source, () => openFont(source));
 }
 
 /**
