@@ -92,7 +92,12 @@ export class Beside {
   private hear(message: FromBeside): void {
     if (message.kind === 'checked') this.checked.settle({ diagnostics: message.diagnostics, source: message.source });
     else if (message.kind === 'epub') this.epubDone.settle({ bytes: message.bytes, verified: message.verified });
-    else this.keys = message.keys;
+    else {
+      // Its last message, sent once its entries are written: the build need not wait for the
+      // thread to wind down (its heap freed) before pruning.
+      this.keys = message.keys;
+      this.ended.settle(message.keys);
+    }
   }
 
   private end(): void {
@@ -119,8 +124,9 @@ export class Beside {
   }
 
   /**
-   * Resolves with the cache entries the worker used, once it has ended: after its last piece of
-   * work it writes its entries and ends by itself; a build that stopped early stops it.
+   * Resolves with the cache entries the worker used, once it has written them (or ended): after
+   * its last piece of work it writes its entries, says which, and ends by itself; a build that
+   * stopped early stops it.
    */
   async close(): Promise<string[]> {
     // Without an EPUB to make, the worker ends after the checks; with one, once it has it.

@@ -147,11 +147,13 @@ export async function buildBook(options: BuildOptions): Promise<OneOutputReport>
     complete = options.only === undefined;
     return report;
   } finally {
-    // The worker beside the PDF has written its entries when it ends: the prune keeps them.
-    if (helpers.beside) cache?.keep(await helpers.beside.close());
+    // This thread writes its entries while the worker beside the PDF writes its own; the
+    // prune waits for the worker's keys (sent once its entries are written) and keeps them.
+    const besideKeys = helpers.beside?.close();
     // Entries are keyed by content, so even a failed build's are right; only a build that
     // made every output knows which entries are stale.
-    await cache?.flush({ prune: complete });
+    await cache?.flush({ prune: complete, ...(besideKeys ? { kept: besideKeys } : {}) });
+    await besideKeys;
   }
 }
 

@@ -7,10 +7,11 @@
  *
  * Best effort: a cache that cannot be read or written costs time, never the build.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import { isInside, realRootSync } from '../files/contain.js';
 import { hashOf } from './cache-key.js';
 import type { ByteCache, Codec, StepMemo } from './memo.js';
@@ -170,9 +171,11 @@ export class DiskCache {
 
   /**
    * Writes this build's new entries and starts the next build. `prune`: the build made every
-   * output, so entries it did not use are stale (an old version of a chapter) and are removed.
+   * output, so entries it did not use are stale (an old version of a chapter) and are removed;
+   * `kept`: keys another thread of the build used, known once it has written them (awaited
+   * before the prune, after this thread's writes).
    */
-  async flush(options: { prune: boolean }): Promise<void> {
+  async flush(options: { prune: boolean; kept?: Promise<readonly string[]> }): Promise<void> {
     for (const [key, produce] of this.deferred) this.write(key, new Uint8Array(serialize(produce())));
     this.deferred = new Map();
     const pending = this.pending;
@@ -186,18 +189,29 @@ export class DiskCache {
     this.stats = { hits: {}, misses: {} };
     // Checked again: the folder may have been replaced by a link since the build began.
     if (!this.usable || !DiskCache.inside(this.projectRoot, this.folder)) return;
+    // Written synchronously, each shard folder made once: a cold build of a novel writes some
+    // 1,800 entries, and three round trips through libuv's pool each cost more CPU and time
+    // than the writes. The temporary name holds the thread: the worker beside the PDF writes
+    // some of the same entries (the parsed chapters) at the same time.
+    const shards = new Set<string>();
     for (const [key, bytes] of pending) {
       const target = this.fileOf(key);
-      const temp = `${target}.${process.pid}.tmp`;
+      const temp = `${target}.${process.pid}-${threadId}.tmp`;
       try {
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(temp, bytes);
-        await rename(temp, target);
+        const shard = path.dirname(target);
+        if (!shards.has(shard)) {
+          mkdirSync(shard, { recursive: true });
+          shards.add(shard);
+        }
+        writeFileSync(temp, bytes);
+        renameSync(temp, target);
       } catch {
-        await rm(temp, { force: true });
+        rmSync(temp, { force: true });
       }
     }
-    if (options.prune) await this.prune((key) => used.has(key) || kept.has(key));
+    if (!options.prune) return;
+    for (const key of (await options.kept?.catch(() => undefined)) ?? []) kept.add(key);
+    await this.prune((key) => used.has(key) || kept.has(key));
   }
 
   private async prune(keep: (key: string) => boolean): Promise<void> {
