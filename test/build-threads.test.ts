@@ -71,7 +71,7 @@ describe('a build across threads', () => {
     expect(warm.epub.equals(one.epub)).toBe(true);
     expect(warm.pdf.equals(one.pdf)).toBe(true);
     expect(cache.lastStats.misses).toEqual({});
-    expect(cache.lastStats.hits).toMatchObject({ parse: 6, 'typeset-chapter': 6, 'epub-chapter': 6, 'epub-fonts': 1 });
+    expect(cache.lastStats.hits).toMatchObject({ parse: 6, 'typeset-pages': 6, 'epub-chapter': 6, 'epub-fonts': 1 });
   }, 240_000);
 
   it('gives the EPUB made beside the PDF the 印张 computed from the page count', async () => {
