@@ -165,9 +165,23 @@ describe('CJK line composer', () => {
     // Without the allowance the fill alone decides (as before): 13 characters to the line.
     expect(lineText(loose[0] as ComposedLine<Style>).length).toBe(13);
     expect(loose.flatMap((l) => l.segments).some((s) => s.halfWidth && s.text.length === 1 && /[，]/.test(s.text))).toBe(false);
-    // The last line is not justified: a tight setting whose last line overruns is refused by
-    // widow control (src/typeset/resetting.ts), so only the lines before it are checked here.
     for (const line of tight.slice(0, -1)) expect(noStart(lineText(line)[0] ?? '')).toBe(false);
+  });
+
+  it('closes up a last line that a tighter setting made overrun the measure, and leaves a last line that fits alone', () => {
+    // Two lines at their own fill; one when filled 25 pt past the measure: that line is then
+    // the last, and it is set to the measure with its marks half-width, not left overrunning.
+    const text = '甲乙丙，丁戊己，庚辛壬。';
+    expect(texts(compose(text))).toEqual(['甲乙丙，丁戊己，庚辛', '壬。']);
+    const pulledUp = composeParagraph([{ text, style: plain }], { measure: 100, indent: 0, fill: 125, tightBase: 10 }, measure);
+    expect(texts(pulledUp)).toEqual([text]);
+    expect(pulledUp[0]?.last).toBe(true);
+    expect(renderedWidth(pulledUp[0] as ComposedLine<Style>, measure)).toBeCloseTo(100, 6);
+    expect(pulledUp[0]?.segments.some((s) => s.halfWidth)).toBe(true);
+    // A last line shorter than the measure keeps its natural spacing.
+    const short = compose('甲乙丙，丁戊己。');
+    expect(short[0]?.segments.every((s) => s.spacing === 0)).toBe(true);
+    expect(renderedWidth(short[0] as ComposedLine<Style>, measure)).toBeCloseTo(80, 6);
   });
 
   it('stays linear in paragraph length (measure calls per character do not grow)', () => {

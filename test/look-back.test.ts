@@ -82,4 +82,20 @@ describe('齐底 by looking back', () => {
       ['G0', 'G1'],
     ]);
   });
+  it('as a last resort fills the page with the first line of a paragraph of three lines or more (an orphan), and says so', () => {
+    const items = [fixed('A', 2), fixed('B', 1), fixed('C', 1), fixed('D', 1), fixed('E', 1), fixed('F', 1), fixed('G', 3)];
+    const result = paginate([section(items)], grid, notes);
+    expect(result.unresolvedWidows).toBe(0);
+    expect(pageLines([section(items)])).toEqual([
+      ['A0', 'A1', 'B0', 'C0'],
+      ['D0', 'E0', 'F0', 'G0'],
+      ['G1', 'G2'],
+    ]);
+    // The editor is told, with the paragraph on that page a few characters would change.
+    expect(result.orphanPages).toEqual([{ page: 2, folio: 'ii', advice: { chapterId: 'c1', blockIndex: 3, add: 17 } }]);
+    // A two-line paragraph would leave its last line alone at the next page's head: never.
+    const two = paginate([section([...items.slice(0, -1), fixed('G', 2)])], grid, notes);
+    expect(two.unresolvedWidows).toBe(1);
+    expect(two.orphanPages).toEqual([]);
+  });
 });

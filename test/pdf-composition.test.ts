@@ -17,7 +17,7 @@ import { loadDesign, Typography } from '../src/typeset/design.js';
 import { loadFormats, pageGeometry, trimmedSize } from '../src/typeset/geometry.js';
 import { inlineText } from '../src/typeset/text.js';
 import { writePdf, type PdfOutput } from '../src/writers/pdf/index.js';
-import { shortPageDiagnostics } from '../src/verify/short-pages.js';
+import { orphanPageDiagnostics } from '../src/verify/short-pages.js';
 import { bodyLines, checkClreq, pageFill, type TextBlock } from './helpers/clreq.js';
 import { outline, pageText, pageTextItems, printedFolio, squash, tocEntries, type OutlineItem, type TextItem } from './helpers/pdf.js';
 import { printedLines } from './helpers/print-lines.js';
@@ -152,10 +152,15 @@ describe('composed print PDF of 水浒传', () => {
     shz = await build(dir);
   }, 300_000);
 
-  it('keeps every body line of 844k characters to clreq', async () => {
+  it('keeps every body line of 844k characters to clreq; an orphan only where the build reports one', async () => {
     const report = checkClreq(await printedLines(shz.pdf.bytes), shz.block);
     expect(report.lines).toBeGreaterThan(20_000);
-    expect(report.faults.slice(0, 20)).toEqual([]);
+    const isOrphan = (fault: string): boolean => fault.startsWith('orphan');
+    expect(report.faults.filter((f) => !isOrphan(f)).slice(0, 20)).toEqual([]);
+    // Looking back's last resort (a page of dialogue nothing else fills): found in the PDF
+    // exactly where the build says, and rare.
+    expect(report.faults.filter(isOrphan)).toEqual(shz.pdf.orphanPages.map((o) => `orphan (first line alone at the foot): p${o.page}`));
+    expect(shz.pdf.orphanPages.length).toBeLessThanOrEqual(2);
   }, 300_000);
 
   it('prints TOC numbers equal to the folios of the pages the outline entries land on', () => {
@@ -165,24 +170,23 @@ describe('composed print PDF of 水浒传', () => {
   it('returns print pagination marks that agree with where the text is', () => {
     expectMarksWhereTheTextIs(shz, shz.loaded.book);
   });
-  it('ends no paragraph with a lone character (孤字) and fills all but three pages to the foot (齐底)', async () => {
+  it('ends no paragraph with a lone character (孤字) and fills every page whose text runs on to the foot (齐底)', async () => {
     const fill = pageFill(await printedLines(shz.pdf.bytes), shz.block);
-    expect(fill.lone).toEqual([]);
-    // The three left are pages of one-line dialogue where every way to fill them breaks a rule
-    // (a short last line alone at the head, or 孤字), or would compress more marks to a line
-    // than looking back allows: the page ends a line short instead.
-    expect(fill.short.length, fill.short.join(', ')).toBeLessThanOrEqual(3);
-    expect(shz.pdf.unresolvedWidows).toBe(fill.short.length);
-    // Each is reported for the editor at a paragraph printed on that very page (pdf/short-page).
-    expect(shz.pdf.shortPages.map((s) => `p${s.page}`)).toEqual(fill.short);
-    const warnings = shortPageDiagnostics(shz.loaded.book, shz.pdf.shortPages);
-    shz.pdf.shortPages.forEach((short, i) => {
+    expect(fill).toEqual({ lone: [], short: [] });
+    expect(shz.pdf.unresolvedWidows).toBe(0);
+    expect(shz.pdf.shortPages).toEqual([]);
+    // A page filled by the last resort is reported for the editor at a paragraph printed on
+    // that very page (pdf/orphan-line), as a page left short would be (pdf/short-page).
+    // 水浒传 has one such page today; should it have none, this check must move to another book.
+    expect(shz.pdf.orphanPages.length).toBeGreaterThan(0);
+    const warnings = orphanPageDiagnostics(shz.loaded.book, shz.pdf.orphanPages);
+    shz.pdf.orphanPages.forEach((short, i) => {
       const advice = short.advice;
       expect(advice, `p${short.page}`).toBeDefined();
       const chapter = allChapters(shz.loaded.book).find((c) => c.id === advice?.chapterId);
       const words = blockStart(chapter?.blocks[advice?.blockIndex ?? -1] as Block);
       expect(words && pageText(shz.texts[short.page - 1] ?? [])).toContain(words);
-      expect(warnings[i]).toMatchObject({ code: 'pdf/short-page', severity: 'warning', file: chapter?.file });
+      expect(warnings[i]).toMatchObject({ code: 'pdf/orphan-line', severity: 'warning', file: chapter?.file });
       expect(warnings[i]?.line).toBeGreaterThan(0);
     });
   }, 300_000);

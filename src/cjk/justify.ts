@@ -123,7 +123,9 @@ export function justifyLine<S>(units: Array<Unit<S>>, line: LineRange, measure: 
   const slack = measure - line.indent - natural;
   // Between ideographs when there are any; a line of Latin text alone is letter-spaced instead.
   const into: Kind = gaps.spaced > 0 ? 'spaced' : 'latin';
-  if (!line.last && gaps[into] > 0) {
+  // A last line is set at its natural width unless a tighter setting made it overrun the
+  // measure (a paragraph pulled up a line): then it is closed up to the measure like the rest.
+  if ((!line.last || slack < -EPSILON) && gaps[into] > 0) {
     const spacing = slack / gaps[into];
     for (const part of parts) if (part.kind === into && part.segment.text.length > 1) part.segment.spacing = spacing;
   }

@@ -193,6 +193,7 @@ export const CATALOGUE = {
 
   // pdf
   'pdf/unknown-format': { severity: 'error', title: 'Unknown 开本', hint: 'Use one of the 开本 the message lists, or add a row to templates/pdf/formats.yaml.' },
+  'pdf/orphan-line': { severity: 'warning', title: "A page ends with a paragraph's first line alone (kept to fill the page)", hint: 'Add or cut a few characters in a paragraph on the page (调字) so that it takes a line more or less; docs/print.md explains.' },
   'pdf/short-page': { severity: 'warning', title: 'A page ends a line short (齐底)', hint: 'Add or cut a few characters in a paragraph on the page (调字) so that it takes a line more or less; docs/print.md explains.' },
   'pdf/text-block-too-large': { severity: 'error', title: 'Text block leaves less than the minimum margin', hint: 'Set smaller textBlock.charsPerLine / linesPerPage or body size, leave the counts out, or choose a larger 开本.' },
 

@@ -8,7 +8,7 @@ import { BuildFailure, diagnostic, type Diagnostic } from '../diagnostics/diagno
 import { checkOutputTargets, writeOutputsAtomically } from './output.js';
 import { verifyEpub, verifyPdf } from '../verify/verify.js';
 import { printSpecDiagnostics } from '../verify/print-spec.js';
-import { shortPageDiagnostics } from '../verify/short-pages.js';
+import { orphanPageDiagnostics, shortPageDiagnostics } from '../verify/short-pages.js';
 import type { Book } from '../model/book.js';
 import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
@@ -256,7 +256,7 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
     await takeChecks();
     say(`checking the PDF: ${printed.pdf.pageCount} pages`);
     failIfErrors(verifyPdf(printed.pdf.bytes, printed.pdf.pageCount));
-    report.diagnostics.push(...printSpecDiagnostics(book.meta, printed.pdf.pageCount, metaSource), ...shortPageDiagnostics(book, printed.pdf.shortPages));
+    report.diagnostics.push(...printSpecDiagnostics(book.meta, printed.pdf.pageCount, metaSource), ...shortPageDiagnostics(book, printed.pdf.shortPages), ...orphanPageDiagnostics(book, printed.pdf.orphanPages));
     const pdfPath = outputPath(options.outDir, book, 'pdf');
     outputs.push({ path: pdfPath, bytes: printed.pdf.bytes });
     report.pdf = { path: pdfPath, bytes: printed.pdf.bytes.length, pages: printed.pdf.pageCount };

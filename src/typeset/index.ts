@@ -46,6 +46,8 @@ export interface TypesetBook {
   unresolvedWidows: number;
   /** The pages they left short, with advice for the editor (src/typeset/short-page.ts). */
   shortPages: ShortPage[];
+  /** Pages filled by leaving an orphan where nothing else could (`pdf/orphan-line`). */
+  orphanPages: ShortPage[];
 }
 
 /** Every chapter of the book in reading order, as the book's sections hold them. */
@@ -115,5 +117,5 @@ export function typesetBook(input: TypesetInput): TypesetBook {
   resolveFolios(result.pages, fonts);
   addEmphasisDots(result.pages, fonts);
   addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);
-  return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows, shortPages: result.shortPages };
+  return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows, shortPages: result.shortPages, orphanPages: result.orphanPages };
 }

@@ -10,8 +10,11 @@ import type { Box, Para, TextLine } from './model.js';
 import { loosened, LOOSEN_STEPS, SQUEEZE_STEPS, TIGHTEN_STEPS, type Loosened } from './resetting.js';
 import { lineWidth } from './text.js';
 
-/** A paragraph's setting (null: its own) or a heading's extra slots (0: its own). */
-export type Change = { kind: 'para'; para: Para; setting: Loosened | null } | { kind: 'box'; box: Box; delta: -1 | 0 | 1 };
+/**
+ * A paragraph's setting (null: its own), a heading's extra slots (0: its own), or leave to set
+ * a paragraph's first line alone at a page's foot (an orphan: the last resort).
+ */
+export type Change = { kind: 'para'; para: Para; setting: Loosened | null } | { kind: 'box'; box: Box; delta: -1 | 0 | 1 } | { kind: 'orphan'; para: Para };
 
 /** What the paginator placed on a page, as far as looking back cares. */
 export type Placed = { kind: 'para'; para: Para } | { kind: 'box'; box: Box; keepWithNext: boolean };
@@ -21,16 +24,23 @@ export interface Layout {
   attempt(changes: Change[]): number[];
   /** What is on a page of the section as last paginated. */
   placed(page: number): Placed[];
+  /** The paragraph of three lines or more whose orphan left a page short, as last paginated. */
+  stranded(page: number): Para | undefined;
 }
 
 /** The tightest fill looking back may ask for. */
 const MOST = SQUEEZE_STEPS.reduce((a, b) => (a.em * a.last < b.em * b.last ? a : b));
 
-/** How many times a section is paginated again to fill its short pages, and how many changes each time. */
-const ROUNDS = 8;
+/** How many changes are tried from one layout, and how many rounds the last resort takes. */
 const TRIES = 14;
+const ROUNDS = 8;
 /** Of those, how many are also tried two at a time. */
 const PAIRS = 6;
+/**
+ * How many times at most a section is paginated again while looking back: 水浒传 needs 60 for
+ * its hardest chapter; most sections are filled in a handful.
+ */
+const BUDGET = 80;
 /** How many pages before a short page its paragraphs and headings are looked for. */
 const PAGES = 8;
 /** A heading's extra slot counts as a paragraph set this many steps from its natural setting. */
@@ -41,14 +51,28 @@ interface Outcome {
   shorts: number[];
 }
 
+/** A layout looking back may go on from, and how far through its changes it has got. */
+interface Node {
+  outcome: Outcome;
+  tries?: Change[][];
+  next: number;
+}
+
 /** Fewer short pages; as many, the first of them later. */
 function better(a: Outcome, b: Outcome): boolean {
   if (a.shorts.length !== b.shorts.length) return a.shorts.length < b.shorts.length;
   return (a.shorts[0] ?? Infinity) > (b.shorts[0] ?? Infinity);
 }
 
-function target(change: Change): Para | Box {
-  return change.kind === 'box' ? change.box : change.para;
+/** Leave for a paragraph's orphan is a thing of its own, apart from the paragraph's setting. */
+const orphanKeys = new WeakMap<Para, object>();
+
+function target(change: Change): object {
+  if (change.kind === 'box') return change.box;
+  if (change.kind === 'para') return change.para;
+  let key = orphanKeys.get(change.para);
+  if (!key) orphanKeys.set(change.para, (key = {}));
+  return key;
 }
 
 /** `changes` with `moves` replacing any change of the same paragraph or heading. */
@@ -68,33 +92,85 @@ export class LookBack {
 
   /**
    * Searches changes for a section that was paginated with none and left `shorts` short.
-   * Each round tries the gentlest changes near the first short page, one and then two at a
-   * time, and keeps the first that does better; the section is left as the best layout found.
+   * From the best layout found so far it tries the gentlest changes near its first short page,
+   * one and then two at a time, and goes on from the first that does better; where that leads
+   * nowhere it comes back to the next best layout and its untried changes (a greedy path alone
+   * ends in dead ends on pages of dialogue). The section is left as the best layout found.
    */
   search(layout: Layout, shorts: number[]): void {
-    let current: Outcome = { changes: [], shorts };
-    let last = current;
-    const seen = new Set<string>();
-    for (let round = 0; round < ROUNDS && current.shorts.length > 0; round++) {
-      const first = current.shorts[0] as number;
-      const moves = this.moves(layout, first, current.changes).slice(0, TRIES);
-      const tries = [...moves.map((m) => [m.change]), ...pairs(moves.slice(0, PAIRS))];
-      let found: Outcome | undefined;
-      for (const t of tries) {
-        const changes = merged(current.changes, t);
+    const start: Outcome = { changes: [], shorts };
+    let best = start;
+    let last = start;
+    // Every layout tried, by its changes: one reached again from another is not paginated again.
+    const known = new Map<string, Outcome>([[signature([]), start]]);
+    const opened = new Set<string>([signature([])]);
+    const open: Node[] = [{ outcome: start, next: 0 }];
+    let budget = BUDGET;
+    while (open.length > 0 && budget > 0 && best.shorts.length > 0) {
+      // The best layout found that still has changes to try; on a tie the one found last.
+      let at = 0;
+      for (let i = 1; i < open.length; i++) if (!better((open[at] as Node).outcome, (open[i] as Node).outcome)) at = i;
+      const node = open[at] as Node;
+      const from = node.outcome;
+      if (!node.tries) {
+        // Moves are read off the layout as paginated: lay this one out again if it is not.
+        if (last !== from) {
+          layout.attempt(from.changes);
+          last = from;
+        }
+        node.tries = this.tries(layout, from);
+      }
+      let child: Outcome | undefined;
+      while (node.next < node.tries.length && budget > 0 && !child) {
+        const changes = merged(from.changes, node.tries[node.next++] as Change[]);
         const key = signature(changes);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        last = { changes, shorts: layout.attempt(changes) };
-        if (better(last, current)) {
-          found = last;
-          break;
+        let outcome = known.get(key);
+        if (!outcome) {
+          budget--;
+          last = outcome = { changes, shorts: layout.attempt(changes) };
+          known.set(key, outcome);
+          if (better(outcome, best)) best = outcome;
+        }
+        if (better(outcome, from) && !opened.has(key)) {
+          opened.add(key);
+          child = outcome;
         }
       }
-      if (!found) break;
-      current = found;
+      if (node.next >= node.tries.length) open.splice(at, 1);
+      if (child) open.push({ outcome: child, next: 0 });
     }
-    if (last !== current) layout.attempt(current.changes);
+    if (last !== best) layout.attempt(best.changes);
+    this.lastResort(layout, best);
+  }
+
+  /** The changes to try from a layout: near its first short page, one and then two at a time. */
+  private tries(layout: Layout, from: Outcome): Change[][] {
+    const moves = this.moves(layout, from.shorts[0] as number, from.changes).slice(0, TRIES);
+    return [...moves.map((m) => [m.change]), ...pairs(moves.slice(0, PAIRS))];
+  }
+
+  /**
+   * Where no setting fills a page, a paragraph of three lines or more may leave its first line
+   * at the foot: an indented opening line there reads as a paragraph begun, and mainland houses
+   * hold the page's foot (齐底) stricter than that; a last line alone at a page's head (孤行)
+   * stays forbidden. Only pages still short after the search are given the leave.
+   */
+  private lastResort(layout: Layout, found: Outcome): void {
+    let best = found;
+    for (let round = 0; round < ROUNDS && best.shorts.length > 0; round++) {
+      const leave = best.shorts.flatMap((page): Change[] => {
+        const para = layout.stranded(page);
+        return para ? [{ kind: 'orphan', para }] : [];
+      });
+      if (leave.length === 0) return;
+      const changes = merged(best.changes, leave);
+      const tried: Outcome = { changes, shorts: layout.attempt(changes) };
+      if (!better(tried, best)) {
+        layout.attempt(best.changes);
+        return;
+      }
+      best = tried;
+    }
   }
 
   /** Changes near a short page, the gentlest and nearest first. */
@@ -102,14 +178,16 @@ export class LookBack {
     const now = new Map(changes.map((c) => [target(c), c]));
     const out: Array<{ change: Change; step: number }> = [];
     const done = new Set<Para | Box>();
-    for (let back = 0; back <= PAGES; back++) {
-      for (const item of layout.placed(short - back)) {
+    for (let back = -1; back <= PAGES; back++) {
+      // The page after: its first paragraph is the one whose widow or orphan left the page short.
+      const items = back < 0 ? layout.placed(short + 1).slice(0, 1) : layout.placed(short - back);
+      for (const item of items) {
         const thing = item.kind === 'para' ? item.para : item.box;
         if (done.has(thing)) continue;
         done.add(thing);
         const current = now.get(thing);
         // Nearer pages first: a shift from further back has more page breaks to upset.
-        const near = back / 2;
+        const near = Math.max(0, back) / 2;
         if (item.kind === 'box') {
           if (!item.keepWithNext) continue;
           const delta = current?.kind === 'box' ? current.delta : 0;
@@ -144,7 +222,7 @@ export class LookBack {
     const room = last ? measure - lineWidth(last) : measure;
     // Cheap bounds first: a line more needs the last line nearly full, a line fewer a short one.
     const lines = para.lines.length;
-    const possible = delta === 1 ? room < lines * (LOOSEN_STEPS.at(-1) ?? 0) * size : lines > 1 && measure - room < tighteningRoom(para.lines, size);
+    const possible = delta === 1 ? room < lines * (LOOSEN_STEPS.at(-1) ?? 0) * size : lines > 1 && measure - room <= tighteningRoom(para.lines, size) + 0.01;
     // `loosened` gives only settings without a lone last character.
     const setting = possible ? loosened(para, { lines: para.lines, loosen: para.loosen ?? 0 }, Infinity, 0, delta, measure, true) : undefined;
     known.set(delta, setting ?? null);
@@ -162,14 +240,17 @@ export class LookBack {
 const SQUEEZABLE = /[，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕]/gu;
 
 /**
- * At most how many points a paragraph's lines before the last can take up when set tighter:
- * an em each, and in the tail the half of each full-width mark, up to the tightest step.
+ * At most how many points a paragraph set one line shorter can take up: each of its remaining
+ * lines an em, and in the tail (the last line too, closed up to the measure once it overruns)
+ * the half of each full-width mark, up to the tightest step a line.
  */
 function tighteningRoom(lines: TextLine[], size: number): number {
-  const before = lines.slice(0, -1);
-  const closeUp = before.length * -(TIGHTEN_STEPS.at(-1) ?? 0) * size;
+  const kept = lines.length - 1;
+  const closeUp = kept * -(TIGHTEN_STEPS.at(-1) ?? 0) * size;
   const marks = (line: TextLine): number => line.runs.reduce((n, run) => n + (run.half ? 0 : (run.text.match(SQUEEZABLE)?.length ?? 0)), 0);
-  const tail = before.slice(-MOST.last).reduce((sum, line) => sum + Math.min(-MOST.em, 1 + marks(line) / 2) * size, 0);
+  const tailLines = Math.min(MOST.last, kept);
+  const tailMarks = lines.slice(-(tailLines + 1)).reduce((n, line) => n + marks(line), 0);
+  const tail = Math.min(-MOST.em * tailLines, tailLines + tailMarks / 2) * size;
   return Math.max(closeUp, tail);
 }
 
@@ -184,7 +265,8 @@ function idOf(thing: object): number {
 
 function signature(changes: Change[]): string {
   return changes
-    .map((c) => (c.kind === 'box' ? `b${idOf(c.box)}:${c.delta}` : `p${idOf(c.para)}:${c.setting ? idOf(c.setting) : 0}`))
+    .map((c) => (c.kind === 'box' ? `b${idOf(c.box)}:${c.delta}` : c.kind === 'orphan' ? `o${idOf(c.para)}` : `p${idOf(c.para)}:${c.setting ? idOf(c.setting) : 0}`))
     .sort()
     .join(' ');
 }
+

@@ -54,6 +54,7 @@ interface Snapshot {
   pages: number;
   marks: number;
   short: number;
+  orphaned: number;
   carried: NoteChunk[];
   mainStart: number | undefined;
 }
@@ -75,6 +76,8 @@ export interface Pagination {
   unresolvedWidows: number;
   /** The pages left short for them, each with the paragraph an editor could change to fill it. */
   shortPages: ShortPage[];
+  /** Pages filled by leaving a paragraph's first line alone at the foot, where nothing else could (looking back's last resort). */
+  orphanPages: ShortPage[];
 }
 
 export function paginate(sections: Section[], grid: Grid, notes: NoteLayout): Pagination {
@@ -90,12 +93,17 @@ class Paginator {
   private section: Section | undefined;
   /** Pages left a line or two short: no paragraph on them could take a widow or orphan. */
   private short: ShortPage[] = [];
+  private readonly orphaned: ShortPage[] = [];
   private mainStart: number | undefined;
   /** Settings chosen by looking back (see `lookBack`), used in place of a paragraph's own. */
   private readonly presets = new Map<Para, Setting>();
   private readonly lookBack: LookBack;
   /** Headings given one slot more (1) or less (−1) of space by looking back. */
   private readonly grow = new Map<Box, 1 | -1>();
+  /** Paragraphs looking back lets leave their first line alone at a page's foot (last resort). */
+  private readonly orphans = new Set<Para>();
+  /** Pages left short by a paragraph of three lines or more that would have left an orphan. */
+  private readonly stranded = new Map<number, Para>();
   /** The entries of the finished pages of the current section, by page number. */
   private readonly finished = new Map<number, Entry[]>();
 
@@ -111,13 +119,14 @@ class Paginator {
     this.finish();
     for (const page of this.pages) page.folio = page.kind === 'text' ? folioOf(page.number, this.mainStart) : '';
     for (const mark of this.marks) mark.folio = folioOf(mark.page, this.mainStart);
-    for (const short of this.short) short.folio = folioOf(short.page, this.mainStart);
-    return { pages: this.pages, marks: this.marks, unresolvedWidows: this.short.length, shortPages: this.short };
+    for (const short of [...this.short, ...this.orphaned]) short.folio = folioOf(short.page, this.mainStart);
+    return { pages: this.pages, marks: this.marks, unresolvedWidows: this.short.length, shortPages: this.short, orphanPages: this.orphaned };
   }
 
   private place(section: Section): void {
     this.finish();
     this.finished.clear();
+    this.stranded.clear();
     const start = this.snapshot();
     this.placeOnce(section);
     const shorts = this.short.slice(start.short).map((s) => s.page);
@@ -144,17 +153,19 @@ class Paginator {
   // ---- looking back ----
 
   private snapshot(): Snapshot {
-    return { pages: this.pages.length, marks: this.marks.length, short: this.short.length, carried: this.carried.map((c) => ({ ...c, lines: [...c.lines] })), mainStart: this.mainStart };
+    return { pages: this.pages.length, marks: this.marks.length, short: this.short.length, orphaned: this.orphaned.length, carried: this.carried.map((c) => ({ ...c, lines: [...c.lines] })), mainStart: this.mainStart };
   }
 
   private restore(to: Snapshot): void {
     this.pages.length = to.pages;
     this.marks.length = to.marks;
     this.short.length = to.short;
+    this.orphaned.length = to.orphaned;
     this.carried = to.carried.map((c) => ({ ...c, lines: [...c.lines] }));
     this.mainStart = to.mainStart;
     this.state = undefined;
     this.finished.clear();
+    this.stranded.clear();
   }
 
   /** Pagination of the section again with the changes looking back asks for (see look-back.ts). */
@@ -169,6 +180,7 @@ class Paginator {
         this.placeOnce(section);
         return this.short.slice(start.short).map((s) => s.page);
       },
+      stranded: (page) => this.stranded.get(page),
       placed: (page) =>
         (this.finished.get(page) ?? []).flatMap((entry): Placed[] =>
           entry.kind === 'lines' ? [{ kind: 'para', para: entry.para }] : entry.kind === 'box' ? [{ kind: 'box', box: entry.source, keepWithNext: entry.box.keepWithNext === true }] : [],
@@ -177,7 +189,10 @@ class Paginator {
   }
 
   private apply(change: Change, on: boolean): void {
-    if (change.kind === 'box') {
+    if (change.kind === 'orphan') {
+      if (on) this.orphans.add(change.para);
+      else this.orphans.delete(change.para);
+    } else if (change.kind === 'box') {
       if (on && change.delta !== 0) this.grow.set(change.box, change.delta);
       else this.grow.delete(change.box);
     } else if (on && change.setting) this.presets.set(change.para, change.setting);
@@ -376,7 +391,11 @@ class Paginator {
         continue;
       }
       const widow = !split && rest - count === 1;
-      const orphan = !split && count === 1 && from === 0 && rest > 1;
+      // Looking back may, as a last resort, let a paragraph of three lines or more leave its
+      // (indented) first line at the foot rather than the page end short; never its last line.
+      const allowed = !split && count === 1 && from === 0 && rest >= 3 && this.orphans.has(para);
+      const orphan = !split && count === 1 && from === 0 && rest > 1 && !allowed;
+      if (allowed) this.orphaned.push(this.shortPage(state));
       if (widow || orphan) {
         // Only where the page is full of body text: a page that ends early for its notes
         // is not helped by moving a line.
@@ -392,9 +411,8 @@ class Paginator {
         if (state.used > 0) {
           // No paragraph could take the line: move it rather than leave it alone (the page
           // ends a line or two short).
-          const placed = state.entries.flatMap((e) => (e.kind === 'lines' ? [e] : []));
-          const advice = adviceFor(placed, this.grid.width);
-          this.short.push({ page: state.page.number, folio: '', ...(advice ? { advice } : {}) });
+          this.short.push(this.shortPage(state));
+          if (orphan && rest >= 3) this.stranded.set(state.page.number, para);
           const keep = orphan || count < 3 ? 0 : count - 1;
           if (keep > 0) this.putLines(state, para, lines, loosen, from, keep);
           from += keep;
@@ -408,6 +426,13 @@ class Paginator {
       attempts = 0;
       this.finish();
     }
+  }
+
+  /** A page for the editor, with the paragraph on it a few characters would change by a line. */
+  private shortPage(state: PageState): ShortPage {
+    const placed = state.entries.flatMap((e) => (e.kind === 'lines' ? [e] : []));
+    const advice = adviceFor(placed, this.grid.width);
+    return { page: state.page.number, folio: '', ...(advice ? { advice } : {}) };
   }
 
   /** Note lines the given body lines bring onto the page. */

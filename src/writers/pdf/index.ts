@@ -34,6 +34,8 @@ export interface PdfOutput {
   unresolvedWidows: number;
   /** The pages they left short, with the paragraph an editor could change (`pdf/short-page`). */
   shortPages: ShortPage[];
+  /** Pages filled by leaving a paragraph's first line alone at the foot (`pdf/orphan-line`). */
+  orphanPages: ShortPage[];
   /** Milliseconds spent setting the pages and writing them (for the bench and --watch lines). */
   timings: { typesetMs: number; writeMs: number };
 }
@@ -83,5 +85,5 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
     ...((options.pageCache ?? ctx.pageCache) ? { pageCache: options.pageCache ?? ctx.pageCache } : {}),
   });
   const timings = { typesetMs: typesetDone - started, writeMs: performance.now() - typesetDone };
-  return { bytes, pageCount: typeset.pages.length, pagination, unresolvedWidows: typeset.unresolvedWidows, shortPages: typeset.shortPages, timings };
+  return { bytes, pageCount: typeset.pages.length, pagination, unresolvedWidows: typeset.unresolvedWidows, shortPages: typeset.shortPages, orphanPages: typeset.orphanPages, timings };
 }
