@@ -49,7 +49,7 @@ function cacheOn(dir: string): { cache: DiskCache; memo: StepMemo } {
 }
 
 function comparable(result: TypesetBook): unknown {
-  return { pages: result.pages, marks: result.marks, shortPages: result.shortPages, unresolvedWidows: result.unresolvedWidows };
+  return { pages: result.pages, marks: result.marks, shortPages: result.shortPages, orphanPages: result.orphanPages, unresolvedWidows: result.unresolvedWidows };
 }
 
 /** The page a chapter opens on. */

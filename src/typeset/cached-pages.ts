@@ -37,6 +37,7 @@ interface RunPages {
   pages: Page[];
   marks: Pagination['marks'];
   shortPages: Pagination['shortPages'];
+  orphanPages: Pagination['orphanPages'];
   /** Notes ran on past the run's last section. */
   carries: boolean;
 }
@@ -60,11 +61,11 @@ function paginateRun(sections: Section[], parity: 0 | 1, grid: Grid, notes: Note
     mark.page -= before;
     mark.folio = '';
   }
-  for (const short of result.shortPages) {
+  for (const short of [...result.shortPages, ...result.orphanPages]) {
     short.page -= before;
     short.folio = '';
   }
-  return { pages, marks: result.marks, shortPages: result.shortPages, carries: after.items.length > 0 };
+  return { pages, marks: result.marks, shortPages: result.shortPages, orphanPages: result.orphanPages, carries: after.items.length > 0 };
 }
 
 /**
@@ -122,7 +123,7 @@ function runPages(sources: SectionSource[], parity: 0 | 1, grid: Grid, notes: No
  */
 export function paginateBook(sources: SectionSource[], grid: Grid, notes: NoteLayout, memo: StepMemo): Pagination {
   if (memo === NO_MEMO) return paginate(sources.map((s) => s.section()), grid, notes);
-  const out: Pagination = { pages: [], marks: [], unresolvedWidows: 0, shortPages: [] };
+  const out: Pagination = { pages: [], marks: [], unresolvedWidows: 0, shortPages: [], orphanPages: [] };
   let mainStart: number | undefined;
   for (let first = 0; first < sources.length; ) {
     const offset = out.pages.length;
@@ -137,15 +138,16 @@ export function paginateBook(sources: SectionSource[], grid: Grid, notes: NoteLa
     if (starts === 0) mainStart ??= offset + (run.pages[0]?.kind === 'blank' ? 2 : 1);
     for (const page of run.pages) page.number += offset;
     for (const mark of run.marks) mark.page += offset;
-    for (const short of run.shortPages) short.page += offset;
+    for (const short of [...run.shortPages, ...run.orphanPages]) short.page += offset;
     out.pages.push(...run.pages);
     out.marks.push(...run.marks);
     out.shortPages.push(...run.shortPages);
+    out.orphanPages.push(...run.orphanPages);
     first = last + 1;
   }
   for (const page of out.pages) page.folio = page.kind === 'text' ? folioOf(page.number, mainStart) : '';
   for (const mark of out.marks) mark.folio = folioOf(mark.page, mainStart);
-  for (const short of out.shortPages) short.folio = folioOf(short.page, mainStart);
+  for (const short of [...out.shortPages, ...out.orphanPages]) short.folio = folioOf(short.page, mainStart);
   out.unresolvedWidows = out.shortPages.length;
   return out;
 }
