@@ -13,7 +13,7 @@
  * book afterwards, as paginate.ts sets them. The pages are the same as paginating the whole
  * book at once; test/cached-pages.test.ts compares the two.
  */
-import { contentName, nameContent } from '../pipeline/content-identity.js';
+import { nameContent } from '../pipeline/content-identity.js';
 import { NO_MEMO, type Codec, type StepMemo } from '../pipeline/memo.js';
 import { folioOf } from './folios.js';
 import type { Grid } from './grid.js';
@@ -69,26 +69,23 @@ function paginateRun(sections: Section[], parity: 0 | 1, grid: Grid, notes: Note
 }
 
 /**
- * A run's pages as the cache stores them: plain data, with the name of every composed line
- * that had one (content-identity.ts), so a PDF page's key is the same from the cache as when
- * the pages were just set.
+ * A run's pages as the cache stores them: plain data. Every item placed on them is named by the
+ * entry's key and its place (content-identity.ts), alike when the pages were just set and when
+ * they are read back: the entry's key names all an item depends on, so a PDF page's key holds
+ * its items by name instead of spelling out their lines.
  */
+function nameItems(value: RunPages, key: string): void {
+  value.pages.forEach((page, p) => page.items.forEach((item, i) => nameContent(item, `${key}/${p}/${i}`)));
+}
+
 const runCodec: Codec<RunPages> = {
-  encode: (value) => {
-    const names: string[] = [];
-    for (const page of value.pages) for (const item of page.items) if (item.kind === 'text') names.push(contentName(item.line) ?? '');
-    return { value, names };
+  encode: (value, key) => {
+    nameItems(value, key);
+    return value;
   },
-  decode: (data) => {
-    const { value, names } = data as { value: RunPages; names: string[] };
-    let i = 0;
-    for (const page of value.pages) {
-      for (const item of page.items) {
-        if (item.kind !== 'text') continue;
-        const name = names[i++];
-        if (name) nameContent(item.line, name);
-      }
-    }
+  decode: (data, _compute, key) => {
+    const value = data as RunPages;
+    nameItems(value, key);
     return value;
   },
 };

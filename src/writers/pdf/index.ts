@@ -7,7 +7,7 @@ import type { FrontPages } from '../../derive/front-pages.js';
 import type { Book } from '../../model/book.js';
 import type { PrintPagination } from '../../model/pagination.js';
 import { loadDesign, mergeDesign } from '../../typeset/design.js';
-import { FontBook } from '../../typeset/fonts.js';
+import { fontBookFor } from './warm-fonts.js';
 import { loadFormats, pageGeometry, trimmedSize } from '../../typeset/geometry.js';
 import { chapterJobs, flowContext, typesetBook } from '../../typeset/index.js';
 import { composeChapters } from '../../typeset/cached-chapter.js';
@@ -58,7 +58,7 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const design = mergeDesign(house, book.design);
   const trim = trimmedSize(book.meta.print, formats);
   const geometry = pageGeometry(trim, design, new Typography(design).bodyLeading);
-  const fonts = new FontBook(ctx.fonts);
+  const fonts = fontBookFor(ctx.fonts);
   const collected = await collectPdfImages(book);
   const images = options.ink ? await inkImages(collected) : collected;
   const started = performance.now();
