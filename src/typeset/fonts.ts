@@ -13,6 +13,7 @@ import * as fontkit from 'fontkit';
 import { singleFace, WOFF_TAG } from '../fonts/sfnt.js';
 import { FONT_ROLES, roleChain, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
 import { INSERTED_CHARACTERS } from '../fonts/inserted.js';
+import { glyphsShapingMayChange } from './lone-glyphs.js';
 
 /** How a piece of text is set: the role (or fallback) key, weight and size. */
 export interface FaceStyle {
@@ -98,6 +99,8 @@ interface OpenedFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
+  /** Glyphs shaping may change when set alone (lone-glyphs.ts); undefined: shape every one. */
+  shapingMayChange?: ReadonlySet<number> | null;
 }
 
 /**
@@ -152,11 +155,27 @@ export class Face {
     if (known !== undefined) return known;
     let glyph: ShapedGlyph | null = null;
     if (isContextFree(cp)) {
-      const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
-      if (run.glyphs.length === 1) glyph = shapedGlyphs(run)[0] ?? null;
+      glyph = this.unshaped(cp);
+      if (!glyph) {
+        const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
+        if (run.glyphs.length === 1) glyph = shapedGlyphs(run)[0] ?? null;
+      }
     }
     table.set(cp, glyph);
     return glyph;
+  }
+
+  /**
+   * The glyph of `cp` straight from the cmap, when no lookup fontkit would apply can change it
+   * (lone-glyphs.ts): what shaping it alone gives, without a layout call per character.
+   */
+  private unshaped(cp: number): ShapedGlyph | null {
+    const loaded = this.loaded;
+    if (loaded.shapingMayChange === undefined) loaded.shapingMayChange = glyphsShapingMayChange(loaded.font) ?? null;
+    if (!loaded.shapingMayChange) return null;
+    const glyph = loaded.font.glyphForCodePoint(cp);
+    if (loaded.shapingMayChange.has(glyph.id)) return null;
+    return { id: glyph.id, advance: glyph.advanceWidth, width: glyph.advanceWidth, offset: 0, text: String.fromCodePoint(...(glyph.codePoints ?? [])) };
   }
 
   /** One shaping call, remembered by text: words recur all through a book. */
