@@ -3,12 +3,14 @@
  * by side in one run and prints times, memory and the ratios that matter: cost per character
  * and whether it stays linear as the book grows; then start-up against `node -e 0`
  * (bench/startup.ts) and a cold full build against Typst on the same text (bench/typst.ts).
- * `--only startup`, `--only typst` or `--only rebuild` (bench/rebuild-rows.ts) runs one of those alone.
+ * `--only startup`, `--only typst`, `--only rebuild` (bench/rebuild-rows.ts) or `--only memory`
+ * (bench/cli-memory.ts: the command's peak RSS at every book length) runs one of those alone.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { cliMemoryRows } from './cli-memory.js';
 import { corpusProject } from './corpus-project.js';
 import { pdfWriterRows } from './pdf-writer.js';
 import { rebuildRows } from './rebuild-rows.js';
@@ -46,6 +48,7 @@ async function corpus(chapters: number): Promise<{ dir: string; characters: numb
 
 const STARTUP_ROUNDS = 10;
 const TYPST_ROUNDS = 2;
+const MEMORY_ROUNDS = 2;
 
 /** `--before <checkout>`: an older hanpress in the same interleaved rounds. */
 const beforeAt = process.argv.indexOf('--before');
@@ -58,11 +61,27 @@ async function startupAndTypst(which: 'startup' | 'typst' | 'both'): Promise<voi
   printTypst(await typstTimings(root, novel.dir, TYPST_ROUNDS, before), `水浒传 ${full} ch.`, TYPST_ROUNDS);
 }
 
+/** The real command's peak RSS: the sample, a quarter and all of 水浒传 (bench/cli-memory.ts). */
+async function memoryRows(): Promise<void> {
+  const quarter = await corpus(Math.ceil(full / 4));
+  const whole = await corpus(full);
+  cliMemoryRows(
+    root,
+    [
+      { name: 'sample book', dir: sample },
+      { name: `水浒传 ${Math.ceil(full / 4)} ch.`, dir: quarter.dir },
+      { name: `水浒传 ${full} ch.`, dir: whole.dir },
+    ],
+    MEMORY_ROUNDS,
+  );
+}
+
 const onlyAt = process.argv.indexOf('--only');
 if (onlyAt >= 0) {
   const only = process.argv[onlyAt + 1];
-  if (only !== 'startup' && only !== 'typst' && only !== 'rebuild') throw new Error('--only takes startup, typst or rebuild');
-  if (only === 'rebuild') {
+  if (only !== 'startup' && only !== 'typst' && only !== 'rebuild' && only !== 'memory') throw new Error('--only takes startup, typst, rebuild or memory');
+  if (only === 'memory') await memoryRows();
+  else if (only === 'rebuild') {
     // The rebuild rows alone (a few minutes): cold, warm and --watch on the whole book.
     const novel = await corpus(full);
     rebuildRows(root, novel.dir, `水浒传 ${full} ch.`);
@@ -79,6 +98,7 @@ const rows = [
   { name: quarterName, characters: quarter.characters, m: measure(quarter.dir) },
   { name: wholeName, characters: whole.characters, m: measure(whole.dir) },
 ];
+console.log('the build session\'s steps one after another in one thread (bench/measure.ts; the command\'s own peak RSS is measured below)');
 console.log('case                 chars    load ms   epub ms    pdf ms  pages   epub MB   pdf MB  peak MB');
 for (const { name, characters, m } of rows) {
   console.log(
@@ -112,6 +132,16 @@ if (printed.printMs !== undefined) {
     `\nprint files (${wholeName}, ${printed.pages} pages): ${(printed.printMs / 1000).toFixed(1)} s = screen PDF time ${ratio(printed.printMs, printed.pdfMs)}, peak RSS ${printed.peakRssMb.toFixed(0)} MB (screen only ${w?.m.peakRssMb.toFixed(0) ?? '?'} MB), ${((printed.printBytes ?? 0) / 1e6).toFixed(2)} MB`,
   );
 }
+// The command as a user runs it (worker thread included): peak RSS at every length, warm, --print.
+cliMemoryRows(
+  root,
+  [
+    { name: 'sample book', dir: sample },
+    { name: quarterName, dir: quarter.dir },
+    { name: wholeName, dir: whole.dir },
+  ],
+  MEMORY_ROUNDS,
+);
 // The PDF writer: before/after (`--before <checkout>`) and the warm rebuild with the page cache.
 pdfWriterRows(root, whole.dir, wholeName, before);
 // The cache across runs: cold build against a rebuild after editing one chapter.

@@ -1,13 +1,14 @@
 /**
  * The coverage gate reads only a plain font's directory and cmap from disk: the map it builds
  * must be the one the whole file gives, for every code point, for each kind of face the
- * default config names (TrueType, and the WOFF of the 楷 role).
+ * default config names (TrueType, and the WOFF of the 楷 role). The cover's family names are
+ * read the same way (the name table alone, a WOFF's inflated by itself).
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseCharacterMap, readCharacterMap } from '../src/fonts/cmap.js';
+import { parseCharacterMap, readCharacterMap, readFamilyName } from '../src/fonts/cmap.js';
 import { loadFontConfig } from '../src/fonts/config.js';
-import { singleFace } from '../src/fonts/sfnt.js';
+import { nameRecord, singleFace } from '../src/fonts/sfnt.js';
 import { SAMPLE_DIR } from './helpers/sample.js';
 
 describe('reading a face’s cmap', () => {
@@ -22,6 +23,16 @@ describe('reading a face’s cmap', () => {
       for (let cp = 0; cp <= 0x2ffff; cp += 1) if (partial.has(cp) !== whole.has(cp)) differing.push(cp);
       expect(differing, face.path).toEqual([]);
       expect(partial.has(0x6c34), face.path).toBe(true);
+    }
+  });
+
+  it('reads the family name from the name table alone, as the whole file gives it', async () => {
+    const fonts = await loadFontConfig(SAMPLE_DIR);
+    for (const face of [fonts.body.normal, fonts.heading.bold, fonts.kai.normal]) {
+      const whole = singleFace(await readFile(face.path), face.postscriptName);
+      const expected = nameRecord(whole, 0, 16) ?? nameRecord(whole, 0, 1);
+      expect(expected, face.path).toBeTruthy();
+      expect(await readFamilyName(face), face.path).toBe(expected);
     }
   });
 });

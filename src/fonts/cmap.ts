@@ -4,6 +4,7 @@
  * formats that matter (4: BMP, 12: all planes) directly instead of loading a full font engine.
  */
 import { open, readFile } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
 import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontFace } from './config.js';
 import { COLLECTION_TAG, nameRecord, singleFace, WOFF_TAG, writeSfnt } from './sfnt.js';
@@ -111,27 +112,51 @@ async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number
 }
 
 /**
- * The face's cmap as a one-table sfnt. From a plain .ttf/.otf only the directory and the cmap
- * are read: the coverage gate reads every face of the config on every check and build, and
- * reading the whole files (72 MB for the default config) was most of `hanpress check`'s time.
- * A collection or a WOFF is read whole and unpacked by singleFace.
+ * One table of a face as a one-table sfnt, or undefined when the face has none. From a plain
+ * .ttf/.otf or a WOFF only the directory and that table are read (a WOFF's table inflated
+ * alone): the coverage gate reads every face's cmap on every check and build, and the cover its
+ * faces' names; reading the whole files (72 MB for the default config, a WOFF's 14 MB glyf
+ * table inflated) was most of `hanpress check`'s time, and memory the build's other work
+ * needed. A collection is read whole and unpacked by singleFace.
  */
-async function cmapOnly(file: string, postscriptName: string | undefined): Promise<Buffer> {
+async function tableOnly(file: string, wanted: string, postscriptName: string | undefined): Promise<Buffer | undefined> {
   const handle = await open(file, 'r');
   try {
     const head = await readAt(handle, 0, 12);
     const kind = head.toString('latin1', 0, 4);
-    if (kind === COLLECTION_TAG || kind === WOFF_TAG) return singleFace(await readFile(file), postscriptName, ['cmap']);
-    const directory = await readAt(handle, 12, head.readUInt16BE(4) * 16);
-    for (let entry = 0; entry < directory.length; entry += 16) {
-      if (directory.toString('latin1', entry, entry + 4) !== 'cmap') continue;
-      const data = await readAt(handle, directory.readUInt32BE(entry + 8), directory.readUInt32BE(entry + 12));
-      return writeSfnt(head.readUInt32BE(0), [{ tag: 'cmap', checksum: directory.readUInt32BE(entry + 4), data }]);
+    if (kind === COLLECTION_TAG) {
+      const face = singleFace(await readFile(file), postscriptName);
+      return tableOffsets(face).has(wanted) ? face : undefined;
     }
-    throw new Error('the font has no cmap table');
+    const woff = kind === WOFF_TAG;
+    // WOFF: a 44-byte header, then 20-byte entries (tag, offset, compressed and original length, checksum).
+    const start = woff ? 44 : 12;
+    const size = woff ? 20 : 16;
+    const count = (woff ? (await readAt(handle, 12, 2)).readUInt16BE(0) : head.readUInt16BE(4));
+    const directory = await readAt(handle, start, count * size);
+    const flavor = woff ? (await readAt(handle, 4, 4)).readUInt32BE(0) : head.readUInt32BE(0);
+    for (let entry = 0; entry < directory.length; entry += size) {
+      if (directory.toString('latin1', entry, entry + 4) !== wanted) continue;
+      const offset = directory.readUInt32BE(entry + 4 + (woff ? 0 : 4));
+      if (!woff) return writeSfnt(flavor, [{ tag: wanted, checksum: directory.readUInt32BE(entry + 4), data: await readAt(handle, offset, directory.readUInt32BE(entry + 12)) }]);
+      const compressed = directory.readUInt32BE(entry + 8);
+      const original = directory.readUInt32BE(entry + 12);
+      const stored = await readAt(handle, offset, compressed);
+      const data = compressed < original ? inflateSync(stored) : stored;
+      if (data.length !== original) throw new RangeError('a WOFF table does not inflate to its stated length');
+      return writeSfnt(flavor, [{ tag: wanted, checksum: directory.readUInt32BE(entry + 16), data }]);
+    }
+    return undefined;
   } finally {
     await handle.close();
   }
+}
+
+/** The face's cmap as a one-table sfnt. */
+async function cmapOnly(file: string, postscriptName: string | undefined): Promise<Buffer> {
+  const cmap = await tableOnly(file, 'cmap', postscriptName);
+  if (!cmap) throw new Error('the font has no cmap table');
+  return cmap;
 }
 
 export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
@@ -155,6 +180,6 @@ export async function readCharacterMap(face: FontFace): Promise<CharacterMap> {
  * equal the `family` a publisher wrote in fonts.yaml.
  */
 export async function readFamilyName(face: FontFace): Promise<string | undefined> {
-  const font = singleFace(await readFile(face.path), face.postscriptName);
-  return nameRecord(font, 0, 16) ?? nameRecord(font, 0, 1);
+  const font = await tableOnly(face.path, 'name', face.postscriptName);
+  return font && (nameRecord(font, 0, 16) ?? nameRecord(font, 0, 1));
 }

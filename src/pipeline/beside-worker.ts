@@ -1,11 +1,14 @@
 /**
  * The thread beside the PDF (src/pipeline/beside.ts starts it): its own build session on the
- * same project reads and parses the book while the build's thread does the same, checks it and
- * subsets the EPUB's fonts (neither needs the pagination), and makes the EPUB when the PDF's
- * pagination arrives.
+ * same project reads and parses the book while the build's thread does the same, checks it,
+ * subsets the EPUB's fonts and draws its generated cover (none of which needs the pagination),
+ * and makes the EPUB when the PDF's pagination arrives.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Book } from '../model/book.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { COVER_FILE, coverImage } from '../images/cover.js';
 import { verifyEpub } from '../verify/verify.js';
 import { epubFonts, writeEpub } from '../writers/epub/index.js';
 import type { BesideJob, EpubOrder, FromBeside, ToBeside } from './beside.js';
@@ -31,9 +34,9 @@ function next<K extends ToBeside['kind']>(kind: K): Promise<Extract<ToBeside, { 
 }
 
 /**
- * The EPUB's font subsets are made before the pagination arrives and asked for again by
- * writeEpub: this build's answers are kept in memory in front of the cache across runs (or
- * of none, with --no-cache), so they are made, or read, once.
+ * The EPUB's font subsets and generated cover are made before the pagination arrives and asked
+ * for again by writeEpub: this build's answers are kept in memory in front of the cache across
+ * runs (or of none, with --no-cache), so they are made, or read, once.
  */
 function fontsMemo(memo: StepMemo): StepMemo {
   const made = new Map<string, Promise<unknown>>();
@@ -63,7 +66,14 @@ async function run(): Promise<void> {
   if (job.epub && book && !diagnostics.some((d) => d.severity === 'error')) {
     const base = await session.context(book);
     const ctx = { ...base, memo: fontsMemo(base.memo ?? NO_MEMO) };
-    await epubFonts(book, session.front(book.meta), ctx);
+    const front = session.front(book.meta);
+    // What the EPUB needs besides the pagination is made now, while the build's thread composes,
+    // rather than with the EPUB while it draws the PDF's pages (its peak of memory): the font
+    // subsets — in a thread of their own, whose end frees harfbuzz's memory (about 100 MB that
+    // stayed here until this thread ended) — and the generated cover (Pango's text layers and
+    // a 1600×2400 composite).
+    await epubFonts(book, front, ctx, { thread: true });
+    if (!existsSync(path.join(book.root, COVER_FILE))) await coverImage(book.root, front.titlePage, ctx.fonts, ctx.memo);
     const { order } = await epubOrder;
     const final = withSheets(book, order);
     const bytes = await writeEpub(final, session.front(final.meta), ctx, order.pagination);

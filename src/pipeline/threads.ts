@@ -10,7 +10,11 @@ import { siblingModule } from './fork.js';
 
 /** A worker running the pipeline module `name` (beside this one, without extension). */
 export function startWorker(name: string, workerData: unknown): Worker {
-  const file = siblingModule(name);
+  return startWorkerModule(siblingModule(name), workerData);
+}
+
+/** A worker running the module at `file`: a .js of lib/, or a .ts source through tsx. */
+export function startWorkerModule(file: string, workerData: unknown): Worker {
   if (!file.endsWith('.ts')) return new Worker(pathToFileURL(file), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;

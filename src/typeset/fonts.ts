@@ -96,6 +96,8 @@ class CodePointTable<T> {
 /** A face's font, opened, with the metrics the composer reads at every measure. */
 interface OpenedFont {
   font: fontkit.Font;
+  /** The file as measured (a WOFF inflated). */
+  file: Buffer;
   unitsPerEm: number;
   ascent: number;
   descent: number;
@@ -118,13 +120,18 @@ export class Face {
   constructor(
     readonly id: string,
     readonly source: FontFace,
-    private readonly open: () => fontkit.Font,
+    private readonly open: () => { font: fontkit.Font; file: Buffer },
   ) {}
 
   private get loaded(): OpenedFont {
     if (this.opened) return this.opened;
-    const font = this.open();
-    return (this.opened = { font, unitsPerEm: font.unitsPerEm, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm });
+    const { font, file } = this.open();
+    return (this.opened = { font, file, unitsPerEm: font.unitsPerEm, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm });
+  }
+
+  /** The file as measured (a WOFF inflated): the PDF writer embeds from it rather than reading the file again. */
+  get file(): Buffer {
+    return this.loaded.file;
   }
 
   private get font(): fontkit.Font {
@@ -241,15 +248,16 @@ export class Face {
   }
 }
 
-function openFont(source: FontFace): fontkit.Font {
+function openFont(source: FontFace): { font: fontkit.Font; file: Buffer } {
   const bytes = readFileSync(source.path);
   // fontkit inflates a WOFF table every time it reads one — each glyph's outline inflated the
   // whole glyf table again, and a book with 楷体 (a WOFF) took a minute for nine pages — so a
   // WOFF face is measured from its tables inflated once.
-  const opened = bytes.toString('latin1', 0, 4) === WOFF_TAG ? fontkit.create(singleFace(bytes)) : fontkit.create(bytes, source.postscriptName);
+  const file = bytes.toString('latin1', 0, 4) === WOFF_TAG ? singleFace(bytes) : bytes;
+  const opened = fontkit.create(file, file === bytes ? source.postscriptName : undefined);
   const font = 'fonts' in opened ? (source.postscriptName ? opened.getFont(source.postscriptName) : opened.fonts[0]) : opened;
   if (!font) throw new Error(`internal: ${source.path} has no face ${source.postscriptName ?? ''}`);
-  return font;
+  return { font, file };
 }
 
 function openFace(id: string, source: FontFace): Face {

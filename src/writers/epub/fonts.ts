@@ -11,6 +11,7 @@ import { readCharacterMap, type CharacterMap } from '../../fonts/cmap.js';
 import type { FontConfig, FontFace, FontRoleName } from '../../fonts/config.js';
 import type { GlyphSets } from '../../fonts/glyphs.js';
 import { subsetFont } from '../../fonts/subset.js';
+import { subsetInThread, type SubsetJob } from '../../fonts/subset-thread.js';
 
 export interface EmbeddedFont {
   /** The CSS families and weights this file serves (one @font-face rule each). */
@@ -28,8 +29,11 @@ export interface EmbeddedFonts {
   familiesOf: Record<FontRoleName, string[]>;
 }
 
-/** Reads each source file once even when two roles share it. */
-export async function embedFonts(config: FontConfig, glyphs: GlyphSets): Promise<EmbeddedFonts> {
+/**
+ * Reads each source file once even when two roles share it. `thread`: the subsets are made in a
+ * thread of their own, which ends when they are made and takes harfbuzz's memory with it.
+ */
+export async function embedFonts(config: FontConfig, glyphs: GlyphSets, options: { thread?: boolean } = {}): Promise<EmbeddedFonts> {
   const maps = new Map<string, Promise<CharacterMap>>();
   const mapOf = (face: FontFace): Promise<CharacterMap> => {
     const key = `${face.path}\u0000${face.postscriptName ?? ''}`;
@@ -47,12 +51,12 @@ export async function embedFonts(config: FontConfig, glyphs: GlyphSets): Promise
     }
     return bytes;
   };
-  const fonts: EmbeddedFont[] = [];
+  const jobs: SubsetJob[] = faces.map(({ face, codePoints }) => ({ path: face.path, codePoints: [...codePoints], ...(face.postscriptName ? { postscriptName: face.postscriptName } : {}) }));
+  const here = async (job: SubsetJob): Promise<Uint8Array> => subsetFont(await read(job.path), job.codePoints, job.postscriptName);
+  const subsets: Uint8Array[] = [];
+  if (options.thread) subsets.push(...(await subsetInThread(jobs, here)));
   // Sequential on purpose: subset-font runs one job at a time anyway, and this keeps only one
   // subset's working memory alive.
-  for (const job of faces) {
-    const bytes = await subsetFont(await read(job.face.path), job.codePoints, job.face.postscriptName);
-    fonts.push({ uses: job.uses, href: `fonts/${job.stem}.ttf`, bytes });
-  }
-  return { fonts, familiesOf };
+  else for (const job of jobs) subsets.push(await here(job));
+  return { fonts: faces.map((job, i) => ({ uses: job.uses, href: `fonts/${job.stem}.ttf`, bytes: subsets[i] as Uint8Array })), familiesOf };
 }

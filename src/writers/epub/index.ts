@@ -126,16 +126,17 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
  */
 /**
  * The EPUB's font subsets and the book's text roles, through the cache across runs: the build
- * session may make them beside the PDF (in another process), under the same key.
+ * session may make them beside the PDF (in another thread), under the same key. `thread`:
+ * subset in a thread of their own that ends when they are made (src/fonts/subset-thread.ts).
  */
-export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext): Promise<{ fonts: EmbeddedFonts; roles: Awaited<ReturnType<typeof bookTextRoles>> }> {
+export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext, options: { thread?: boolean } = {}): Promise<{ fonts: EmbeddedFonts; roles: Awaited<ReturnType<typeof bookTextRoles>> }> {
   const memo = ctx.memo ?? NO_MEMO;
   // A law book's article numbers are set in the heading face (.article-number).
   const articles = resolveStructure(book.design).articleNumbers ? articleNumbers(allChapters(book).flatMap((c) => c.blocks)) : [];
   const roles = await bookTextRoles(book);
   const glyphs = collectGlyphs(book, front, { body: BODY_EXTRA_TEXT, heading: [...HEADING_EXTRA_TEXT, ...articles] }, undefined, roles);
   // Subsetting is most of the EPUB's time, and the glyph sets rarely change with an edit.
-  return { fonts: await memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs)), roles };
+  return { fonts: await memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs, options)), roles };
 }
 
 export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {

@@ -24,7 +24,8 @@ export interface FontProgram {
 const IDENTITY = { Registry: 'Adobe', Ordering: 'Identity', Supplement: 0 };
 
 function openProgram(face: Face): FontProgram {
-  const font = readFont(face.source.path, face.source.postscriptName);
+  // The bytes the face was measured from: the file is not read a second time (36 MB for the default fonts).
+  const font = readFont(face.file, face.source.postscriptName);
   const common = { ...(font.postscriptName ? { postscriptName: font.postscriptName } : {}), metrics: faceMetrics(font) };
   if (font.tables.has('glyf')) {
     return { kind: 'truetype', ...common, code: (gid) => gid, gid: (code) => code, cidSystemInfo: IDENTITY, subset: (gids) => subsetKeepingIds(font, gids) };

@@ -8,7 +8,6 @@
  * tables cvt/fpgm/prep, OS/2). Dropped: cmap (a CIDFontType2 reaches glyphs by id), layout
  * tables (the shaping is done), names and vertical metrics.
  */
-import { readFileSync } from 'node:fs';
 import { nameRecord, singleFace } from '../../fonts/sfnt.js';
 
 export interface SfntTables {
@@ -34,11 +33,11 @@ function readDirectory(file: Uint8Array, offset: number): Map<string, Uint8Array
 }
 
 /**
- * The tables of a face of a font file: a .ttf/.otf, a WOFF, or the face of a .ttc collection
+ * The tables of a face of a font file's bytes: a .ttf/.otf, a WOFF, or the face of a .ttc collection
  * with this PostScript name (src/fonts/sfnt.ts makes each a plain sfnt of one face).
  */
-export function readFont(path: string, name?: string): SfntTables {
-  const face = singleFace(readFileSync(path), name);
+export function readFont(file: Buffer, name?: string): SfntTables {
+  const face = singleFace(file, name);
   const bytes = new Uint8Array(face.buffer, face.byteOffset, face.byteLength);
   const tables = readDirectory(bytes, 0);
   const ps = nameRecord(face, 0, 6);

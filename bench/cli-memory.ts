@@ -1,0 +1,42 @@
+/**
+ * Peak RSS of the real command, as a user runs it: `hanpress build <dir> --no-cache` in its own
+ * process (the worker thread beside the PDF and every other thread included), at every book
+ * length, cold, warm (the project's cache filled by an untimed build first) and with `--print`
+ * (the K-only book block, PDF/X, cover and preflight). Interleaved round by round, the highest
+ * peak of the rounds reported against the 600 MB of issue #10.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { interleaved, type ProcessCase } from './processes.js';
+
+export const PEAK_TARGET_MB = 600;
+
+export interface Book {
+  name: string;
+  dir: string;
+}
+
+export function cliMemoryRows(root: string, books: Book[], rounds: number): void {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'hanpress-bench-memory-'));
+  const bin = path.join(root, 'bin/hanpress.js');
+  const build = (name: string, dir: string, flags: string[]): ProcessCase => {
+    const out = path.join(work, `${name.replace(/\W+/g, '-')}-${flags.join('')}`);
+    return { name, args: [bin, 'build', dir, '--quiet', '-o', out, ...flags], cwd: root, before: () => rmSync(out, { recursive: true, force: true }) };
+  };
+  const whole = books.at(-1);
+  const cases: ProcessCase[] = [
+    ...books.map((b) => build(`${b.name}, cold`, b.dir, ['--no-cache'])),
+    ...(whole ? [build(`${whole.name}, warm`, whole.dir, []), build(`${whole.name}, cold --print`, whole.dir, ['--no-cache', '--print'])] : []),
+  ];
+  // An untimed build fills the project's cache for the warm case; the cold cases ignore it.
+  if (whole) execFileSync(process.execPath, [bin, 'build', whole.dir, '--quiet', '-o', path.join(work, 'fill')], { cwd: root, stdio: 'ignore' });
+  const timings = interleaved(cases, rounds);
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\npeak RSS of \`hanpress build\` (the whole process, every thread; highest of ${rounds} interleaved rounds; target ≤ ${PEAK_TARGET_MB} MB):`);
+  for (const t of timings) {
+    const over = t.peakRssMb > PEAK_TARGET_MB ? `  OVER by ${(t.peakRssMb - PEAK_TARGET_MB).toFixed(0)} MB` : '';
+    console.log(`  ${t.name.padEnd(34)} ${t.peakRssMb.toFixed(0).padStart(5)} MB   ${(t.medianMs / 1000).toFixed(1).padStart(6)} s${over}`);
+  }
+}
