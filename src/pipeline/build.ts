@@ -261,6 +261,10 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
     outputs.push({ path: pdfPath, bytes: printed.pdf.bytes });
     report.pdf = { path: pdfPath, bytes: printed.pdf.bytes.length, pages: printed.pdf.pageCount };
     if (options.print) {
+      // The book block is drawn again and parsed for PDF/X and preflight: the build's second
+      // peak of memory. The worker beside ends first (it has made the EPUB), so its memory
+      // is not added to that peak.
+      if (besideEpub) await helpers.beside?.close();
       say('making the print files: PDF/X book block and cover');
       const print = await printFiles(session, printed.final, options.outDir, metaSource);
       outputs.push(print.block, print.cover);
