@@ -18,6 +18,11 @@ export interface Book {
   dir: string;
 }
 
+/** Columns a name takes in a terminal: an ideograph takes two. */
+function width(text: string): number {
+  return [...text].reduce((n, c) => n + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+}
+
 export function cliMemoryRows(root: string, books: Book[], rounds: number): void {
   const work = mkdtempSync(path.join(os.tmpdir(), 'hanpress-bench-memory-'));
   const bin = path.join(root, 'bin/hanpress.js');
@@ -37,6 +42,6 @@ export function cliMemoryRows(root: string, books: Book[], rounds: number): void
   console.log(`\npeak RSS of \`hanpress build\` (the whole process, every thread; highest of ${rounds} interleaved rounds; target ≤ ${PEAK_TARGET_MB} MB):`);
   for (const t of timings) {
     const over = t.peakRssMb > PEAK_TARGET_MB ? `  OVER by ${(t.peakRssMb - PEAK_TARGET_MB).toFixed(0)} MB` : '';
-    console.log(`  ${t.name.padEnd(34)} ${t.peakRssMb.toFixed(0).padStart(5)} MB   ${(t.medianMs / 1000).toFixed(1).padStart(6)} s${over}`);
+    console.log(`  ${t.name}${' '.repeat(Math.max(1, 34 - width(t.name)))} ${t.peakRssMb.toFixed(0).padStart(5)} MB   ${(t.medianMs / 1000).toFixed(1).padStart(6)} s${over}`);
   }
 }

@@ -19,9 +19,9 @@ const ctx = await session.context(book);
 const t1 = performance.now();
 const epub = await session.epub(book);
 const t2 = performance.now();
-const pdf = await session.pdf(book, {});
+const pdf = await session.pdf(book, { keepPages: print });
 const t3 = performance.now();
-const printed = print ? await makePrintFiles(book, ctx, os.tmpdir(), () => session.pdf(book, { cropMarks: true, ink: true })) : undefined;
+const printed = print ? await makePrintFiles(book, ctx, os.tmpdir(), () => session.pdf(book, { cropMarks: true, ink: true, ...(pdf.typeset ? { typeset: pdf.typeset } : {}) })) : undefined;
 const t4 = performance.now();
 process.stdout.write(
   `${JSON.stringify({

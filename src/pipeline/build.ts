@@ -14,6 +14,7 @@ import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
 import type { PrintFiles } from '../print/files.js';
+import type { PdfOutput } from '../writers/pdf/index.js';
 import { Beside, type BesideEpub } from './beside.js';
 import { ComposePool } from './compose-pool.js';
 import { DiskCache } from './disk-cache.js';
@@ -116,8 +117,9 @@ async function cachedPrint(book: Book, key: string, metaSource: YamlSource | und
  * The book block is the same layout as the screen PDF, rendered again in K-only ink with crop
  * marks; src/print/files.ts makes it PDF/X, builds the cover and preflights both.
  */
-async function printFiles(session: BuildSession, final: Book, outDir: string, metaSource: YamlSource | undefined): Promise<PrintFiles> {
-  const render = (): ReturnType<BuildSession['pdf']> => session.pdf(final, { cropMarks: true, ink: true });
+async function printFiles(session: BuildSession, final: Book, typeset: PdfOutput['typeset'], outDir: string, metaSource: YamlSource | undefined): Promise<PrintFiles> {
+  // The screen PDF's pages, drawn again: the book block is not set a second time.
+  const render = (): ReturnType<BuildSession['pdf']> => session.pdf(final, { cropMarks: true, ink: true, ...(typeset ? { typeset } : {}) });
   // pdf-lib, the cover and preflight load only with --print.
   const { makePrintFiles } = await import('../print/files.js');
   const print = await makePrintFiles(final, await session.context(final), path.resolve(outDir), render, metaSource);
@@ -246,7 +248,7 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
     const orderEpub = (laidOut: Book, pages: PrintPagination): void => {
       if (checks.beside && helpers.beside?.makesEpub && !besideEpub) besideEpub = helpers.beside.epub({ pagination: pages, ...(laidOut.meta.print.sheets === undefined ? {} : { sheets: laidOut.meta.print.sheets }) });
     };
-    const printed = await session.print(book, orderEpub).catch(async (error: unknown) => {
+    const printed = await session.print(book, orderEpub, options.print === true).catch(async (error: unknown) => {
       await takeChecks();
       throw error;
     });
@@ -266,7 +268,7 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
       // is not added to that peak.
       if (besideEpub) await helpers.beside?.close();
       say('making the print files: PDF/X book block and cover');
-      const print = await printFiles(session, printed.final, options.outDir, metaSource);
+      const print = await printFiles(session, printed.final, printed.pdf.typeset, options.outDir, metaSource);
       outputs.push(print.block, print.cover);
       report.diagnostics.push(...print.diagnostics);
       report.print = {

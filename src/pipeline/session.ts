@@ -204,10 +204,11 @@ export class BuildSession {
    * The screen PDF. A book that leaves 印张 out gets it from the page count: the number printed
    * on the copyright page cannot change how many pages there are, so one more render with the
    * computed value is final. `laidOut` hears the final book and its pagination as soon as the
-   * pages are set, before they are drawn (the EPUB beside the PDF needs no more).
+   * pages are set, before they are drawn (the EPUB beside the PDF needs no more). `keepPages`:
+   * the final PDF keeps its set pages (PdfOutput.typeset) for the print book block.
    */
-  print(book: Book, laidOut?: (final: Book, pagination: PrintPagination) => void): Promise<LaidOut> {
-    return this.once('print', async () => layOutPrint(book, await this.context(book), laidOut));
+  print(book: Book, laidOut?: (final: Book, pagination: PrintPagination) => void, keepPages = false): Promise<LaidOut> {
+    return this.once('print', async () => layOutPrint(book, await this.context(book), laidOut, keepPages));
   }
 
   /** The PDF rendered with other options (the print book block: ink and crop marks). */
@@ -223,12 +224,12 @@ export class BuildSession {
   }
 }
 
-async function layOutPrint(book: Book, ctx: BuildContext, laidOut?: (final: Book, pagination: PrintPagination) => void): Promise<LaidOut> {
+async function layOutPrint(book: Book, ctx: BuildContext, laidOut: ((final: Book, pagination: PrintPagination) => void) | undefined, keepPages: boolean): Promise<LaidOut> {
   const { writePdf } = await pdfWriter();
   const known = book.meta.print.sheets !== undefined;
-  const first = await writePdf(book, deriveFrontPages(book.meta), ctx, known && laidOut ? { paginated: (pagination) => laidOut(book, pagination) } : {});
+  const first = await writePdf(book, deriveFrontPages(book.meta), ctx, { ...(known && laidOut ? { paginated: (pagination: PrintPagination) => laidOut(book, pagination) } : {}), keepPages: known && keepPages });
   if (known) return { final: book, pdf: first };
   const sheets = sheetsForPages(first.pageCount, book.meta.print.fold);
   const final: Book = { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets } } };
-  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, laidOut ? { paginated: (pagination) => laidOut(final, pagination) } : {}) };
+  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, { ...(laidOut ? { paginated: (pagination: PrintPagination) => laidOut(final, pagination) } : {}), keepPages }) };
 }

@@ -9,7 +9,7 @@ import type { PrintPagination } from '../../model/pagination.js';
 import { loadDesign, mergeDesign } from '../../typeset/design.js';
 import { fontBookFor } from './warm-fonts.js';
 import { loadFormats, pageGeometry, trimmedSize } from '../../typeset/geometry.js';
-import { chapterJobs, flowContext, typesetBook } from '../../typeset/index.js';
+import { chapterJobs, flowContext, typesetBook, type TypesetBook } from '../../typeset/index.js';
 import { composeChapters } from '../../typeset/cached-chapter.js';
 import { NO_MEMO } from '../../pipeline/memo.js';
 import { Typography } from '../../typeset/design.js';
@@ -38,6 +38,8 @@ export interface PdfOutput {
   orphanPages: ShortPage[];
   /** Milliseconds spent setting the pages and writing them (for the bench and --watch lines). */
   timings: { typesetMs: number; writeMs: number };
+  /** The set pages, when asked for (PdfOptions.keepPages). */
+  typeset?: TypesetBook;
 }
 
 export interface PdfOptions {
@@ -51,6 +53,15 @@ export interface PdfOptions {
   pageCache?: PageCache;
   /** Hears the pagination as soon as the pages are set, before they are drawn. */
   paginated?: (pagination: PrintPagination) => void;
+  /** Return the set pages (PdfOutput.typeset), for drawing the same book again. */
+  keepPages?: boolean;
+  /**
+   * Pages this book was set in by an earlier writePdf (its PdfOutput.typeset): drawn, not set
+   * again. The print book block is the screen PDF's pages in other ink with crop marks; setting
+   * them a second time cost the seconds of the first and was the peak of a --print build's
+   * memory (the build's heap grew to 340 MB).
+   */
+  typeset?: TypesetBook;
 }
 
 export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext, options: PdfOptions = {}): Promise<PdfOutput> {
@@ -65,10 +76,10 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const sizes = imageSizes(images);
   // With a pool (a big book), the chapters are composed in worker threads first; the rest of
   // typesetting (pagination) needs them all.
-  const composed = ctx.pool
+  const composed = ctx.pool && !options.typeset
     ? await composeChapters(chapterJobs(book, design), flowContext(fonts, design, geometry, sizes), ctx.memo ?? NO_MEMO, ctx.pool, { fonts: ctx.fonts, design, geometry, images: sizes })
     : undefined;
-  const typeset = typesetBook({ book, front, fonts, design, geometry, images: sizes, ...(ctx.memo ? { memo: ctx.memo } : {}), ...(composed ? { composed } : {}) });
+  const typeset = options.typeset ?? typesetBook({ book, front, fonts, design, geometry, images: sizes, ...(ctx.memo ? { memo: ctx.memo } : {}), ...(composed ? { composed } : {}) });
   const producer = { creator: 'hanpress', producer: `hanpress ${VERSION}` };
   const metadata = pdfMetadata(book.meta, front, ctx.buildDate, producer);
   const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };
@@ -85,5 +96,5 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
     ...((options.pageCache ?? ctx.pageCache) ? { pageCache: options.pageCache ?? ctx.pageCache } : {}),
   });
   const timings = { typesetMs: typesetDone - started, writeMs: performance.now() - typesetDone };
-  return { bytes, pageCount: typeset.pages.length, pagination, unresolvedWidows: typeset.unresolvedWidows, shortPages: typeset.shortPages, orphanPages: typeset.orphanPages, timings };
+  return { bytes, pageCount: typeset.pages.length, pagination, unresolvedWidows: typeset.unresolvedWidows, shortPages: typeset.shortPages, orphanPages: typeset.orphanPages, timings, ...(options.keepPages ? { typeset } : {}) };
 }
