@@ -108,6 +108,8 @@ export const IDEOGRAPHIC_SPACE = '\u3000';
  * replaces it between Chinese and Latin.
  */
 function resolveSpaces<T extends { kind: UnitKind; text: string }>(pieces: T[]): T[] {
+  // Most Chinese paragraphs have no space at all: then there is nothing to resolve or copy.
+  if (!pieces.some((p) => p.kind === 'space')) return pieces;
   const out: T[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i] as T;
