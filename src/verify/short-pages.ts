@@ -21,8 +21,8 @@ export function orphanPageDiagnostics(book: Book, orphanPages: ShortPage[]): Dia
       book,
       page,
       'pdf/orphan-line',
-      `Page ${pageName(page)} ends with a paragraph's first line alone at its foot: nothing on it or before it could be set a line longer or shorter, and a page ending short (齐底) is the greater fault.`,
-      'moves that first line down or its second line up',
+      `Page ${pageName(page)} ends with a paragraph's first line alone (an orphan), kept so the page is full (齐底): no other line could move.`,
+      'lets the page fill without it',
     ),
   );
 }
@@ -39,7 +39,7 @@ function editorial(book: Book, page: ShortPage, code: Code, message: string, eff
     return { code, severity: 'warning', message, hint: 'Add or cut a few characters in a paragraph on that page (调字) so that it takes a line more or less; then rebuild.' };
   }
   const cut = advice.cut === undefined ? '' : `Cut ${advice.cut} character${advice.cut === 1 ? '' : 's'} from this paragraph (its last line holds ${advice.cut}) or add`;
-  const add = `${cut ? ' about' : 'Add about'} ${advice.add} to this paragraph`;
+  const add = `${cut ? ' about' : 'Add about'} ${advice.add} to ${cut ? 'it' : 'this paragraph'}`;
   return {
     code,
     severity: 'warning',
