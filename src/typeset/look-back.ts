@@ -31,11 +31,12 @@ export interface Layout {
 /** The tightest fill looking back may ask for. */
 const MOST = SQUEEZE_STEPS.reduce((a, b) => (a.em * a.last < b.em * b.last ? a : b));
 
-/** How many changes are tried from one layout, and how many rounds the last resort takes. */
+/** How many changes are tried from one layout. */
 const TRIES = 14;
-const ROUNDS = 8;
 /** Of those, how many are also tried two at a time. */
 const PAIRS = 6;
+/** How many rounds the last resort takes (each may strand a paragraph further on). */
+const ROUNDS = 8;
 /**
  * How many times at most a section is paginated again while looking back: 水浒传 needs 60 for
  * its hardest chapter; most sections are filled in a handful.
