@@ -83,20 +83,18 @@ function fillOf(step: number | TailFill, current: Setting, from: number, size: n
 
 function resetOnce(recompose: NonNullable<Para['recompose']>, current: Setting, below: number, from: number, delta: 1 | -1, measure: number, steps: Array<number | TailFill>): Loosened | undefined {
   const size = current.lines[0]?.size ?? 10;
-  const settings: Setting[] = [];
   for (let step = 0; step < Math.min(below, steps.length); step++) {
     const loosen = fillOf(steps[step] ?? 0, current, from, size);
     const lines = recompose(loosen);
     const last = lines.at(-1);
     const usable = lines.length === current.lines.length + delta && (!last || lineWidth(last) <= measure + 0.01) && samePrinted(lines, current.lines, from);
-    settings.push({ lines: usable ? lines : [], loosen });
+    // The gentlest step that works is the answer: the steps after it are never set.
+    // Never a lone last character (孤字): looking back finds another way, or the page ends short.
+    if (usable && lines.length > 0 && !hasLoneChar(lines)) return { lines, loosen, step };
     if ((lines.length - current.lines.length) * delta > 1) break;
   }
-  // Never a lone last character (孤字): looking back finds another way, or the page ends short.
-  const clean = settings.findIndex((s) => s.lines.length > 0 && !hasLoneChar(s.lines));
-  return clean >= 0 ? { ...(settings[clean] as Setting), step: clean } : undefined;
+  return undefined;
 }
-
 
 /** The lines before `from` are on an earlier page already: a re-setting must leave them as they are. */
 function samePrinted(lines: TextLine[], printed: TextLine[], from: number): boolean {

@@ -251,7 +251,10 @@ export function setRecipe(recipe: TextRecipe, fonts: FontBook, loosen?: Loosenin
  * CPU since units are cheap to build.
  */
 export function recomposer(recipe: TextRecipe, fonts: FontBook): (loosen: Loosening) => TextLine[] {
-  return (loosen) => textSetter(recipe.runs, fonts, recipe.size)({ measure: recipe.measure, indent: recipe.indent, loosen, ...(recipe.pitch ? { pitch: recipe.pitch } : {}) });
+  // Widow control and looking back set one paragraph with many fills: its units are built once,
+  // on the first call (most paragraphs are never set again).
+  let set: ReturnType<typeof textSetter> | undefined;
+  return (loosen) => (set ??= textSetter(recipe.runs, fonts, recipe.size))({ measure: recipe.measure, indent: recipe.indent, loosen, ...(recipe.pitch ? { pitch: recipe.pitch } : {}) });
 }
 
 /** One line of text set at its natural width (titles, labels, running heads). */
