@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { mapConcurrently } from '../files/concurrent.js';
 import { realRoot, resolveInside } from '../files/contain.js';
 import type { BookMetadata } from '../model/metadata.js';
 import type { FrontMatter } from '../validate/book-schema.js';
@@ -105,11 +106,18 @@ function fileProblem(source: YamlSource, jsonPath: (string | number)[], d: Omit<
 }
 
 /** Missing, duplicate and escaping paths in the reading order, each pointed at in book.yaml. */
+/** Files read at once while loading: enough to keep libuv's four threads busy. */
+const FILES_AT_ONCE = 16;
+
 async function checkListedFiles(root: string, rootReal: string, meta: BookMetadata, source: YamlSource): Promise<Diagnostic[]> {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const { file, jsonPath } of listedFiles(meta)) {
-    if (!insideProject(root, file)) {
+  const listed = listedFiles(meta);
+  // Resolved all at once, reported in the reading order.
+  const resolvedAll = await mapConcurrently(listed, FILES_AT_ONCE, async ({ file }) => (insideProject(root, file) ? resolveInside([rootReal], path.join(root, file)) : undefined));
+  for (const [i, { file, jsonPath }] of listed.entries()) {
+    const resolved = resolvedAll[i];
+    if (!resolved) {
       diagnostics.push(fileProblem(source, jsonPath, {
         code: 'contents/outside-project',
         message: `\`${file}\` points outside the book project.`,
@@ -122,7 +130,6 @@ async function checkListedFiles(root: string, rootReal: string, meta: BookMetada
         hint: 'Remove one of the two entries.',
       }));
     } else {
-      const resolved = await resolveInside([rootReal], path.join(root, file));
       if (resolved.kind === 'missing') {
         diagnostics.push(fileProblem(source, jsonPath, {
           code: 'contents/missing-file',
@@ -182,8 +189,10 @@ export async function loadProject(
   const design = await loadBookDesign(root, rootReal, readFailureDiagnostic);
   diagnostics.push(...design.diagnostics);
   const markdown = new Map<string, MarkdownSource>();
-  for (const { file } of options.chapters === false ? [] : listedFiles(meta)) {
-    const loaded = await loadMarkdown(root, rootReal, file);
+  const chapters = options.chapters === false ? [] : listedFiles(meta);
+  const loadedAll = await mapConcurrently(chapters, FILES_AT_ONCE, ({ file }) => loadMarkdown(root, rootReal, file));
+  for (const [i, { file }] of chapters.entries()) {
+    const loaded = loadedAll[i] as Awaited<ReturnType<typeof loadMarkdown>>;
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source) markdown.set(file, loaded.source);
   }
