@@ -77,6 +77,13 @@ type Single = ShapedGlyph | null;
 /** Basic Multilingual Plane code points: looked up by index, the composer's hottest path. */
 const BMP_SIZE = 0x10000;
 
+/** An advance table's mark for a code point that needs shaping with its neighbours (advances are never negative). */
+const NEEDS_SHAPING = -1;
+
+/** drawsAll's table: the code point is drawn by the role's own face, or by another. */
+const OWN = 1;
+const OTHER = 2;
+
 /** Something learnt about each code point (undefined: not yet), by index in the BMP. */
 class CodePointTable<T> {
   /** Allocated on first use: a face may only ever shape Latin text, or never be measured. */
@@ -113,6 +120,11 @@ interface OpenedFont {
 export class Face {
   /** Context-free code points: the one glyph each is drawn with, plain and with `halt`. */
   private readonly tables = [new CodePointTable<Single>(), new CodePointTable<Single>()] as const;
+  /**
+   * The same tables as bare advances by BMP code unit, for width(): NaN = not looked up yet,
+   * NEEDS_SHAPING = the code point needs shaping. Made on first use.
+   */
+  private readonly advances: [Float64Array | undefined, Float64Array | undefined] = [undefined, undefined];
   /** Shaped words and non-context-free text, by text, so a page never shapes twice. */
   private readonly shapedCache = [new Map<string, ShapedGlyph[]>(), new Map<string, ShapedGlyph[]>()];
   private opened: OpenedFont | undefined;
@@ -232,19 +244,32 @@ export class Face {
    * glyphs() gives, without building the array: the composer measures very often.
    */
   width(text: string, size: number, half: boolean): number {
+    const table = this.advances[half ? 1 : 0] ?? this.advanceTable(half);
     let units = 0;
     for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i) ?? 0;
-      if (cp > 0xffff) i++;
-      const glyph = this.single(cp, half);
-      if (!glyph) {
-        units = 0;
-        for (const g of this.shaped(text, half)) units += g.advance;
-        break;
+      // By code unit first: a surrogate's entry stays NaN, so a supplementary character takes the slow path.
+      let advance = table[text.charCodeAt(i)] as number;
+      if (!(advance >= 0)) {
+        const cp = text.codePointAt(i) ?? 0;
+        if (cp > 0xffff) i++;
+        const glyph = this.single(cp, half);
+        advance = glyph ? glyph.advance : NEEDS_SHAPING;
+        if (cp < 0xd800 || (cp > 0xdfff && cp < BMP_SIZE)) table[cp] = advance;
+        if (!glyph) {
+          units = 0;
+          for (const g of this.shaped(text, half)) units += g.advance;
+          break;
+        }
       }
-      units += glyph.advance;
+      units += advance;
     }
     return (units * size) / this.unitsPerEm;
+  }
+
+  private advanceTable(half: boolean): Float64Array {
+    const table = new Float64Array(BMP_SIZE).fill(Number.NaN);
+    this.advances[half ? 1 : 0] = table;
+    return table;
   }
 }
 
@@ -278,6 +303,8 @@ export class FontBook {
   private readonly roleFaces = new Map<string, readonly [Face, Face]>();
   /** Role or fallback key → [normal, bold] → code point → the key that draws it (faceFor). */
   private readonly choices = new Map<string, readonly [CodePointTable<string>, CodePointTable<string>]>();
+  /** Role or fallback key → [normal, bold] → BMP code unit → drawn by that key itself (OWN), not (OTHER), or not asked yet (0). */
+  private readonly own = new Map<string, [Uint8Array | undefined, Uint8Array | undefined]>();
 
   constructor(config: FontConfig) {
     const byFile = new Map<string, Face>();
@@ -350,13 +377,26 @@ export class FontBook {
 
   /** Every character of `text` is drawn in `font` itself (splitting by face is then not needed). */
   drawsAll(font: string, bold: boolean, text: string): boolean {
-    const choice = this.choicesOf(font, bold);
+    const own = this.ownOf(font, bold);
     for (let i = 0; i < text.length; i++) {
+      // By code unit: a surrogate's entry stays unknown, so a supplementary character asks faceFor.
+      const known = own[text.charCodeAt(i)];
+      if (known === OWN) continue;
+      if (known === OTHER) return false;
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
-      if (this.chosen(choice, font, bold, cp) !== font) return false;
+      const mine = this.faceFor(font, bold, cp) === font;
+      if (cp < 0xd800 || (cp > 0xdfff && cp < BMP_SIZE)) own[cp] = mine ? OWN : OTHER;
+      if (!mine) return false;
     }
     return true;
+  }
+
+  private ownOf(font: string, bold: boolean): Uint8Array {
+    let both = this.own.get(font);
+    if (!both) this.own.set(font, (both = [undefined, undefined]));
+    const k = bold ? 1 : 0;
+    return (both[k] ??= new Uint8Array(BMP_SIZE));
   }
 
   private chosen(choice: CodePointTable<string>, font: string, bold: boolean, cp: number): string {
