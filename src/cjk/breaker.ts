@@ -8,7 +8,7 @@
  */
 import { divideAtLineEnd, type Hyphenation } from './hyphenate.js';
 import type { Measure } from './types.js';
-import type { Unit } from './units.js';
+import { BREAK, CJK, LATIN, NO_END, NO_START, OPENING, PUNCT, RANGE_DASH, SPACE, SPLIT_BEFORE, SQUEEZE_NEXT, SQUEEZE_PREV, TIGHT, type Units } from './units.js';
 
 /** Rounding slack in points when comparing a line with the measure. */
 const EPSILON = 0.01;
@@ -31,55 +31,57 @@ export interface LineRange {
 const NO_GAP_AFTER = new Set(Array.from('([{'));
 const NO_GAP_BEFORE = new Set(Array.from(')]},.;:!?'));
 
-export function gapBefore<S>(units: Array<Unit<S>>, i: number, measure: Measure<S>): number {
-  const a = units[i - 1];
-  const b = units[i];
-  if (!a || !b) return 0;
-  const mixed = (a.kind === 'cjk' && b.kind === 'latin') || (a.kind === 'latin' && b.kind === 'cjk');
-  if (!mixed || (a.tight && b.tight)) return 0;
+export function gapBefore<S>(units: Units<S>, i: number, measure: Measure<S>): number {
+  if (i < 1 || i >= units.length) return 0;
+  const a = units.kind[i - 1];
+  const b = units.kind[i];
+  const mixed = (a === CJK && b === LATIN) || (a === LATIN && b === CJK);
+  if (!mixed || (units.has(i - 1, TIGHT) && units.has(i, TIGHT))) return 0;
   // The gap separates letters and digits from ideographs; an ASCII bracket or stop written
   // inside Chinese text (考虑(**两种方法**)) hugs the ideograph on its open side.
-  if (a.kind === 'latin' ? NO_GAP_AFTER.has(a.text.at(-1) ?? '') : NO_GAP_BEFORE.has(b.text[0] ?? '')) return 0;
-  return Math.min(measure(' ', a.style, false), measure(' ', b.style, false));
+  if (a === LATIN ? NO_GAP_AFTER.has(units.text[i - 1]?.at(-1) ?? '') : NO_GAP_BEFORE.has(units.text[i]?.[0] ?? '')) return 0;
+  return Math.min(measure(' ', units.style[i - 1] as S, false), measure(' ', units.style[i] as S, false));
 }
 
 /** Units of measure that stay on the line of the number before them ("120 ns", "1 GB", "3 GHz"). */
 const UNIT = /^(?:[kMGTPEµu]?(?:s|m|g|B|b|Hz|W|V|A|F|FLOPS|bit|bits|byte|bytes)|ns|ms|min|h|d|KB|KiB|MiB|GiB|TiB|cm|mm|km|kg|mg|px|pt|em|dpi|ppi|°C|℃|%|x|×|K|M|G|T|P|KF|MF|GF|TF|PF)(?:\/s)?[.,;:!?)]*$/u;
 
 /** The space at `i` separates a number from its unit: no break there. */
-export function numberAndUnit<S>(units: Array<Unit<S>>, i: number): boolean {
-  const number = units[i - 1];
-  const unit = units[i + 1];
-  return number?.kind === 'latin' && /\d$/.test(number.text) && unit?.kind === 'latin' && UNIT.test(unit.text);
+export function numberAndUnit<S>(units: Units<S>, i: number): boolean {
+  if (i < 1 || i + 1 >= units.length) return false;
+  return units.kind[i - 1] === LATIN && /\d$/.test(units.text[i - 1] ?? '') && units.kind[i + 1] === LATIN && UNIT.test(units.text[i + 1] ?? '');
 }
 
-export function canBreakBefore<S>(units: Array<Unit<S>>, i: number): boolean {
-  const a = units[i - 1];
-  const b = units[i];
-  if (!a || !b) return true;
-  if (b.kind === 'break' || a.kind === 'space' || (a.tight && b.tight)) return false;
-  if (b.kind === 'space') return !a.noEnd && !numberAndUnit(units, i);
-  if (b.splitBefore) return true;
-  if (b.noStart || a.noEnd) return false;
-  if (a.kind === 'latin' && b.kind === 'latin') return false;
-  return !a.rangeDash && !b.rangeDash;
+export function canBreakBefore<S>(units: Units<S>, i: number): boolean {
+  if (i < 1 || i >= units.length) return true;
+  const a = units.kind[i - 1];
+  const b = units.kind[i];
+  const fa = units.flags[i - 1] ?? 0;
+  const fb = units.flags[i] ?? 0;
+  if (b === BREAK || a === SPACE || (fa & fb & TIGHT) !== 0) return false;
+  if (b === SPACE) return (fa & NO_END) === 0 && !numberAndUnit(units, i);
+  if ((fb & SPLIT_BEFORE) !== 0) return true;
+  if ((fb & NO_START) !== 0 || (fa & NO_END) !== 0) return false;
+  if (a === LATIN && b === LATIN) return false;
+  return ((fa | fb) & RANGE_DASH) === 0;
 }
 
 /** Width of unit i inside a line that starts at `start`. */
-export function widthIn<S>(u: Unit<S>, i: number, start: number): number {
-  if (u.squeeze === 'next' || (u.squeeze === 'prev' && i > start)) return u.half;
-  return u.width;
+export function widthIn<S>(units: Units<S>, i: number, start: number): number {
+  const f = units.flags[i] ?? 0;
+  if ((f & SQUEEZE_NEXT) !== 0 || ((f & SQUEEZE_PREV) !== 0 && i > start)) return units.half[i] ?? 0;
+  return units.width[i] ?? 0;
 }
 
 const URL_BREAK_AFTER = new Set(Array.from('/._-?&=#'));
 
 /** Splits an over-long Latin word after the last URL mark that fits `room`, else at the last character that fits. */
-function splitWord<S>(units: Array<Unit<S>>, j: number, room: number, measure: Measure<S>, marksOnly = false): boolean {
-  const u = units[j];
-  if (!u) return false;
-  const chars = Array.from(u.text);
+function splitWord<S>(units: Units<S>, j: number, room: number, measure: Measure<S>, marksOnly = false): boolean {
+  if (j >= units.length) return false;
+  const style = units.style[j] as S;
+  const chars = Array.from(units.text[j] ?? '');
   let take = 1;
-  while (take < chars.length && measure(chars.slice(0, take + 1).join(''), u.style, false) <= room + EPSILON) take++;
+  while (take < chars.length && measure(chars.slice(0, take + 1).join(''), style, false) <= room + EPSILON) take++;
   if (take >= chars.length) return false;
   // A URL or path breaks after / . _ - ? & = # (the last one that fits), inside a word only
   // when none does (and, for a URL that fits a line of its own, never).
@@ -91,14 +93,10 @@ function splitWord<S>(units: Array<Unit<S>>, j: number, room: number, measure: M
     }
   }
   if (mark > 0) take = mark;
-  else if (marksOnly || measure(chars.slice(0, take).join(''), u.style, false) > room + EPSILON) return false;
+  else if (marksOnly || measure(chars.slice(0, take).join(''), style, false) > room + EPSILON) return false;
   const head = chars.slice(0, take).join('');
   const tail = chars.slice(take).join('');
-  const first: Unit<S> = { ...u, text: head, width: measure(head, u.style, false), noEnd: false };
-  first.half = first.width;
-  const rest: Unit<S> = { ...u, text: tail, width: measure(tail, u.style, false), noStart: false, splitBefore: true };
-  rest.half = rest.width;
-  units.splice(j, 1, first, rest);
+  units.divide(j, head, measure(head, style, false), tail, measure(tail, style, false));
   return true;
 }
 
@@ -119,8 +117,8 @@ export interface Tightening {
 }
 
 /** What setting a mark half-width gives back: its blank half (0 for anything else). */
-export function squeezable<S>(u: Unit<S>): number {
-  return u.kind === 'punct' && u.squeeze === 'none' ? u.width - u.half : 0;
+export function squeezable<S>(units: Units<S>, i: number): number {
+  return units.kind[i] === PUNCT && ((units.flags[i] ?? 0) & (SQUEEZE_NEXT | SQUEEZE_PREV)) === 0 ? (units.width[i] ?? 0) - (units.half[i] ?? 0) : 0;
 }
 
 interface Fit {
@@ -129,40 +127,41 @@ interface Fit {
   forced: boolean;
 }
 
-function fitLine<S>(units: Array<Unit<S>>, start: number, fill: number, measure: Measure<S>, hyphenation?: Hyphenation<S>, justified = fill, tight?: Tightening): Fit {
+function fitLine<S>(units: Units<S>, start: number, fill: number, measure: Measure<S>, hyphenation?: Hyphenation<S>, justified = fill, tight?: Tightening): Fit {
   let width = 0;
   let best = -1;
   let saving = 0;
   for (let j = start; j < units.length; j++) {
-    const u = units[j];
-    if (!u) break;
-    if (u.kind === 'break') return { end: j, endHalf: false, forced: true };
+    const kind = units.kind[j];
+    if (kind === BREAK) return { end: j, endHalf: false, forced: true };
     const gap = j > start ? gapBefore(units, j, measure) : 0;
-    const add = gap + widthIn(u, j, start);
-    const avail = tight ? Math.min(fill, tight.measure + tight.base + saving + squeezable(u)) : fill;
+    const add = gap + widthIn(units, j, start);
+    const avail = tight ? Math.min(fill, tight.measure + tight.base + saving + squeezable(units, j)) : fill;
     if (width + add > avail + EPSILON) {
-      const half = gap + u.half;
-      if (u.kind === 'punct' && !u.opening && u.squeeze === 'none' && width + half <= avail + EPSILON && j > start && canBreakBefore(units, j + 1)) {
+      const half = gap + (units.half[j] ?? 0);
+      const flags = units.flags[j] ?? 0;
+      if (kind === PUNCT && (flags & (OPENING | SQUEEZE_NEXT | SQUEEZE_PREV)) === 0 && width + half <= avail + EPSILON && j > start && canBreakBefore(units, j + 1)) {
         return { end: j + 1, endHalf: true, forced: false };
       }
-      const tooLong = u.kind === 'latin' && u.width > avail && Array.from(u.text).length > 1;
+      const text = units.text[j] ?? '';
+      const tooLong = kind === LATIN && (units.width[j] ?? 0) > avail && Array.from(text).length > 1;
       // A URL that does not fit the rest of the line breaks at a mark rather than leave the line short.
-      if (!tooLong && u.kind === 'latin' && isUrl(u.text) && splitWord(units, j, avail - width - gap, measure, true)) {
+      if (!tooLong && kind === LATIN && isUrl(text) && splitWord(units, j, avail - width - gap, measure, true)) {
         return { end: j + 1, endHalf: false, forced: false };
       }
       // A Latin word pushed down that would spread this line's ideographs > ¼ em is divided instead.
       const divided = hyphenation ? divideAtLineEnd(units, { start, best, at: j, avail, justified, tooLong }, measure, hyphenation, widthIn, gapBefore) : -1;
       if (divided > 0) return { end: divided, endHalf: false, forced: false };
       if (best > start && !tooLong) return { end: best, endHalf: false, forced: false };
-      if (u.kind === 'latin' && Array.from(u.text).length > 1) {
+      if (kind === LATIN && Array.from(text).length > 1) {
         splitWord(units, j, avail - width - gap, measure);
-        if (j === start || (units[j]?.width ?? 0) + width + gap <= avail + EPSILON) return { end: j + 1, endHalf: false, forced: false };
+        if (j === start || (units.width[j] ?? 0) + width + gap <= avail + EPSILON) return { end: j + 1, endHalf: false, forced: false };
       }
       // Nothing legal fits: break here anyway rather than run past the measure.
       return { end: Math.max(j, start + 1), endHalf: false, forced: false };
     }
     width += add;
-    saving += squeezable(u);
+    saving += squeezable(units, j);
     if (canBreakBefore(units, j + 1)) best = j + 1;
   }
   return { end: units.length, endHalf: false, forced: false };
@@ -170,7 +169,7 @@ function fitLine<S>(units: Array<Unit<S>>, start: number, fill: number, measure:
 
 /** `measure` may vary by line: the width line n is filled to (widow control loosens the tail). */
 export function breakLines<S>(
-  units: Array<Unit<S>>,
+  units: Units<S>,
   measure: number | ((line: number) => number),
   indent: number,
   measureText: Measure<S>,
@@ -182,10 +181,10 @@ export function breakLines<S>(
   let i = 0;
   let first = true;
   while (i < units.length) {
-    while (units[i]?.kind === 'space') i++;
+    while (i < units.length && units.kind[i] === SPACE) i++;
     if (i >= units.length) break;
     const lineIndent: number = first ? indent : 0;
-    if (units[i]?.kind === 'break') {
+    if (units.kind[i] === BREAK) {
       // An empty line (two breaks in a row): the line after it starts at the indent too.
       lines.push({ start: i, end: i, last: true, endHalf: false, indent: lineIndent });
       i++;
@@ -195,7 +194,7 @@ export function breakLines<S>(
     const fill = fillAt(lines.length);
     const fit: Fit = fitLine(units, i, fill - lineIndent, measureText, hyphenation, (hyphenation?.measure ?? fill) - lineIndent, tight && { ...tight, measure: tight.measure - lineIndent });
     let end = fit.end;
-    while (end > i && units[end - 1]?.kind === 'space') end--;
+    while (end > i && units.kind[end - 1] === SPACE) end--;
     const last = fit.forced || fit.end >= units.length;
     lines.push({ start: i, end, last, endHalf: fit.endHalf, indent: lineIndent });
     i = fit.forced ? fit.end + 1 : fit.end;

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Measure } from './types.js';
-import type { Unit } from './units.js';
+import { LATIN, OPENING, SPACE, SPACEABLE, SQUEEZE_NEXT, SQUEEZE_PREV, type Units } from './units.js';
 
 /**
  * How a Latin word may be divided at a line end: `hyphenate` at its hyphenation points (and
@@ -131,44 +131,43 @@ export function divisionPoints(text: string, division: Division): Point[] {
  * Replaces units[k] by a head that fits `room` (with its hyphen) and a tail the next line
  * starts with, at the last division point that fits. False when none fits.
  */
-export function divideWord<S>(units: Array<Unit<S>>, k: number, room: number, measure: Measure<S>, division: Division): boolean {
-  const u = units[k];
-  if (!u || u.kind !== 'latin') return false;
-  const points = divisionPoints(u.text, division);
+export function divideWord<S>(units: Units<S>, k: number, room: number, measure: Measure<S>, division: Division): boolean {
+  if (k >= units.length || units.kind[k] !== LATIN) return false;
+  const text = units.text[k] ?? '';
+  const style = units.style[k] as S;
+  const points = divisionPoints(text, division);
   for (let p = points.length - 1; p >= 0; p--) {
     const { at, hyphen } = points[p] ?? { at: 0, hyphen: false };
-    const head = u.text.slice(0, at) + (hyphen ? '-' : '');
-    const width = measure(head, u.style, false);
+    const head = text.slice(0, at) + (hyphen ? '-' : '');
+    const width = measure(head, style, false);
     if (width > room + EPSILON) continue;
-    const tail = u.text.slice(at);
-    const tailWidth = measure(tail, u.style, false);
-    const first: Unit<S> = { ...u, text: head, width, half: width, noEnd: false };
-    const rest: Unit<S> = { ...u, text: tail, width: tailWidth, half: tailWidth, noStart: false, splitBefore: true };
-    units.splice(k, 1, first, rest);
+    const tail = text.slice(at);
+    units.divide(k, head, width, tail, measure(tail, style, false));
     return true;
   }
   return false;
 }
 
 /** Width of unit i inside a line that starts at `start` (as the breaker measures it). */
-type WidthIn<S> = (u: Unit<S>, i: number, start: number) => number;
-type GapBefore<S> = (units: Array<Unit<S>>, i: number, measure: Measure<S>) => number;
+type WidthIn<S> = (units: Units<S>, i: number, start: number) => number;
+type GapBefore<S> = (units: Units<S>, i: number, measure: Measure<S>) => number;
 
 /** What justification will add between two ideographs of the line [start, end) set to `avail`. */
-export function spreadOf<S>(units: Array<Unit<S>>, start: number, end: number, avail: number, measure: Measure<S>, widthIn: WidthIn<S>, gapBefore: GapBefore<S>): number {
-  while (end > start && units[end - 1]?.kind === 'space') end--;
+export function spreadOf<S>(units: Units<S>, start: number, end: number, avail: number, measure: Measure<S>, widthIn: WidthIn<S>, gapBefore: GapBefore<S>): number {
+  while (end > start && units.kind[end - 1] === SPACE) end--;
   let natural = 0;
   let ideographGaps = 0;
   let letterGaps = 0;
-  for (let i = start; i < end; i++) {
-    const u = units[i];
-    if (!u) break;
-    natural += (i > start ? gapBefore(units, i, measure) : 0) + widthIn(u, i, start);
-    const next = units[i + 1];
-    // As justification spreads: between spaceable units of one style, the line's last unit fixed.
-    const spaceable = (x: Unit<S>, at: number): boolean => x.spaceable && x.squeeze !== 'next' && !(x.squeeze === 'prev' && at > start);
-    if (next && i + 1 < end - 1 && spaceable(u, i) && spaceable(next, i + 1) && next.style === u.style) ideographGaps++;
-    if (u.kind === 'latin' || u.kind === 'space') letterGaps += u.text.length;
+  // As justification spreads: between spaceable units of one style, the line's last unit fixed.
+  const spaceable = (at: number): boolean => {
+    const f = units.flags[at] ?? 0;
+    return (f & SPACEABLE) !== 0 && (f & SQUEEZE_NEXT) === 0 && !((f & SQUEEZE_PREV) !== 0 && at > start);
+  };
+  for (let i = start; i < end && i < units.length; i++) {
+    natural += (i > start ? gapBefore(units, i, measure) : 0) + widthIn(units, i, start);
+    if (i + 1 < units.length && i + 1 < end - 1 && spaceable(i) && spaceable(i + 1) && units.style[i + 1] === units.style[i]) ideographGaps++;
+    const kind = units.kind[i];
+    if (kind === LATIN || kind === SPACE) letterGaps += units.text[i]?.length ?? 0;
   }
   const slack = avail - natural;
   if (ideographGaps > 0) return slack / ideographGaps;
@@ -182,7 +181,7 @@ export function spreadOf<S>(units: Array<Unit<S>>, start: number, end: number, a
  * ideographs more than a quarter em. Returns where the line ends, or -1 to leave it as it was.
  */
 export function divideAtLineEnd<S>(
-  units: Array<Unit<S>>,
+  units: Units<S>,
   line: { start: number; best: number; at: number; avail: number; justified: number; tooLong: boolean },
   measure: Measure<S>,
   hyphenation: Hyphenation<S>,
@@ -192,17 +191,13 @@ export function divideAtLineEnd<S>(
   const { start, best, avail, tooLong } = line;
   let k = tooLong || best <= start ? line.at : best;
   // Spaces and opening marks before the word stay on this line with its head: 过拟合（over-
-  while (k < line.at && (units[k]?.kind === 'space' || units[k]?.opening)) k++;
-  const word = units[k];
-  if (!word || word.kind !== 'latin' || k > line.at) return -1;
+  while (k < line.at && k < units.length && (units.kind[k] === SPACE || units.has(k, OPENING))) k++;
+  if (k >= units.length || units.kind[k] !== LATIN || k > line.at) return -1;
   if (!tooLong && best > start && spreadOf(units, start, best, line.justified, measure, widthIn, gapBefore) <= hyphenation.em * MAX_SPREAD + EPSILON) return -1;
-  const division = hyphenation.divide(word.text, word.style);
+  const division = hyphenation.divide(units.text[k] ?? '', units.style[k] as S);
   if (division === 'none') return -1;
   let used = 0;
-  for (let i = start; i < k; i++) {
-    const u = units[i];
-    if (u) used += (i > start ? gapBefore(units, i, measure) : 0) + widthIn(u, i, start);
-  }
+  for (let i = start; i < k && i < units.length; i++) used += (i > start ? gapBefore(units, i, measure) : 0) + widthIn(units, i, start);
   const room = avail - used - (k > start ? gapBefore(units, k, measure) : 0);
   return divideWord(units, k, room, measure, division) ? k + 1 : -1;
 }

@@ -26,8 +26,8 @@ export function composeParagraph<S>(
 export function paragraphSetter<S>(runs: Array<StyledText<S>>, measure: Measure<S>): (options: ComposeOptions<S>) => Array<ComposedLine<S>> {
   const built = buildUnits(runs, measure);
   return (options) => {
-    // Breaking may divide a long word into two units: each setting gets its own list.
-    const units = [...built];
+    // Breaking may divide a long word into two units: each setting gets its own view.
+    const units = built.view();
     const hyphenation = options.hyphenation && { ...options.hyphenation, measure: options.measure };
     const base = options.tightBase;
     const tight = base === undefined ? undefined : { measure: options.measure, base };

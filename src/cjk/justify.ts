@@ -9,62 +9,67 @@
  */
 import { gapBefore, squeezable, type LineRange } from './breaker.js';
 import type { ComposedLine, Measure, Segment } from './types.js';
-import type { Unit } from './units.js';
+import { LATIN, PUNCT, SPACE, SPACEABLE, SQUEEZE_NEXT, SQUEEZE_PREV, type Units } from './units.js';
 
 type Kind = 'spaced' | 'latin' | 'fixed';
 
 /** Rounding slack in points. */
 const EPSILON = 0.01;
 
+/** No mark compressed: shared by every line that compresses none (most), never added to. */
+const NONE: ReadonlySet<number> = new Set<number>();
+
 interface Draft<S> {
   segment: Segment<S>;
   kind: Kind;
 }
 
-function halfHere<S>(u: Unit<S>, k: number, line: LineRange, squeezed: Set<number>): boolean {
-  if (u.kind !== 'punct') return false;
-  return u.squeeze === 'next' || (u.squeeze === 'prev' && k > line.start) || (line.endHalf && k === line.end - 1) || squeezed.has(k);
+function halfHere<S>(units: Units<S>, k: number, line: LineRange, squeezed: ReadonlySet<number>): boolean {
+  if (units.kind[k] !== PUNCT) return false;
+  const f = units.flags[k] ?? 0;
+  return (f & SQUEEZE_NEXT) !== 0 || ((f & SQUEEZE_PREV) !== 0 && k > line.start) || (line.endHalf && k === line.end - 1) || squeezed.has(k);
 }
 
-function kindOf<S>(u: Unit<S>, half: boolean, isLastUnit: boolean): Kind {
+function kindOf<S>(units: Units<S>, k: number, half: boolean, isLastUnit: boolean): Kind {
   if (half || isLastUnit) return 'fixed';
-  if (u.spaceable) return 'spaced';
-  if (u.kind === 'latin' || u.kind === 'space') return 'latin';
+  if (units.has(k, SPACEABLE)) return 'spaced';
+  const kind = units.kind[k];
+  if (kind === LATIN || kind === SPACE) return 'latin';
   return 'fixed';
 }
 
-function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>, squeezed: Set<number>): Array<Draft<S>> {
+function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeezed: ReadonlySet<number>): Array<Draft<S>> {
   const out: Array<Draft<S>> = [];
   let current: Draft<S> | undefined;
-  for (let k = line.start; k < line.end; k++) {
-    const u = units[k];
-    if (!u) continue;
+  for (let k = line.start; k < line.end && k < units.length; k++) {
+    const text = units.text[k] ?? '';
+    const style = units.style[k] as S;
     const gap = k > line.start ? gapBefore(units, k, measure) : 0;
     if (gap > 0) {
       // The space is set in the face whose space gapBefore chose (the narrower one).
-      const prev = units[k - 1] ?? u;
-      const style = measure(' ', prev.style, false) <= measure(' ', u.style, false) ? prev.style : u.style;
-      out.push({ segment: { text: ' ', style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' });
+      const prev = units.style[k - 1] as S;
+      const spaceStyle = measure(' ', prev, false) <= measure(' ', style, false) ? prev : style;
+      out.push({ segment: { text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' });
       current = undefined;
     }
-    const half = halfHere(u, k, line, squeezed);
+    const half = halfHere(units, k, line, squeezed);
     const lastUnit = !line.last && k === line.end - 1;
-    if (lastUnit && u.kind === 'latin' && u.text.length > 1) {
+    if (lastUnit && units.kind[k] === LATIN && text.length > 1) {
       // Keep all but the final letter stretchable for the no-ideograph fallback below.
-      const chars = Array.from(u.text);
-      const head = { ...u, text: chars.slice(0, -1).join('') };
-      if (current && current.kind === 'latin' && current.segment.style === u.style) current.segment.text += head.text;
-      else out.push({ segment: { text: head.text, style: u.style, spacing: 0, halfWidth: false, width: 0 }, kind: 'latin' });
-      current = { segment: { text: chars.at(-1) ?? '', style: u.style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' };
+      const chars = Array.from(text);
+      const head = chars.slice(0, -1).join('');
+      if (current && current.kind === 'latin' && current.segment.style === style) current.segment.text += head;
+      else out.push({ segment: { text: head, style, spacing: 0, halfWidth: false, width: 0 }, kind: 'latin' });
+      current = { segment: { text: chars.at(-1) ?? '', style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' };
       out.push(current);
       continue;
     }
-    const kind = kindOf(u, half, lastUnit);
-    if (current && kind !== 'fixed' && current.kind === kind && current.segment.style === u.style) {
-      current.segment.text += u.text;
+    const kind = kindOf(units, k, half, lastUnit);
+    if (current && kind !== 'fixed' && current.kind === kind && current.segment.style === style) {
+      current.segment.text += text;
       continue;
     }
-    current = { segment: { text: u.text, style: u.style, spacing: 0, halfWidth: half, width: 0 }, kind };
+    current = { segment: { text, style, spacing: 0, halfWidth: half, width: 0 }, kind };
     out.push(current);
   }
   return out;
@@ -74,19 +79,17 @@ function drafts<S>(units: Array<Unit<S>>, line: LineRange, measure: Measure<S>, 
  * The marks a line set more than `base` over its measure compresses (标点挤压): as few as
  * give back the excess, spread evenly along the line rather than bunched at one end.
  */
-function squeezedMarks<S>(units: Array<Unit<S>>, line: LineRange, room: number, base: number | undefined, measure: Measure<S>): Set<number> {
-  const none = new Set<number>();
-  if (base === undefined) return none;
+function squeezedMarks<S>(units: Units<S>, line: LineRange, room: number, base: number | undefined, measure: Measure<S>): ReadonlySet<number> {
+  if (base === undefined) return NONE;
   let natural = 0;
   const marks: number[] = [];
   for (let k = line.start; k < line.end; k++) {
-    const u = units[k] as Unit<S>;
-    const half = halfHere(u, k, line, none);
-    natural += (k > line.start ? gapBefore(units, k, measure) : 0) + (half ? u.half : u.width);
-    if (!half && squeezable(u) > 0) marks.push(k);
+    const half = halfHere(units, k, line, NONE);
+    natural += (k > line.start ? gapBefore(units, k, measure) : 0) + ((half ? units.half[k] : units.width[k]) as number);
+    if (!half && squeezable(units, k) > 0) marks.push(k);
   }
   let excess = natural - room - base;
-  if (excess <= 0 || marks.length === 0) return none;
+  if (excess <= 0 || marks.length === 0) return NONE;
   const out = new Set<number>();
   for (let n = 1; n <= marks.length && excess > 0; n++) {
     out.clear();
@@ -94,7 +97,7 @@ function squeezedMarks<S>(units: Array<Unit<S>>, line: LineRange, room: number, 
     for (let i = 0; i < n; i++) {
       const k = marks[Math.floor(((i + 0.5) * marks.length) / n)] as number;
       out.add(k);
-      excess -= squeezable(units[k] as Unit<S>);
+      excess -= squeezable(units, k);
     }
   }
   return out;
@@ -109,9 +112,8 @@ function naturalOf<S>(parts: Array<Draft<S>>, measureText: Measure<S>): number {
   return natural;
 }
 
-export function justifyLine<S>(units: Array<Unit<S>>, line: LineRange, measure: number, measureText: Measure<S>, base?: number): ComposedLine<S> {
-  const none = new Set<number>();
-  let parts = drafts(units, line, measureText, none);
+export function justifyLine<S>(units: Units<S>, line: LineRange, measure: number, measureText: Measure<S>, base?: number): ComposedLine<S> {
+  let parts = drafts(units, line, measureText, NONE);
   let natural = naturalOf(parts, measureText);
   // Only a line set tighter than closing up allows has marks to compress.
   if (base !== undefined && natural > measure - line.indent + base + EPSILON) {

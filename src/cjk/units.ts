@@ -3,63 +3,125 @@
  * a Latin word (letters, digits and the ASCII marks inside it), a run of —— or …… and a forced
  * break are one unit each. Each unit knows its width, its half width (punctuation), and how it
  * meets its neighbours: may a line start or end with it, is it squeezed against the next mark.
+ *
+ * Speed: a book is cut into millions of units, most of them one ideograph each, so a
+ * paragraph's units are parallel arrays (`Units`) rather than an object per unit: a unit costs
+ * two references and a few bytes of typed arrays instead of an object of a dozen fields, and
+ * the young heap fills a third as fast.
  */
 import { charKind, isDigit, kindOfCodePoint, noEndCode, noStartCode, type CharKind } from './classes.js';
 import type { Measure, StyledText } from './types.js';
 
-export type UnitKind = 'cjk' | 'punct' | 'pair' | 'latin' | 'space' | 'break';
+/** Unit kinds (the `kind` array's values). */
+export const CJK = 0;
+export const PUNCT = 1;
+/** A run of —— or …… (or one dash or ellipsis). */
+export const PAIR = 2;
+export const LATIN = 3;
+export const SPACE = 4;
+export const BREAK = 5;
 
-export interface Unit<S> {
-  text: string;
-  style: S;
-  kind: UnitKind;
-  noStart: boolean;
-  noEnd: boolean;
-  /** An opening mark (brackets, quotes). */
-  opening: boolean;
+/** Unit flags (bits of the `flags` array). */
+export const NO_START = 1 << 0;
+export const NO_END = 1 << 1;
+/** An opening mark (brackets, quotes). */
+export const OPENING = 1 << 2;
+/** One BMP character set as one glyph on the em grid: may take justification spacing. */
+export const SPACEABLE = 1 << 3;
+/** Split from the end of an over-long Latin word: a line may break before it. */
+export const SPLIT_BEFORE = 1 << 4;
+/** A single dash between digits (2015—2017): no break on either side. */
+export const RANGE_DASH = 1 << 5;
+/** From a tight run (图2-1): no gap and no break next to another unit of it. */
+export const TIGHT = 1 << 6;
+/**
+ * Punctuation compression against a neighbouring mark: SQUEEZE_NEXT = a closing mark or stop
+ * followed by another mark loses its right half; SQUEEZE_PREV = an opening mark after another
+ * opening mark loses its left half (the font's `halt` forms do exactly this).
+ */
+export const SQUEEZE_NEXT = 1 << 7;
+export const SQUEEZE_PREV = 1 << 8;
+
+/**
+ * A paragraph's units as parallel arrays, unit i at index i of each. A setting works on a
+ * `view()`: the arrays are shared with the paragraph's other settings until the breaker divides
+ * a word (`divide`), which gives the view arrays of its own.
+ */
+export class Units<S> {
+  constructor(
+    public length: number,
+    public text: string[],
+    public style: S[],
+    public kind: Uint8Array,
+    public flags: Uint16Array,
+    /** Width in points. */
+    public width: Float64Array,
+    /** Width in half-width form (punctuation only; equal to width otherwise). */
+    public half: Float64Array,
+  ) {}
+
+  view(): Units<S> {
+    return new Units(this.length, this.text, this.style, this.kind, this.flags, this.width, this.half);
+  }
+
+  has(i: number, flag: number): boolean {
+    return ((this.flags[i] ?? 0) & flag) !== 0;
+  }
+
   /**
-   * Punctuation compression against a neighbouring mark: 'next' = a closing mark or stop
-   * followed by another mark loses its right half; 'prev' = an opening mark after another
-   * opening mark loses its left half (the font's `halt` forms do exactly this).
+   * Unit j replaced by its head (`head`, which a line may end with) and its tail (`tail`, a
+   * line may break before it), both with their widths as measured and no half-width form.
    */
-  squeeze: 'none' | 'next' | 'prev';
-  width: number;
-  /** Width in half-width form (punctuation only; equal to width otherwise). */
-  half: number;
-  /** One BMP character set as one glyph on the em grid: may take justification spacing. */
-  spaceable: boolean;
-  /** Split from the end of an over-long Latin word: a line may break before it. */
-  splitBefore: boolean;
-  /** A single dash between digits (2015—2017): no break on either side. */
-  rangeDash: boolean;
-  /** From a tight run (图2-1): no gap and no break next to another unit of it. */
-  tight: boolean;
+  divide(j: number, head: string, headWidth: number, tail: string, tailWidth: number): void {
+    const n = this.length;
+    const grow = <T extends Uint8Array | Uint16Array | Float64Array>(from: T, make: (size: number) => T): T => {
+      const to = make(n + 1);
+      to.set(from.subarray(0, j + 1));
+      to.set(from.subarray(j + 1, n), j + 2);
+      to[j + 1] = from[j] as number;
+      return to;
+    };
+    const style = this.style[j] as S;
+    this.text = [...this.text.slice(0, j), head, tail, ...this.text.slice(j + 1, n)];
+    this.style = [...this.style.slice(0, j), style, style, ...this.style.slice(j + 1, n)];
+    this.kind = grow(this.kind, (size) => new Uint8Array(size));
+    this.flags = grow(this.flags, (size) => new Uint16Array(size));
+    this.width = grow(this.width, (size) => new Float64Array(size));
+    this.half = grow(this.half, (size) => new Float64Array(size));
+    this.length = n + 1;
+    const flags = this.flags[j] ?? 0;
+    this.flags[j] = flags & ~NO_END;
+    this.flags[j + 1] = (flags & ~NO_START) | SPLIT_BEFORE;
+    this.width[j] = this.half[j] = headWidth;
+    this.width[j + 1] = this.half[j + 1] = tailWidth;
+  }
 }
 
-function unitKind(kind: CharKind): UnitKind {
+function unitKind(kind: CharKind): number {
   switch (kind) {
+    case 'cjk':
+      return CJK;
     case 'open':
     case 'close':
-      return 'punct';
+      return PUNCT;
     case 'dash':
     case 'ellipsis':
-      return 'pair';
-    default:
-      return kind;
+      return PAIR;
+    case 'latin':
+      return LATIN;
+    case 'space':
+      return SPACE;
+    case 'break':
+      return BREAK;
   }
 }
 
 /** Characters (code points) that join the previous one into a unit of the same kind. */
-function joins(kind: UnitKind, prev: number, cp: number): boolean {
-  if (kind === 'latin') return true;
+function joins(kind: number, prev: number, cp: number): boolean {
+  if (kind === LATIN) return true;
   // —— and …… (and longer runs) never split; — next to … does not join.
-  if (kind === 'pair') return kindOfCodePoint(prev) === kindOfCodePoint(cp);
-  return kind === 'space';
-}
-
-/** A unit of `text` before it is measured: every field there, so all units share one shape. */
-function unit<S>(text: string, style: S, kind: UnitKind, tight: boolean): Unit<S> {
-  return { text, style, kind, noStart: false, noEnd: false, opening: false, squeeze: 'none', width: 0, half: 0, spaceable: false, splitBefore: false, rangeDash: false, tight };
+  if (kind === PAIR) return kindOfCodePoint(prev) === kindOfCodePoint(cp);
+  return kind === SPACE;
 }
 
 /** One-code-unit texts, made once each: most units are one ideograph or one mark, set again and again. */
@@ -71,28 +133,48 @@ function cut(text: string, start: number, end: number): string {
   return (SINGLES[code] ??= String.fromCharCode(code));
 }
 
+/** Units cut but not yet measured: text, style, kind and the tight flag. */
+interface Cut<S> {
+  length: number;
+  text: string[];
+  style: S[];
+  kind: Uint8Array;
+  flags: Uint16Array;
+  spaces: boolean;
+}
+
 /** Runs → unmeasured units, cut from the run's text by code point (no string building). */
-function split<S>(runs: Array<StyledText<S>>): Array<Unit<S>> {
-  const out: Array<Unit<S>> = [];
+function split<S>(runs: Array<StyledText<S>>): Cut<S> {
+  let most = 0;
+  for (const run of runs) most += run.text.length;
+  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(most), flags: new Uint16Array(most), spaces: false };
+  const add = (text: string, style: S, kind: number, tight: boolean): void => {
+    out.text.push(text);
+    out.style.push(style);
+    out.kind[out.length] = kind;
+    if (tight) out.flags[out.length] = TIGHT;
+    if (kind === SPACE) out.spaces = true;
+    out.length++;
+  };
   for (const run of runs) {
     const { text, style } = run;
     const tight = run.tight === true;
     let start = 0;
-    let kind: UnitKind | undefined;
+    let kind = -1;
     let prev = 0;
     for (let i = 0; i < text.length; ) {
       const cp = text.codePointAt(i) ?? 0;
       const next = i + (cp > 0xffff ? 2 : 1);
       const k = unitKind(kindOfCodePoint(cp));
-      if (kind === undefined || kind !== k || !joins(k, prev, cp)) {
-        if (kind !== undefined) out.push(unit(cut(text, start, i), style, kind, tight));
+      if (kind === -1 || kind !== k || !joins(k, prev, cp)) {
+        if (kind !== -1) add(cut(text, start, i), style, kind, tight);
         start = i;
         kind = k;
       }
       prev = cp;
       i = next;
     }
-    if (kind !== undefined) out.push(unit(cut(text, start, text.length), style, kind, tight));
+    if (kind !== -1) add(cut(text, start, text.length), style, kind, tight);
   }
   return out;
 }
@@ -107,55 +189,68 @@ export const IDEOGRAPHIC_SPACE = '\u3000';
  * punctuation or beside Latin text it goes: the marks carry their own white, and the ¼-em gap
  * replaces it between Chinese and Latin.
  */
-function resolveSpaces<T extends { kind: UnitKind; text: string }>(pieces: T[]): T[] {
+function resolveSpaces<S>(cut: Cut<S>): Cut<S> {
   // Most Chinese paragraphs have no space at all: then there is nothing to resolve or copy.
-  if (!pieces.some((p) => p.kind === 'space')) return pieces;
-  const out: T[] = [];
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i] as T;
-    if (p.kind !== 'space') {
-      out.push(p);
+  if (!cut.spaces) return cut;
+  const { text, kind } = cut;
+  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(cut.length), flags: new Uint16Array(cut.length), spaces: true };
+  const keep = (i: number, as: string): void => {
+    out.text.push(as);
+    out.style.push(cut.style[i] as S);
+    out.kind[out.length] = kind[i] ?? 0;
+    out.flags[out.length] = cut.flags[i] ?? 0;
+    out.length++;
+  };
+  for (let i = 0; i < cut.length; i++) {
+    if (kind[i] !== SPACE) {
+      keep(i, text[i] ?? '');
       continue;
     }
-    const before = pieces[i - 1];
-    const after = pieces[i + 1];
-    if (before?.kind === 'latin' && after?.kind === 'latin') out.push(p);
-    else if (before?.kind === 'cjk' && before.text !== IDEOGRAPHIC_SPACE && (after?.kind === 'cjk' || (after?.kind === 'punct' && charKind(after.text) === 'open'))) {
+    const before = i > 0 ? kind[i - 1] : undefined;
+    const after = i + 1 < cut.length ? kind[i + 1] : undefined;
+    if (before === LATIN && after === LATIN) keep(i, text[i] ?? '');
+    else if (before === CJK && text[i - 1] !== IDEOGRAPHIC_SPACE && (after === CJK || (after === PUNCT && charKind(text[i + 1] ?? '') === 'open'))) {
       // Still a space to the breaker: a line may break at it, and it vanishes there.
-      out.push({ ...p, text: IDEOGRAPHIC_SPACE });
+      keep(i, IDEOGRAPHIC_SPACE);
     }
   }
   return out;
 }
 
-function isPunct(u: { kind: UnitKind } | undefined): boolean {
-  return u?.kind === 'punct';
-}
-
-/** A unit's widths and edge rules, from its text as resolved (a source space may be U+3000 now). */
-function settle<S>(u: Unit<S>, measure: Measure<S>): void {
-  // By code unit, as the tests on the first and last character always were.
-  const first = u.text.charCodeAt(0);
-  const punct = u.kind === 'punct';
-  u.width = u.kind === 'break' ? 0 : measure(u.text, u.style, false);
-  u.half = punct ? measure(u.text, u.style, true) : u.width;
-  u.noStart = u.kind === 'pair' || noStartCode(first);
-  u.noEnd = noEndCode(u.text.charCodeAt(u.text.length - 1));
-  u.opening = punct && kindOfCodePoint(first) === 'open';
-  u.spaceable = (u.kind === 'cjk' || punct) && u.text.length === 1;
-}
-
-export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Array<Unit<S>> {
-  const units = resolveSpaces(split(runs));
-  for (const u of units) settle(u, measure);
-  units.forEach((u, i) => {
-    const prev = units[i - 1];
-    const next = units[i + 1];
-    if (isPunct(u) && !u.opening && isPunct(next)) u.squeeze = 'next';
-    else if (isPunct(u) && u.opening && isPunct(prev) && prev?.opening) u.squeeze = 'prev';
-    if (u.kind === 'pair' && u.text.length === 1 && charKind(u.text) === 'dash') {
-      u.rangeDash = isDigit(prev?.text.slice(-1)) && isDigit(next?.text[0]);
+export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Units<S> {
+  const { length: n, text, style, kind, flags } = resolveSpaces(split(runs));
+  const width = new Float64Array(n);
+  const half = new Float64Array(n);
+  // Each unit's widths and edge rules, from its text as resolved (a source space may be U+3000 now).
+  for (let i = 0; i < n; i++) {
+    const t = text[i] ?? '';
+    const s = style[i] as S;
+    const k = kind[i];
+    // By code unit, as the tests on the first and last character always were.
+    const first = t.charCodeAt(0);
+    const punct = k === PUNCT;
+    const w = k === BREAK ? 0 : measure(t, s, false);
+    width[i] = w;
+    half[i] = punct ? measure(t, s, true) : w;
+    let f = flags[i] ?? 0;
+    if (k === PAIR || noStartCode(first)) f |= NO_START;
+    if (noEndCode(t.charCodeAt(t.length - 1))) f |= NO_END;
+    if (punct && kindOfCodePoint(first) === 'open') f |= OPENING;
+    if ((k === CJK || punct) && t.length === 1) f |= SPACEABLE;
+    flags[i] = f;
+  }
+  for (let i = 0; i < n; i++) {
+    const f = flags[i] ?? 0;
+    if (kind[i] === PUNCT) {
+      const opening = (f & OPENING) !== 0;
+      if (!opening && kind[i + 1] === PUNCT && i + 1 < n) flags[i] = f | SQUEEZE_NEXT;
+      else if (opening && i > 0 && kind[i - 1] === PUNCT && ((flags[i - 1] ?? 0) & OPENING) !== 0) flags[i] = f | SQUEEZE_PREV;
     }
-  });
-  return units;
+    const t = text[i] ?? '';
+    if (kind[i] === PAIR && t.length === 1 && charKind(t) === 'dash') {
+      const range = i > 0 && i + 1 < n && isDigit(text[i - 1]?.slice(-1)) && isDigit(text[i + 1]?.[0]);
+      if (range) flags[i] = (flags[i] ?? 0) | RANGE_DASH;
+    }
+  }
+  return new Units(n, text, style, kind.subarray(0, n), flags.subarray(0, n), width, half);
 }
