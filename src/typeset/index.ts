@@ -15,7 +15,6 @@ import { Typography } from './design.js';
 import type { ImageSizes } from './figures.js';
 import type { FontBook } from './fonts.js';
 import { boardSection, copyrightSection, partSection, titleSection } from './front.js';
-import { addEmphasisDots } from './emphasis.js';
 import { addFurniture, resolveFolios } from './furniture.js';
 import type { PageGeometry } from './geometry.js';
 import type { Grid } from './grid.js';
@@ -113,9 +112,9 @@ export function typesetBook(input: TypesetInput): TypesetBook {
     ruleWidth: 0.5,
   };
   const memo = input.memo ?? NO_MEMO;
-  const result = paginateBook(sections(book, front, cx, memo, input.composed ?? new Map()), grid, notes, memo);
-  resolveFolios(result.pages, fonts);
-  addEmphasisDots(result.pages, fonts);
-  addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`);
+  const result = paginateBook(sections(book, front, cx, memo, input.composed ?? new Map()), grid, notes, fonts, memo);
+  // Emphasis dots are set with the pages (cached-pages.ts); no TOC folio carries emphasis.
+  resolveFolios(result.pages, fonts, memo);
+  addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`, memo);
   return { pages: result.pages, marks: result.marks, grid, unresolvedWidows: result.unresolvedWidows, shortPages: result.shortPages, orphanPages: result.orphanPages };
 }

@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FontBook } from '../../typeset/fonts.js';
-import type { PageItem } from '../../typeset/model.js';
+import type { Page, PageItem } from '../../typeset/model.js';
+import { bodyOf, isUnread, itemsAfterBody } from '../../typeset/page-body.js';
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import { drawPage, PAGE_DEFLATE, renderPageStream, type Frame, type Ink, type PageStream } from './page-stream.js';
@@ -68,6 +69,28 @@ export function pageKey(items: readonly PageItem[], frame: Frame, ink: Ink, font
   return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, items, frame, ink, faces, synthetic }, byName)).digest('hex');
 }
 
+/**
+ * The key of a page whose body the cache across runs holds (src/typeset/page-body.ts), without
+ * reading the body: its name stands for its items (the entry's key names all they depend on,
+ * their emphasis dots included), with what the name cannot say spelled out: the items added
+ * after it (running head, folio), the figures of the body left out of this PDF, the body's
+ * bold roles the font book draws as synthetic bold, the frame, the ink and the faces. A page
+ * gets this key alike when its body was read back, set in this build or not read at all.
+ * Undefined for a page without such a body (generated pages): pageKey then spells it out.
+ */
+export function storedPageKey(page: Page, frame: Frame, ink: Ink, fonts: FontBook, drawable: (item: PageItem) => boolean, shown: (image: string) => boolean): string | undefined {
+  const body = bodyOf(page);
+  if (!body) return undefined;
+  // A body set in this build must still open the page's items (nothing replaced them since).
+  if (!isUnread(page) && body.count > 0 && contentName(page.items[body.count - 1]) !== `${body.name}/${body.count - 1}`) return undefined;
+  let faces = fontKeys.get(fonts);
+  if (faces === undefined) fontKeys.set(fonts, (faces = fontsKey(fonts)));
+  const items = itemsAfterBody(page).filter(drawable);
+  const synthetic = [...new Set([...body.bold.filter((font) => fonts.fakeBold({ font, bold: true })), ...fakeBold(items, fonts)])].sort();
+  const dropped = body.images.filter((image) => !shown(image));
+  return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, body: body.name, dropped, items, frame, ink, faces, synthetic }, byName)).digest('hex');
+}
+
 /** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream, sealed (a damaged entry is a miss). */
 export function encodePageStream(stream: PageStream): Uint8Array {
   const head = Buffer.from(JSON.stringify({ fonts: stream.fonts, images: stream.images, registration: stream.registration, states: stream.states }), 'utf8');
@@ -94,14 +117,23 @@ export function decodePageStream(sealed: Uint8Array): PageStream | undefined {
 
 /**
  * The page's stream from the cache, else drawn here and deflated in libuv's thread pool (the
- * other core), then stored. The bytes are deflateSync's: same zlib, same settings.
+ * other core), then stored. The bytes are deflateSync's: same zlib, same settings. A page
+ * whose stream is in the cache is not looked into: its body, if unread, stays unread.
  */
-export async function pageStreamAsync(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook, cache?: PageCache): Promise<PageStream> {
-  const key = cache ? pageKey(items, frame, ink, fonts) : undefined;
+export async function pageStreamAsync(
+  page: Page,
+  frame: Frame,
+  ink: Ink,
+  fonts: FontBook,
+  drawable: (item: PageItem) => boolean,
+  shown: (image: string) => boolean,
+  cache?: PageCache,
+): Promise<PageStream> {
+  const key = cache ? (storedPageKey(page, frame, ink, fonts, drawable, shown) ?? pageKey(page.items.filter(drawable), frame, ink, fonts)) : undefined;
   const hit = key === undefined ? undefined : cache?.get(key);
   const decoded = hit && decodePageStream(hit);
   if (decoded) return decoded;
-  const { content, ...rest } = drawPage(items, frame, ink, fonts);
+  const { content, ...rest } = drawPage(page.items.filter(drawable), frame, ink, fonts);
   const stream: PageStream = { ...rest, data: new Uint8Array(await deflateAsync(content, PAGE_DEFLATE)) };
   if (key !== undefined) cache?.set(key, encodePageStream(stream));
   return stream;

@@ -8,6 +8,7 @@
 import type { FontBook } from '../../typeset/fonts.js';
 import type { PageGeometry } from '../../typeset/geometry.js';
 import type { Page, PageItem } from '../../typeset/model.js';
+import { markedItems } from '../../typeset/page-body.js';
 import { destinations, linkAnnotations, type Destination } from './annotations.js';
 import { PdfFile, memorySink } from './file.js';
 import { EmbeddedFont } from './font-embed.js';
@@ -122,7 +123,8 @@ export async function renderPages(pages: Page[], fonts: FontBook, geometry: Page
     : undefined;
   const ink: Ink = { cmyk: options.ink ?? false, ...(marks ? { marks } : {}) };
   // A figure whose file was left out (see images.ts) is not drawn.
-  const drawable = (item: PageItem): boolean => item.kind !== 'image' || images.has(item.image.key);
+  const shown = (key: string): boolean => images.has(key);
+  const drawable = (item: PageItem): boolean => item.kind !== 'image' || shown(item.image.key);
 
   const frameOf = (page: Page): Frame => ({ x: origin + (page.number % 2 === 1 ? geometry.inner : geometry.outer), y: origin + geometry.top, sheetHeight });
   // Pages are drawn ahead of the one written, so their streams deflate in the thread pool
@@ -131,7 +133,7 @@ export async function renderPages(pages: Page[], fonts: FontBook, geometry: Page
   const drawAhead = (i: number): void => {
     const page = pages[i];
     if (!page || streams.has(i)) return;
-    const stream = pageStreamAsync(page.items.filter(drawable), frameOf(page), ink, fonts, options.pageCache);
+    const stream = pageStreamAsync(page, frameOf(page), ink, fonts, drawable, shown, options.pageCache);
     // A page that fails is reported when its turn comes, not as an unhandled rejection before.
     stream.catch(() => {});
     streams.set(i, stream);
@@ -140,7 +142,8 @@ export async function renderPages(pages: Page[], fonts: FontBook, geometry: Page
 
   for (const [i, page] of pages.entries()) {
     const frame = frameOf(page);
-    const items = page.items.filter(drawable);
+    // Links and destinations only: a page drawn from the cache is not looked into (page-body.ts).
+    const items = markedItems(page);
     drawAhead(i);
     const stream = await (streams.get(i) as Promise<PageStream>);
     streams.delete(i);
