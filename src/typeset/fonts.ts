@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { singleFace, WOFF_TAG } from '../fonts/sfnt.js';
+import { singleFace, tableOfFace, WOFF_TAG } from '../fonts/sfnt.js';
 import { FONT_ROLES, roleChain, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
 import { INSERTED_CHARACTERS } from '../fonts/inserted.js';
 import { glyphsShapingMayChange } from './lone-glyphs.js';
@@ -110,6 +110,24 @@ interface OpenedFont {
   descent: number;
   /** Glyphs shaping may change when set alone (lone-glyphs.ts); undefined: shape every one. */
   shapingMayChange?: ReadonlySet<number> | null;
+  /** Advance widths by glyph id from the hmtx table (hmtxAdvances); null: ask fontkit. */
+  advances?: ((gid: number) => number) | null;
+}
+
+/**
+ * Advance widths read from a face's hmtx table by glyph id: what fontkit's glyph.advanceWidth
+ * gives for a face without variations, without fontkit decoding each glyph's header and
+ * metrics record first (for a TrueType glyph it reads the glyph's bounding box to make
+ * vertical metrics the composer never asks for) — the larger part of measuring a new character.
+ */
+function hmtxAdvances(file: Buffer, postscriptName: string | undefined): ((gid: number) => number) | null {
+  const hhea = tableOfFace(file, 'hhea', postscriptName);
+  const hmtx = tableOfFace(file, 'hmtx', postscriptName);
+  if (!hhea || !hmtx || hhea.length < 36 || tableOfFace(file, 'fvar', postscriptName)) return null;
+  // Glyphs past numberOfHMetrics share the last advance (OpenType hmtx).
+  const count = hhea.readUInt16BE(34);
+  if (count === 0 || hmtx.length < count * 4) return null;
+  return (gid) => hmtx.readUInt16BE(4 * Math.min(gid, count - 1));
 }
 
 /**
@@ -194,7 +212,9 @@ export class Face {
     if (!loaded.shapingMayChange) return null;
     const glyph = loaded.font.glyphForCodePoint(cp);
     if (loaded.shapingMayChange.has(glyph.id)) return null;
-    return { id: glyph.id, advance: glyph.advanceWidth, width: glyph.advanceWidth, offset: 0, text: String.fromCodePoint(...(glyph.codePoints ?? [])) };
+    if (loaded.advances === undefined) loaded.advances = hmtxAdvances(loaded.file, this.source.postscriptName);
+    const advance = loaded.advances ? loaded.advances(glyph.id) : glyph.advanceWidth;
+    return { id: glyph.id, advance, width: advance, offset: 0, text: String.fromCodePoint(...(glyph.codePoints ?? [])) };
   }
 
   /** One shaping call, remembered by text: words recur all through a book. */
