@@ -97,12 +97,83 @@ export const REGISTRATION_RESOURCE = 'CSAll';
 /** Rounded to the 1/1000 the file writes, so widths and adjustments add up exactly. */
 const r3 = (n: number): number => Math.round(n * 1000) / 1000;
 
-/** Codes (CIDs, two bytes) as four hex digits, made once each: every glyph of a book is shown. */
-const hexCodes: string[] = [];
+/** Lower-case hex digits as Latin-1 codes. */
+const HEX_DIGITS = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const LINE_FEED = 0x0a;
+const LESS = 0x3c;
+const GREATER = 0x3e;
 
-function hex4(code: number): string {
-  return (hexCodes[code] ??= code.toString(16).padStart(4, '0'));
+/**
+ * A page's operators as Latin-1 bytes, written in place: a page shows thousands of glyphs, each
+ * four hex digits, and making a string of each and joining them was most of a page's cost.
+ * Operators are separated by line feeds, as the page's list of them was joined.
+ */
+class Bytes {
+  private buf: Buffer;
+  length = 0;
+  private ops = 0;
+
+  constructor(buf: Buffer) {
+    this.buf = buf;
+  }
+
+  /** The buffer written into (grown as needed): the next page may write into it again. */
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
+
+  /** Starts the next operator (a line feed after the one before). */
+  op(text = ''): void {
+    if (this.ops++ > 0) this.byte(LINE_FEED);
+    if (text) this.text(text);
+  }
+
+  /** Latin-1 text (its code units' low bytes, as Buffer.from(text, 'latin1')). */
+  text(text: string): void {
+    this.room(text.length);
+    this.length += this.buf.write(text, this.length, text.length, 'latin1');
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.length++] = b;
+  }
+
+  /** A code as four lower-case hex digits (more when it needs more). */
+  hex4(code: number): void {
+    if (code > 0xffff || code < 0) {
+      this.text(code.toString(16).padStart(4, '0'));
+      return;
+    }
+    this.room(4);
+    const buf = this.buf;
+    const at = this.length;
+    buf[at] = HEX_DIGITS[(code >> 12) & 15] as number;
+    buf[at + 1] = HEX_DIGITS[(code >> 8) & 15] as number;
+    buf[at + 2] = HEX_DIGITS[(code >> 4) & 15] as number;
+    buf[at + 3] = HEX_DIGITS[code & 15] as number;
+    this.length = at + 4;
+  }
+
+  /** What was written, as a Buffer of its own. */
+  copy(): Buffer {
+    return Buffer.from(this.buf.subarray(0, this.length));
+  }
+
+  latin1(): string {
+    return this.buf.toString('latin1', 0, this.length);
+  }
 }
+
+/** The buffer pages are written into, one page after another (drawPage copies each page out). */
+let scratch: Buffer = Buffer.allocUnsafe(1 << 16);
 
 /** The glyphs of one face a page draws, in the order first drawn, and the codes seen so far. */
 interface Used {
@@ -113,7 +184,7 @@ interface Used {
 }
 
 class TextWriter {
-  private readonly out: string[] = [];
+  readonly out: Bytes;
   private font = '';
   private size = 0;
   private spacing = 0;
@@ -124,34 +195,37 @@ class TextWriter {
   constructor(
     private readonly fonts: FontBook,
     private readonly sheetHeight: number,
-  ) {}
+    buffer: Buffer,
+  ) {
+    this.out = new Bytes(buffer);
+  }
 
   /** A TJ array showing `text` in `face`, its glyphs recorded as used. */
   show(face: Face, text: string, half: boolean): string {
-    // Pieces joined once: a page shows thousands of glyphs, and growing a string by each
-    // glyph's four hex digits makes a chain of small strings per run.
-    const parts: string[] = ['['];
-    this.showInto(parts, face, text, half);
-    parts.push(']');
-    return parts.join('');
+    const bytes = new Bytes(Buffer.allocUnsafe(256));
+    this.showInto(bytes, face, text, half);
+    return bytes.latin1();
   }
 
-  private showInto(parts: string[], face: Face, text: string, half: boolean): void {
+  /** The TJ array of `text` (`[` … `]`) written into `out`. */
+  private showInto(out: Bytes, face: Face, text: string, half: boolean): void {
     const used = (this.used[face.id] ??= { seen: new Set(), codes: [], widths: [], texts: [] });
     const program = fontProgram(face);
     const scale = 1000 / face.unitsPerEm;
     let open = false;
     let pending = 0;
+    out.text('[');
     for (const g of face.glyphs(text, half)) {
       const width = r3(g.width * scale);
       pending = r3(pending - g.offset * scale);
       if (pending !== 0) {
-        if (open) parts.push('>');
-        parts.push(num(pending));
+        if (open) out.byte(GREATER);
+        out.text(num(pending));
         open = false;
       }
       const code = program.code(g.id);
-      parts.push(open ? hex4(code) : `<${hex4(code)}`);
+      if (!open) out.byte(LESS);
+      out.hex4(code);
       open = true;
       if (!used.seen.has(code)) {
         used.seen.add(code);
@@ -162,18 +236,22 @@ class TextWriter {
       // TJ numbers move the pen back by n/1000 em: the glyph's own width less its shaped advance.
       pending = r3(width + g.offset * scale - g.advance * scale);
     }
-    if (open) parts.push('>');
+    if (open) out.byte(GREATER);
+    out.text(']');
   }
 
   line(line: TextLine, x: number, baseline: number, vector: VectorContext): void {
-    this.out.push('BT');
+    const out = this.out;
+    out.op('BT');
     for (const run of line.runs) {
       const math = run.style.math;
       if (math) {
         // An inline formula: its placeholder is drawn as the formula's outlines (outside the
         // text object, where paths may be painted); the ¼-em space beside it draws nothing.
         if (run.text === MATH_PLACEHOLDER) {
-          this.out.push('ET', vectorOperators(math.graphic, { x: x + run.x, y: baseline - math.ascent, width: math.width, height: math.height }, 'formula', vector), 'BT');
+          out.op('ET');
+          out.op(vectorOperators(math.graphic, { x: x + run.x, y: baseline - math.ascent, width: math.width, height: math.height }, 'formula', vector));
+          out.op('BT');
         }
         continue;
       }
@@ -181,31 +259,29 @@ class TextWriter {
       const size = run.style.sup ? run.style.size * SUP_SCALE : run.style.size;
       const y = run.style.sup ? baseline - run.style.size * SUP_RISE : baseline;
       const resource = fontResource(face.id);
-      if (resource !== this.font || size !== this.size) this.out.push(`/${resource} ${num(size)} Tf`);
+      if (resource !== this.font || size !== this.size) out.op(`/${resource} ${num(size)} Tf`);
       this.font = resource;
       this.size = size;
-      if (run.spacing !== this.spacing) this.out.push(`${num(run.spacing)} Tc`);
+      if (run.spacing !== this.spacing) out.op(`${num(run.spacing)} Tc`);
       this.spacing = run.spacing;
       // A one-weight face set bold: glyphs filled and stroked with a thin line, as ctex's AutoFakeBold.
       const mode = this.fonts.fakeBold(run.style) ? 2 : 0;
-      if (mode === 2) this.out.push(`${num(size * FAKE_BOLD_STROKE)} w`);
-      if (mode !== this.mode) this.out.push(`${mode} Tr`);
+      if (mode === 2) out.op(`${num(size * FAKE_BOLD_STROKE)} w`);
+      if (mode !== this.mode) out.op(`${mode} Tr`);
       this.mode = mode;
-      this.out.push(`1 0 0 1 ${num(x + run.x)} ${num(this.sheetHeight - y)} Tm`);
-      this.out.push(`${this.show(face, run.text, run.half)} TJ`);
+      out.op(`1 0 0 1 ${num(x + run.x)} ${num(this.sheetHeight - y)} Tm`);
+      out.op();
+      this.showInto(out, face, run.text, run.half);
+      out.text(' TJ');
     }
     // Rules and marks after the line stroke with their own width; the mode is reset for the next line.
-    if (this.mode !== 0) this.out.push('0 Tr');
+    if (this.mode !== 0) out.op('0 Tr');
     this.mode = 0;
-    this.out.push('ET');
+    out.op('ET');
   }
 
   push(op: string): void {
-    this.out.push(op);
-  }
-
-  text(): string {
-    return this.out.join('\n');
+    this.out.op(op);
   }
 }
 
@@ -248,7 +324,7 @@ export const PAGE_DEFLATE = { level: 6 } as const;
 
 /** The content of a page. Pure: same items, frame, ink and fonts → same bytes. */
 export function drawPage(items: readonly PageItem[], frame: Frame, ink: Ink, fonts: FontBook): DrawnPage {
-  const writer = new TextWriter(fonts, frame.sheetHeight);
+  const writer = new TextWriter(fonts, frame.sheetHeight, scratch);
   const images: string[] = [];
   const states = new Set<string>();
   const vector: VectorContext = {
@@ -293,5 +369,7 @@ export function drawPage(items: readonly PageItem[], frame: Frame, ink: Ink, fon
     for (const text of used.texts) ends.push((end += text.length));
     fontsUsed[id] = { codes: used.codes, widths: used.widths, text: used.texts.join(''), ends };
   }
-  return { content: Buffer.from(writer.text(), 'latin1'), fonts: fontsUsed, images, registration: Boolean(ink.marks?.length), states: [...states].sort() };
+  // The scratch buffer as grown, for the next page; this page's bytes are copied out of it.
+  scratch = writer.out.buffer;
+  return { content: writer.out.copy(), fonts: fontsUsed, images, registration: Boolean(ink.marks?.length), states: [...states].sort() };
 }
