@@ -3,7 +3,7 @@
  * corpus) carry hundreds of punctuation warnings; the default report must fit on a screen.
  * Also `--only epub|pdf`, and the progress line on a terminal.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusProject } from '../bench/corpus-project.js';
@@ -68,5 +68,20 @@ describe('build --only', () => {
     expect(pdfOnly.code).toBe(0);
     expect(pdfOnly.out).toMatch(/^built .*shuihuzhuan\.pdf {2}\d+ pages/);
     expect((await readdir(out)).sort()).toEqual(['shuihuzhuan.epub', 'shuihuzhuan.pdf']);
+  }, 120_000);
+
+  it('takes no page-list from a PDF of an older text: an edited chapter makes --only epub say so', async () => {
+    const out = await tempDir('hanpress-only-edit-');
+    const dir = await tempDir('hanpress-only-edit-proj-');
+    await corpusProject(dir, 1, path.join(SAMPLE_DIR, 'book.yaml'));
+    expect((await runCli(['build', dir, '--no-cache', '--out', out], { env: EPOCH })).code).toBe(0);
+    const same = await runCli(['build', dir, '--only', 'epub', '--out', out], { env: EPOCH });
+    expect(same.err).not.toContain('no-page-list');
+    const [chapter = ''] = await readdir(path.join(dir, 'chapters'));
+    const file = path.join(dir, 'chapters', chapter);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('。', '。又说了一句话。'));
+    const edited = await runCli(['build', dir, '--only', 'epub', '--out', out], { env: EPOCH });
+    expect(edited.code).toBe(0);
+    expect(edited.err).toContain('warning build/no-page-list');
   }, 120_000);
 });

@@ -234,7 +234,9 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
   const printNames = options.print && options.only !== 'epub' ? ['print.pdf', 'cover.pdf'] : [];
   checkOutputTargets([...names.map((ext) => outputPath(options.outDir, book, ext)), ...printNames.map((n) => path.join(path.resolve(options.outDir), `${book.meta.slug}-${n}`))]);
   const ctx = await session.context(book);
-  const key = printCacheKey(book, ctx.fonts);
+  const { project } = await session.loaded();
+  if (!project) throw new Error('internal: a checked book without its loaded project');
+  const key = printCacheKey(project, book.meta, ctx.fonts);
   const outputs: { path: string; bytes: Uint8Array }[] = [];
   let final: Book;
   let pagination: PrintPagination | undefined;
