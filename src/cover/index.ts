@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import { loadSharp } from '../images/sharp.js';
 import type { BuildContext } from '../pipeline/context.js';
 import type { FrontPages } from '../derive/front-pages.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -111,6 +111,7 @@ async function drawImageFront(doc: PdfKitDoc, layout: CoverLayout, file: string,
   const y = trim.y - bleed;
   const width = front.width + (layout.flaps ? 0 : bleed);
   const height = trim.height + 2 * bleed;
+  const sharp = await loadSharp();
   const image = sharp(file).rotate().flatten({ background: '#ffffff' });
   const meta = await image.metadata();
   const cmyk = await image.withIccProfile(profilePath).toColourspace('cmyk').jpeg({ quality: 92 }).toBuffer();

@@ -6,7 +6,8 @@
  * metadata and fonts give the same bytes.
  */
 import path from 'node:path';
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
+import { loadSharp } from './sharp.js';
 import type { TitlePage } from '../derive/front-pages.js';
 import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import { realRoot, resolveInside } from '../files/contain.js';
@@ -48,6 +49,7 @@ function pangoText(text: string): string {
 
 async function textLayer(line: Line): Promise<OverlayOptions> {
   const family = (await readFamilyName(line.face)) ?? 'serif';
+  const sharp = await loadSharp();
   const { data, info } = await sharp({
     text: {
       text: `<span foreground="${line.colour}">${pangoText(line.text)}</span>`,
@@ -90,6 +92,7 @@ function coverLines(page: TitlePage, fonts: FontConfig): Line[] {
 
 async function typographicCover(page: TitlePage, fonts: FontConfig): Promise<PreparedImage> {
   const layers = await Promise.all(coverLines(page, fonts).map(textLayer));
+  const sharp = await loadSharp();
   const data = await sharp(background()).composite(layers).jpeg({ quality: 88, chromaSubsampling: '4:2:0' }).toBuffer();
   return {
     bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),

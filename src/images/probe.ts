@@ -4,6 +4,7 @@
  * raster format its name says (an SVG renamed .png would be rendered by librsvg).
  */
 import { readFile, stat } from 'node:fs/promises';
+import { loadSharp } from './sharp.js';
 
 /** Bytes read from one image file at most; the largest print scans stay well below. */
 export const IMAGE_BYTE_LIMIT = 256 * 1024 * 1024;
@@ -24,7 +25,7 @@ export async function probeRaster(file: string): Promise<ImageProblem | undefine
   if (size > IMAGE_BYTE_LIMIT) return { kind: 'too-large', reason: `the file is ${Math.round(size / 1024 / 1024)} MB` };
   const input = await readFile(file);
   // sharp (libvips, a quarter second to load) only for a book that has an image or a cover.
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   try {
     const meta = await sharp(input).metadata();
     if (!meta.format || !RASTER_FORMATS.has(meta.format)) {

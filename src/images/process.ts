@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from './sharp.js';
 import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
 import { sanitiseSvg } from './svg.js';
 import { decodeText } from '../files/text.js';
@@ -42,6 +42,7 @@ async function prepareSvg(input: Buffer, file: string): Promise<PreparedImage> {
   if (result.svg === undefined) throw new BuildFailure(result.diagnostics);
   const clean = Buffer.from(result.svg, 'utf8');
   // Size only: librsvg reads the declared width/height (or viewBox) of the sanitised file.
+  const sharp = await loadSharp();
   const meta = await sharp(clean).metadata().catch(() => undefined);
   return { bytes: bytesOf(clean), mediaType: 'image/svg+xml', extension: '.svg', width: meta?.width, height: meta?.height };
 }
@@ -49,6 +50,7 @@ async function prepareSvg(input: Buffer, file: string): Promise<PreparedImage> {
 export async function prepareImage(file: string): Promise<PreparedImage> {
   const input = await readFile(file);
   if (path.extname(file).toLowerCase() === '.svg') return prepareSvg(input, file);
+  const sharp = await loadSharp();
   const source = sharp(input, { animated: false });
   const meta = await source.metadata();
   const photo = meta.format === 'jpeg';

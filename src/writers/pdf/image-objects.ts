@@ -4,7 +4,7 @@
  * FlateDecode, its alpha channel as a soft mask.
  */
 import { deflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import { loadSharp } from '../../images/sharp.js';
 import type { PdfImage } from './images.js';
 import type { PdfFile } from './file.js';
 import { name, type PdfDict, type Ref } from './syntax.js';
@@ -38,6 +38,7 @@ export async function writeImage(file: PdfFile, image: PdfImage): Promise<Ref> {
     // Adobe CMYK JPEGs store inverted samples; sharp writes none, so no /Decode is needed.
     return file.stream({ ...base, ColorSpace: name(SPACES[components]), Filter: name('DCTDecode') }, image.bytes);
   }
+  const sharp = await loadSharp();
   const { data, info } = await sharp(image.bytes).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   const channels = info.channels;
   const colours = channels >= 3 ? 3 : 1;
