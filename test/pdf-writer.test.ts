@@ -152,11 +152,11 @@ describe('the PDF writer', () => {
     let hits = 0;
     const counting = { get: (key: string) => { const v = cache.get(key); if (v) hits++; return v; }, set: cache.set };
     const cold = await renderPages(pages, fonts, geometry, new Map(), { ...options, pageCache: counting });
-    // Three pages and the one face's subset.
-    expect(cache.size()).toBe(4);
+    // Three pages, the one face's subset and its ToUnicode map.
+    expect(cache.size()).toBe(5);
     expect(hits).toBe(0);
     const warm = await renderPages(pages, fonts, geometry, new Map(), { ...options, pageCache: counting });
-    expect(hits).toBe(4);
+    expect(hits).toBe(5);
     expect(Buffer.from(cold).equals(Buffer.from(plain))).toBe(true);
     expect(Buffer.from(warm).equals(Buffer.from(plain))).toBe(true);
   });

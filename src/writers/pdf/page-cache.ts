@@ -88,7 +88,19 @@ export function storedPageKey(page: Page, frame: Frame, ink: Ink, fonts: FontBoo
   const items = itemsAfterBody(page).filter(drawable);
   const synthetic = [...new Set([...body.bold.filter((font) => fonts.fakeBold({ font, bold: true })), ...fakeBold(items, fonts)])].sort();
   const dropped = body.images.filter((image) => !shown(image));
-  return createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, body: body.name, dropped, items, frame, ink, faces, synthetic }, byName)).digest('hex');
+  const hash = createHash('sha256').update(JSON.stringify({ format: STREAM_FORMAT, body: body.name, dropped, frame, synthetic }));
+  hash.update('\u0000').update(jsonOf(ink)).update('\u0000').update(faces);
+  // The running head and folio: a novel's versos share one line, written out once.
+  for (const item of items) hash.update('\u0000').update(item.kind === 'text' ? `${item.x} ${item.baseline} ${jsonOf(item.line)}` : JSON.stringify(item, byName));
+  return hash.digest('hex');
+}
+
+/** JSON of a value the stages no longer change (a set line, the ink), written once per object. */
+const json = new WeakMap<object, string>();
+function jsonOf(value: object): string {
+  let out = json.get(value);
+  if (out === undefined) json.set(value, (out = JSON.stringify(value, byName)));
+  return out;
 }
 
 /** Stream + what it uses, as bytes: a JSON head (length-prefixed) and the deflated stream, sealed (a damaged entry is a miss). */
