@@ -95,6 +95,14 @@ describe('what a command loads', () => {
     expect(ours(run.loaded).filter((f) => /^lib\/(writers\/pdf|print|proof)\//.test(f))).toEqual([]);
   });
 
+  it('build --only pdf of a book without pictures loads neither sharp nor xmlbuilder2 (one thread: all of it traced)', async () => {
+    const out = await tempDir('hanpress-pdf-only-');
+    const run = await traced(['build', 'manuscript', '--only', 'pdf', '-j', '1', '-o', out, '--no-cache']);
+    expect(run.code, run.err).toBe(0);
+    expect(packages(run.loaded)).toContain('fontkit');
+    expect(packages(run.loaded).filter((p) => ['sharp', 'xmlbuilder2', 'pdf-lib', 'pdfjs-dist', '@napi-rs/canvas', 'bwip-js'].includes(p))).toEqual([]);
+  });
+
   it('import of an OCR text loads none of the .docx libraries', async () => {
     const out = path.join(await tempDir('hanpress-import-'), 'book');
     const source = path.join(await tempDir('hanpress-ocr-'), 'book.txt');

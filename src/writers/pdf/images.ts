@@ -7,14 +7,13 @@
  */
 import path from 'node:path';
 import { realRoot, resolveInside } from '../../files/contain.js';
-import { IMAGE_EXTENSIONS, prepareImage } from '../../images/process.js';
+import { IMAGE_EXTENSIONS } from '../../images/names.js';
 import { imagePath } from '../../validate/images.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
 import { chapterImages } from '../../model/walk.js';
 import { imageKey } from '../../typeset/blocks.js';
 import { PRINT_PPI, type ImageSizes } from '../../typeset/figures.js';
 import type { VectorGraphic } from '../../typeset/model.js';
-import { readSvgVector } from '../../images/svg-print.js';
 
 /** A vector figure sized like a raster one: its points as pixels at print resolution. */
 function vectorImage(graphic: VectorGraphic): PdfImage {
@@ -64,12 +63,15 @@ export async function collectPdfImages(book: Book): Promise<PdfImages> {
       let prepared = byFile.get(file);
       if (!prepared && ext === '.svg') {
         // Validation has warned (image/svg-print) about an SVG that cannot be drawn.
+        const { readSvgVector } = await import('../../images/svg-print.js');
         const svg = await readSvgVector(file);
         if (svg.kind === 'failed') continue;
         prepared = vectorImage(svg.conversion.graphic);
         byFile.set(file, prepared);
       }
       if (!prepared) {
+        // sharp (and libvips) only for a book with pictures: the build's thread loads it then.
+        const { prepareImage } = await import('../../images/process.js');
         const p = await prepareImage(file);
         if (p.mediaType === 'image/svg+xml' || !p.width || !p.height) continue;
         prepared = { bytes: Buffer.from(p.bytes), width: p.width, height: p.height };

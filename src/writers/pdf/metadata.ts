@@ -2,12 +2,12 @@
  * Document metadata of the print PDF, written twice: as the Info dictionary (the writer encodes
  * each value as a PDF text string) and as the XMP packet on the catalog's /Metadata stream.
  *
- * The XMP packet is built with xmlbuilder2, which escapes every value: a title with & or <
+ * The XMP packet is built with an escaping builder (./xml-element.ts): a title with & or <
  * still gives a packet that is XML.
  */
-import { create } from 'xmlbuilder2';
 import type { FrontPages } from '../../derive/front-pages.js';
 import type { BookMetadata } from '../../model/metadata.js';
+import { element, serializeElement, type XmlElement } from './xml-element.js';
 
 export interface PdfMetadata {
   title: string;
@@ -88,49 +88,33 @@ const NS = {
 /** The packet's fixed id from the XMP specification. */
 const XPACKET_ID = 'W5M0MpCehiHzreSzNTczkc9d';
 
+const text = (name: string, value: string): XmlElement => element(name, {}, value);
+const alt = (name: string, value: string): XmlElement => element(name, {}, element('rdf:Alt', {}, element('rdf:li', { 'xml:lang': 'x-default' }, value)));
+const list = (name: string, kind: 'rdf:Seq' | 'rdf:Bag', values: string[]): XmlElement[] =>
+  values.length === 0 ? [] : [element(name, {}, element(kind, {}, ...values.map((value) => text('rdf:li', value))))];
+const description = (prefix: keyof typeof NS, ...children: XmlElement[]): XmlElement =>
+  element('rdf:Description', { 'rdf:about': '', [`xmlns:${prefix}`]: NS[prefix] }, ...children);
+
 /**
- * The whole XMP packet as a string. Every value goes through xmlbuilder2, which escapes & < >
- * in text; the layout mirrors the Info dictionary so the two never disagree.
+ * The whole XMP packet as a string. Every value is escaped (& < > in text); the layout mirrors
+ * the Info dictionary so the two never disagree.
  */
 export function xmpPacket(m: PdfMetadata): string {
-  const doc = create();
-  doc.ins('xpacket', `begin="\uFEFF" id="${XPACKET_ID}"`);
-  const rdf = doc
-    .ele(NS.x, 'x:xmpmeta')
-    .ele(NS.rdf, 'rdf:RDF');
-  const description = (ns: string, prefix: string) =>
-    rdf.ele(NS.rdf, 'rdf:Description').att(NS.rdf, 'rdf:about', '').att('http://www.w3.org/2000/xmlns/', `xmlns:${prefix}`, ns);
-
-  const xmp = description(NS.xmp, 'xmp');
-  xmp.ele(NS.xmp, 'xmp:CreateDate').txt(xmpDate(m.date));
-  xmp.ele(NS.xmp, 'xmp:ModifyDate').txt(xmpDate(m.date));
-  xmp.ele(NS.xmp, 'xmp:MetadataDate').txt(xmpDate(m.date));
-  xmp.ele(NS.xmp, 'xmp:CreatorTool').txt(m.creator);
-
-  const dc = description(NS.dc, 'dc');
-  dc.ele(NS.dc, 'dc:format').txt('application/pdf');
-  const alt = (name: string, value: string): void => {
-    const list = dc.ele(NS.dc, name).ele(NS.rdf, 'rdf:Alt');
-    list.ele(NS.rdf, 'rdf:li').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', 'x-default').txt(value);
-  };
-  const array = (name: string, kind: 'rdf:Seq' | 'rdf:Bag', values: string[]): void => {
-    if (values.length === 0) return;
-    const list = dc.ele(NS.dc, name).ele(NS.rdf, kind);
-    for (const value of values) list.ele(NS.rdf, 'rdf:li').txt(value);
-  };
-  alt('dc:title', m.title);
-  array('dc:creator', 'rdf:Seq', m.authors);
-  alt('dc:description', m.subject);
-  array('dc:subject', 'rdf:Bag', m.keywords);
-  array('dc:publisher', 'rdf:Bag', [m.publisher]);
-  array('dc:language', 'rdf:Bag', [m.language]);
-  dc.ele(NS.dc, 'dc:identifier').txt(m.identifier);
-  alt('dc:rights', m.rights);
-
-  const pdf = description(NS.pdf, 'pdf');
-  pdf.ele(NS.pdf, 'pdf:Producer').txt(m.producer);
-  if (m.keywords.length > 0) pdf.ele(NS.pdf, 'pdf:Keywords').txt(keywordString(m));
-
-  doc.ins('xpacket', 'end="w"');
-  return doc.end({ headless: true, prettyPrint: false });
+  const date = xmpDate(m.date);
+  const xmp = description('xmp', text('xmp:CreateDate', date), text('xmp:ModifyDate', date), text('xmp:MetadataDate', date), text('xmp:CreatorTool', m.creator));
+  const dc = description(
+    'dc',
+    text('dc:format', 'application/pdf'),
+    alt('dc:title', m.title),
+    ...list('dc:creator', 'rdf:Seq', m.authors),
+    alt('dc:description', m.subject),
+    ...list('dc:subject', 'rdf:Bag', m.keywords),
+    ...list('dc:publisher', 'rdf:Bag', [m.publisher]),
+    ...list('dc:language', 'rdf:Bag', [m.language]),
+    text('dc:identifier', m.identifier),
+    alt('dc:rights', m.rights),
+  );
+  const pdf = description('pdf', text('pdf:Producer', m.producer), ...(m.keywords.length > 0 ? [text('pdf:Keywords', keywordString(m))] : []));
+  const meta = element('x:xmpmeta', { 'xmlns:x': NS.x }, element('rdf:RDF', { 'xmlns:rdf': NS.rdf }, xmp, dc, pdf));
+  return `<?xpacket begin="\uFEFF" id="${XPACKET_ID}"?>${serializeElement(meta)}<?xpacket end="w"?>`;
 }
