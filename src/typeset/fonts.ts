@@ -47,6 +47,17 @@ export function isContextFree(cp: number): boolean {
   );
 }
 
+/**
+ * Full-width forms of ASCII (U+FF01–FF5E: －．０Ａ…) sit on the em grid like ideographs, but a
+ * font may give them lookups (`halt`, kerning, ligatures): one is taken from the table only when
+ * no lookup fontkit applies covers its glyph (lone-glyphs.ts), and shaped with its neighbours
+ * otherwise. Text of old books typed with －－ for a dash or ．．． for an ellipsis was shaped a
+ * line at a time.
+ */
+function isFullWidthForm(cp: number): boolean {
+  return cp >= 0xff01 && cp <= 0xff5e;
+}
+
 const HALT = ['halt'];
 const SHAPED_CACHE_TEXT = 64;
 const SHAPED_CACHE_ENTRIES = 50_000;
@@ -197,6 +208,8 @@ export class Face {
         const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
         if (run.glyphs.length === 1) glyph = shapedGlyphs(run)[0] ?? null;
       }
+    } else if (isFullWidthForm(cp)) {
+      glyph = this.unshaped(cp);
     }
     table.set(cp, glyph);
     return glyph;
