@@ -3,11 +3,11 @@
  * character (fallback fonts), then the clreq composer (src/cjk) with the font book's measure,
  * and finally every segment given its x offset in the line.
  */
-import { divisionOf, paragraphSetter, type ComposedLine, type Division, type StyledText } from '../cjk/index.js';
+import { divisionOf, paragraphSetter, type ComposedLine, type Division, type Measure, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
 import { missingPieces } from '../kinds/missing.js';
-import type { FontBook } from './fonts.js';
-import { inlineMath, measureRun, MATH_PLACEHOLDER } from './maths.js';
+import { SUP_SCALE, type Face, type FontBook } from './fonts.js';
+import { inlineMath, MATH_PLACEHOLDER } from './maths.js';
 import type { Loosening, PlacedRun, RunStyle, TextLine, TextRecipe } from './model.js';
 
 const CIRCLED = Array.from('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
@@ -193,6 +193,29 @@ function division(word: string, style: RunStyle): Division {
   return style.code ? 'marks' : divisionOf(word);
 }
 
+/**
+ * measureRun (maths.ts) for one paragraph, with what a style resolves to (its face, its size, its
+ * formula) kept from the call before: the composer measures a paragraph unit by unit, nearly
+ * always in the style it measured last, and run styles come in many shapes, so reading their
+ * properties at every call cost more than the measuring. Styles are not changed once set.
+ */
+function styleMeasure(fonts: FontBook): Measure<RunStyle> {
+  let last: RunStyle | undefined;
+  let face: Face | undefined;
+  let size = 0;
+  let math: RunStyle['math'];
+  return (text, style, half) => {
+    if (style !== last || !face) {
+      last = style;
+      math = style.math;
+      face = fonts.face(style.font, style.bold);
+      size = style.sup ? style.size * SUP_SCALE : style.size;
+    }
+    if (math && text === MATH_PLACEHOLDER) return math.width;
+    return face.width(text, size, half);
+  };
+}
+
 /** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
 export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, fonts: FontBook, size: number): TextLine[] {
   return textSetter(runs, fonts, size)(options);
@@ -200,7 +223,7 @@ export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, 
 
 /** A paragraph's runs split by face and cut into units, ready to be set with a fill (recomposer makes one per setting: see there why). */
 function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: number): (options: SetOptions) => TextLine[] {
-  const measure = (text: string, style: RunStyle, half: boolean): number => measureRun(fonts, text, style, half);
+  const measure = styleMeasure(fonts);
   const set = paragraphSetter(splitByFace(runs, fonts), measure);
   return (options) => {
     const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
