@@ -22,6 +22,23 @@ const NONE: ReadonlySet<number> = new Set<number>();
 interface Draft<S> {
   segment: Segment<S>;
   kind: Kind;
+  /**
+   * The units [from, to) the segment holds, its text made from them once the line is drafted
+   * (a slice of the run's text where it can be: no characters copied); from −1: the text is
+   * the segment's own (a space, a divided word's head).
+   */
+  from: number;
+  to: number;
+}
+
+/** A draft whose text is its own from now on. */
+function ownText<S>(draft: Draft<S>, units: Units<S>): void {
+  if (draft.from >= 0 && draft.to - draft.from > 1) draft.segment.text = textOf(units, draft.from, draft.to);
+  draft.from = -1;
+}
+
+function textOf<S>(units: Units<S>, from: number, to: number): string {
+  return units.piece(from, to) ?? units.text.slice(from, to).join('');
 }
 
 function halfHere<S>(units: Units<S>, k: number, line: LineRange, squeezed: ReadonlySet<number>): boolean {
@@ -49,7 +66,7 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
       // The space is set in the face whose space gapBefore chose (the narrower one).
       const prev = units.style[k - 1] as S;
       const spaceStyle = measure(' ', prev, false) <= measure(' ', style, false) ? prev : style;
-      out.push({ segment: { text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' });
+      out.push({ segment: { text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed', from: -1, to: -1 });
       current = undefined;
     }
     const half = halfHere(units, k, line, squeezed);
@@ -58,20 +75,27 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
       // Keep all but the final letter stretchable for the no-ideograph fallback below.
       const chars = Array.from(text);
       const head = chars.slice(0, -1).join('');
-      if (current && current.kind === 'latin' && current.segment.style === style) current.segment.text += head;
-      else out.push({ segment: { text: head, style, spacing: 0, halfWidth: false, width: 0 }, kind: 'latin' });
-      current = { segment: { text: chars.at(-1) ?? '', style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed' };
+      if (current && current.kind === 'latin' && current.segment.style === style) {
+        ownText(current, units);
+        current.segment.text += head;
+      } else out.push({ segment: { text: head, style, spacing: 0, halfWidth: false, width: 0 }, kind: 'latin', from: -1, to: -1 });
+      current = { segment: { text: chars.at(-1) ?? '', style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed', from: -1, to: -1 };
       out.push(current);
       continue;
     }
     const kind = kindOf(units, k, half, lastUnit);
     if (current && kind !== 'fixed' && current.kind === kind && current.segment.style === style) {
-      current.segment.text += text;
+      if (current.from >= 0 && current.to === k) current.to = k + 1;
+      else {
+        ownText(current, units);
+        current.segment.text += text;
+      }
       continue;
     }
-    current = { segment: { text, style, spacing: 0, halfWidth: half, width: 0 }, kind };
+    current = { segment: { text, style, spacing: 0, halfWidth: half, width: 0 }, kind, from: k, to: k + 1 };
     out.push(current);
   }
+  for (const draft of out) ownText(draft, units);
   return out;
 }
 

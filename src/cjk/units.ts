@@ -58,10 +58,32 @@ export class Units<S> {
     public width: Float64Array,
     /** Width in half-width form (punctuation only; equal to width otherwise). */
     public half: Float64Array,
+    /** The texts of the runs the units were cut from. */
+    public readonly sources: readonly string[],
+    /** The run each unit was cut from (an index into sources). */
+    public source: Uint32Array,
+    /** Where in its run's text the unit's text starts; -1 when it is not a piece of it (a resolved space, a divided word). */
+    public start: Int32Array,
   ) {}
 
   view(): Units<S> {
-    return new Units(this.length, this.text, this.style, this.kind, this.flags, this.width, this.half);
+    return new Units(this.length, this.text, this.style, this.kind, this.flags, this.width, this.half, this.sources, this.source, this.start);
+  }
+
+  /**
+   * The text of units [from, to) when it is one piece of one run's text (then a slice of it: no
+   * characters copied), else undefined.
+   */
+  piece(from: number, to: number): string | undefined {
+    const run = this.source[from];
+    const at = this.start[from] ?? -1;
+    if (run === undefined || at < 0) return undefined;
+    let end = at;
+    for (let i = from; i < to; i++) {
+      if (this.source[i] !== run || this.start[i] !== end) return undefined;
+      end += this.text[i]?.length ?? 0;
+    }
+    return this.sources[run]?.slice(at, end);
   }
 
   has(i: number, flag: number): boolean {
@@ -74,7 +96,7 @@ export class Units<S> {
    */
   divide(j: number, head: string, headWidth: number, tail: string, tailWidth: number): void {
     const n = this.length;
-    const grow = <T extends Uint8Array | Uint16Array | Float64Array>(from: T, make: (size: number) => T): T => {
+    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(from: T, make: (size: number) => T): T => {
       const to = make(n + 1);
       to.set(from.subarray(0, j + 1));
       to.set(from.subarray(j + 1, n), j + 2);
@@ -88,6 +110,9 @@ export class Units<S> {
     this.flags = grow(this.flags, (size) => new Uint16Array(size));
     this.width = grow(this.width, (size) => new Float64Array(size));
     this.half = grow(this.half, (size) => new Float64Array(size));
+    this.source = grow(this.source, (size) => new Uint32Array(size));
+    this.start = grow(this.start, (size) => new Int32Array(size));
+    this.start[j] = this.start[j + 1] = -1;
     this.length = n + 1;
     const flags = this.flags[j] ?? 0;
     this.flags[j] = flags & ~NO_END;
@@ -133,13 +158,15 @@ function cut(text: string, start: number, end: number): string {
   return (SINGLES[code] ??= String.fromCharCode(code));
 }
 
-/** Units cut but not yet measured: text, style, kind and the tight flag. */
+/** Units cut but not yet measured: text, style, kind, the tight flag and where each was cut from. */
 interface Cut<S> {
   length: number;
   text: string[];
   style: S[];
   kind: Uint8Array;
   flags: Uint16Array;
+  source: Uint32Array;
+  start: Int32Array;
   spaces: boolean;
 }
 
@@ -147,18 +174,21 @@ interface Cut<S> {
 function split<S>(runs: Array<StyledText<S>>): Cut<S> {
   let most = 0;
   for (const run of runs) most += run.text.length;
-  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(most), flags: new Uint16Array(most), spaces: false };
-  const add = (text: string, style: S, kind: number, tight: boolean): void => {
+  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(most), flags: new Uint16Array(most), source: new Uint32Array(most), start: new Int32Array(most), spaces: false };
+  let r = 0;
+  const add = (text: string, style: S, kind: number, tight: boolean, at: number): void => {
     out.text.push(text);
     out.style.push(style);
     out.kind[out.length] = kind;
     if (tight) out.flags[out.length] = TIGHT;
     if (kind === SPACE) out.spaces = true;
+    out.source[out.length] = r;
+    out.start[out.length] = at;
     out.length++;
   };
-  for (const run of runs) {
-    const { text, style } = run;
-    const tight = run.tight === true;
+  for (; r < runs.length; r++) {
+    const { text, style } = runs[r] as StyledText<S>;
+    const tight = runs[r]?.tight === true;
     let start = 0;
     let kind = -1;
     let prev = 0;
@@ -167,14 +197,14 @@ function split<S>(runs: Array<StyledText<S>>): Cut<S> {
       const next = i + (cp > 0xffff ? 2 : 1);
       const k = unitKind(kindOfCodePoint(cp));
       if (kind === -1 || kind !== k || !joins(k, prev, cp)) {
-        if (kind !== -1) add(cut(text, start, i), style, kind, tight);
+        if (kind !== -1) add(cut(text, start, i), style, kind, tight, start);
         start = i;
         kind = k;
       }
       prev = cp;
       i = next;
     }
-    if (kind !== -1) add(cut(text, start, text.length), style, kind, tight);
+    if (kind !== -1) add(cut(text, start, text.length), style, kind, tight, start);
   }
   return out;
 }
@@ -193,12 +223,15 @@ function resolveSpaces<S>(cut: Cut<S>): Cut<S> {
   // Most Chinese paragraphs have no space at all: then there is nothing to resolve or copy.
   if (!cut.spaces) return cut;
   const { text, kind } = cut;
-  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(cut.length), flags: new Uint16Array(cut.length), spaces: true };
+  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(cut.length), flags: new Uint16Array(cut.length), source: new Uint32Array(cut.length), start: new Int32Array(cut.length), spaces: true };
   const keep = (i: number, as: string): void => {
     out.text.push(as);
     out.style.push(cut.style[i] as S);
     out.kind[out.length] = kind[i] ?? 0;
     out.flags[out.length] = cut.flags[i] ?? 0;
+    out.source[out.length] = cut.source[i] ?? 0;
+    // A space made U+3000 is no longer a piece of its run's text.
+    out.start[out.length] = as === text[i] ? (cut.start[i] ?? -1) : -1;
     out.length++;
   };
   for (let i = 0; i < cut.length; i++) {
@@ -218,7 +251,7 @@ function resolveSpaces<S>(cut: Cut<S>): Cut<S> {
 }
 
 export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Units<S> {
-  const { length: n, text, style, kind, flags } = resolveSpaces(split(runs));
+  const { length: n, text, style, kind, flags, source, start } = resolveSpaces(split(runs));
   const width = new Float64Array(n);
   const half = new Float64Array(n);
   // Each unit's widths and edge rules, from its text as resolved (a source space may be U+3000 now).
@@ -252,5 +285,6 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
       if (range) flags[i] = (flags[i] ?? 0) | RANGE_DASH;
     }
   }
-  return new Units(n, text, style, kind.subarray(0, n), flags.subarray(0, n), width, half);
+  const sources = runs.map((run) => run.text);
+  return new Units(n, text, style, kind.subarray(0, n), flags.subarray(0, n), width, half, sources, source.subarray(0, n), start.subarray(0, n));
 }
