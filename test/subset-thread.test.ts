@@ -22,7 +22,13 @@ describe('subsetInThread', () => {
     const fonts = await loadFontConfig(SAMPLE_DIR, {});
     const jobs: SubsetJob[] = [fonts.body.normal, fonts.kai.normal, fonts.heading.bold].map((face) => ({ path: face.path, codePoints }));
     expect(jobs.map((j) => path.extname(j.path))).toEqual(['.ttf', '.woff', '.ttf']);
-    const threaded = await subsetInThread(jobs, () => Promise.reject(new Error('every subset should come from the thread')));
+    // The worker beside the PDF checks the book once the thread is running (`started`).
+    let startedFirst: boolean | undefined;
+    let done = false;
+    const made = subsetInThread(jobs, () => Promise.reject(new Error('every subset should come from the thread')), () => (startedFirst = !done));
+    expect(startedFirst).toBe(true);
+    const threaded = await made;
+    done = true;
     const local = await Promise.all(jobs.map(here));
     expect(threaded.map((b) => Buffer.from(b).toString('base64'))).toEqual(local.map((b) => Buffer.from(b).toString('base64')));
   });

@@ -30,11 +30,12 @@ function workerFile(): string {
  * before the last — made by `here` (which then meets whatever the thread met, and reports it
  * as a subsetting in this thread would).
  */
-export async function subsetInThread(jobs: SubsetJob[], here: (job: SubsetJob) => Promise<Uint8Array>): Promise<Uint8Array[]> {
+export async function subsetInThread(jobs: SubsetJob[], here: (job: SubsetJob) => Promise<Uint8Array>, started?: () => void): Promise<Uint8Array[]> {
   const made: (Uint8Array | undefined)[] = jobs.map(() => undefined);
   await new Promise<void>((resolve) => {
     try {
       const worker = startWorkerModule(workerFile(), jobs);
+      started?.();
       worker.on('message', (m: FromSubsetter) => void (made[m.index] = m.bytes));
       // A failure costs time, not the build: what the thread did not send is made here.
       worker.on('error', () => {});

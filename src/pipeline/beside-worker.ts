@@ -1,16 +1,15 @@
 /**
  * The thread beside the PDF (src/pipeline/beside.ts starts it): its own build session on the
- * same project reads and parses the book while the build's thread does the same, checks it,
- * subsets the EPUB's fonts and draws its generated cover (none of which needs the pagination),
- * and makes the EPUB when the PDF's pagination arrives.
+ * same project reads and parses the book while the build's thread does the same, subsets the
+ * EPUB's fonts (in a thread of its own) while it checks the book, draws its generated cover
+ * (none of which needs the pagination), and makes the EPUB when the PDF's pagination arrives.
+ * The EPUB's modules (xmlbuilder2, the font subsetter …) load after the parse, so the thread
+ * starts parsing sooner and holds them only once it needs them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Book } from '../model/book.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { COVER_FILE, coverImage } from '../images/cover.js';
-import { verifyEpub } from '../verify/verify.js';
-import { epubFonts, writeEpub } from '../writers/epub/index.js';
 import type { BesideJob, EpubOrder, FromBeside, ToBeside } from './beside.js';
 import { projectKey } from './beside.js';
 import { DiskCache } from './disk-cache.js';
@@ -56,24 +55,46 @@ function withSheets(book: Book, order: EpubOrder): Book {
   return { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets: order.sheets } } };
 }
 
+/**
+ * What the EPUB needs besides the pagination, begun before the checks: the font subsets — in a
+ * thread of their own, whose end frees harfbuzz's memory (about 100 MB that stayed here until
+ * this thread ended), so it subsets while this thread checks — then the generated cover
+ * (Pango's text layers and a 1600×2400 composite). Resolves once the subsetting thread runs
+ * (or the fonts came from the cache); `made` once both are made.
+ */
+async function epubPrelude(session: BuildSession, book: Book): Promise<{ ctx: Awaited<ReturnType<BuildSession['context']>>; made: Promise<void> }> {
+  const base = await session.context(book);
+  const ctx = { ...base, memo: fontsMemo(base.memo ?? NO_MEMO) };
+  const front = session.front(book.meta);
+  let started = (): void => {};
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const made = (async (): Promise<void> => {
+    const [{ epubFonts }, { COVER_FILE, coverImage }] = await Promise.all([import('../writers/epub/index.js'), import('../images/cover.js')]);
+    await epubFonts(book, front, ctx, { thread: true, started });
+    started();
+    if (!existsSync(path.join(book.root, COVER_FILE))) await coverImage(book.root, front.titlePage, ctx.fonts, ctx.memo);
+  })();
+  // A failure surfaces when the EPUB is made (awaited below: the worker fails, and the build's
+  // thread makes the EPUB and reports it).
+  made.catch(() => started());
+  await running;
+  return { ctx, made };
+}
+
 async function run(): Promise<void> {
   const epubOrder = next('epub');
   const cache = job.cache ? new DiskCache(job.dir) : undefined;
   const session = new BuildSession({ dir: job.dir, env: job.env, ...(cache ? { cache } : {}) });
+  const parsed = await session.book();
+  const parses = parsed.book !== undefined && ![...parsed.loadDiagnostics, ...parsed.diagnostics].some((d) => d.severity === 'error');
+  const prelude = job.epub && parses && parsed.book ? await epubPrelude(session, parsed.book) : undefined;
   const { book, diagnostics } = await session.checked();
   const loaded = await session.loaded();
   send({ kind: 'checked', diagnostics, source: loaded.project ? projectKey(loaded.project) : '' });
-  if (job.epub && book && !diagnostics.some((d) => d.severity === 'error')) {
-    const base = await session.context(book);
-    const ctx = { ...base, memo: fontsMemo(base.memo ?? NO_MEMO) };
-    const front = session.front(book.meta);
-    // What the EPUB needs besides the pagination is made now, while the build's thread composes,
-    // rather than with the EPUB while it draws the PDF's pages (its peak of memory): the font
-    // subsets — in a thread of their own, whose end frees harfbuzz's memory (about 100 MB that
-    // stayed here until this thread ended) — and the generated cover (Pango's text layers and
-    // a 1600×2400 composite).
-    await epubFonts(book, front, ctx, { thread: true });
-    if (!existsSync(path.join(book.root, COVER_FILE))) await coverImage(book.root, front.titlePage, ctx.fonts, ctx.memo);
+  if (prelude && book && !diagnostics.some((d) => d.severity === 'error')) {
+    const { ctx } = prelude;
+    await prelude.made;
+    const [{ writeEpub }, { verifyEpub }] = await Promise.all([import('../writers/epub/index.js'), import('../verify/verify.js')]);
     const { order } = await epubOrder;
     const final = withSheets(book, order);
     const bytes = await writeEpub(final, session.front(final.meta), ctx, order.pagination);

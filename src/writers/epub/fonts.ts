@@ -31,9 +31,10 @@ export interface EmbeddedFonts {
 
 /**
  * Reads each source file once even when two roles share it. `thread`: the subsets are made in a
- * thread of their own, which ends when they are made and takes harfbuzz's memory with it.
+ * thread of their own, which ends when they are made and takes harfbuzz's memory with it;
+ * `started` hears when that thread has started.
  */
-export async function embedFonts(config: FontConfig, glyphs: GlyphSets, options: { thread?: boolean } = {}): Promise<EmbeddedFonts> {
+export async function embedFonts(config: FontConfig, glyphs: GlyphSets, options: { thread?: boolean; started?: () => void } = {}): Promise<EmbeddedFonts> {
   const maps = new Map<string, Promise<CharacterMap>>();
   const mapOf = (face: FontFace): Promise<CharacterMap> => {
     const key = `${face.path}\u0000${face.postscriptName ?? ''}`;
@@ -54,7 +55,7 @@ export async function embedFonts(config: FontConfig, glyphs: GlyphSets, options:
   const jobs: SubsetJob[] = faces.map(({ face, codePoints }) => ({ path: face.path, codePoints: [...codePoints], ...(face.postscriptName ? { postscriptName: face.postscriptName } : {}) }));
   const here = async (job: SubsetJob): Promise<Uint8Array> => subsetFont(await read(job.path), job.codePoints, job.postscriptName);
   const subsets: Uint8Array[] = [];
-  if (options.thread) subsets.push(...(await subsetInThread(jobs, here)));
+  if (options.thread) subsets.push(...(await subsetInThread(jobs, here, options.started)));
   // Sequential on purpose: subset-font runs one job at a time anyway, and this keeps only one
   // subset's working memory alive.
   else for (const job of jobs) subsets.push(await here(job));

@@ -129,7 +129,7 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
  * session may make them beside the PDF (in another thread), under the same key. `thread`:
  * subset in a thread of their own that ends when they are made (src/fonts/subset-thread.ts).
  */
-export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext, options: { thread?: boolean } = {}): Promise<{ fonts: EmbeddedFonts; roles: Awaited<ReturnType<typeof bookTextRoles>> }> {
+export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext, options: { thread?: boolean; started?: () => void } = {}): Promise<{ fonts: EmbeddedFonts; roles: Awaited<ReturnType<typeof bookTextRoles>> }> {
   const memo = ctx.memo ?? NO_MEMO;
   // A law book's article numbers are set in the heading face (.article-number).
   const articles = resolveStructure(book.design).articleNumbers ? articleNumbers(allChapters(book).flatMap((c) => c.blocks)) : [];
