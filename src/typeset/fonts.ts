@@ -248,8 +248,10 @@ export class Face {
    * Shaped text, cut as pdfkit cut it (the widths the composer was tested against): with no
    * features asked for, each word with its trailing space on its own.
    */
-  private shaped(text: string, half: boolean): ShapedGlyph[] {
+  private shaped(text: string, half: boolean): readonly ShapedGlyph[] {
     if (half) return this.layout(text, true);
+    // One word (most shaped text: a Latin word, a ——): its layout as remembered, not cut and copied.
+    if (text.indexOf(' ') < 0 && text.indexOf('\t') < 0) return text === '' ? [] : this.layout(text, false);
     const out: ShapedGlyph[] = [];
     for (const chunk of text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []) out.push(...this.layout(chunk, false));
     return out;
@@ -258,10 +260,13 @@ export class Face {
   /**
    * The glyphs that draw `text` (`half`: with the `halt` feature): one per code point from the
    * table when every character is context-free, else shaped. The composer's widths and the
-   * PDF writer's glyphs both come from here, so what is measured is what is drawn.
+   * PDF writer's glyphs both come from here, so what is measured is what is drawn. `into`, when
+   * given, is emptied and filled with the table's glyphs (a page draws run after run into one
+   * list); shaped text comes as remembered. Either way the list is only to be read.
    */
-  glyphs(text: string, half: boolean): ShapedGlyph[] {
-    const out: ShapedGlyph[] = [];
+  glyphs(text: string, half: boolean, into: ShapedGlyph[] = []): readonly ShapedGlyph[] {
+    const out = into;
+    out.length = 0;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;

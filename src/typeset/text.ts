@@ -41,6 +41,8 @@ export function noteDestination(prefix: string, noteId: string): string {
 
 /** Soft line breaks inside Chinese text are not spaces; between Latin words they are. */
 export function cleanText(value: string): string {
+  // Most text nodes hold no line break: nothing to replace, no expression to run.
+  if (!value.includes('\n')) return value;
   return value.replace(/\s*\n\s*/g, (match, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
     const after = whole[offset + match.length] ?? '';

@@ -12,7 +12,7 @@ import type { FontBook } from '../../typeset/fonts.js';
 import { FAKE_BOLD_STROKE, SUP_SCALE } from '../../typeset/fonts.js';
 import type { PageItem, TextLine } from '../../typeset/model.js';
 import { MATH_PLACEHOLDER } from '../../typeset/maths.js';
-import type { Face } from '../../typeset/fonts.js';
+import type { Face, ShapedGlyph } from '../../typeset/fonts.js';
 import type { MarkLine } from './print-boxes.js';
 import { vectorOperators, type VectorContext } from './vector.js';
 import { fontProgram } from './program.js';
@@ -100,6 +100,8 @@ const r3 = (n: number): number => Math.round(n * 1000) / 1000;
 /** Lower-case hex digits as Latin-1 codes. */
 const HEX_DIGITS = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const LINE_FEED = 0x0a;
+/** Texts up to this length are written a code unit at a time. */
+const SHORT_TEXT = 48;
 const LESS = 0x3c;
 const GREATER = 0x3e;
 
@@ -137,8 +139,17 @@ class Bytes {
 
   /** Latin-1 text (its code units' low bytes, as Buffer.from(text, 'latin1')). */
   text(text: string): void {
-    this.room(text.length);
-    this.length += this.buf.write(text, this.length, text.length, 'latin1');
+    const n = text.length;
+    this.room(n);
+    if (n > SHORT_TEXT) {
+      this.length += this.buf.write(text, this.length, n, 'latin1');
+      return;
+    }
+    // An operator or a number: byte by byte is cheaper than a call into Buffer.write.
+    const buf = this.buf;
+    const at = this.length;
+    for (let i = 0; i < n; i++) buf[at + i] = text.charCodeAt(i) & 0xff;
+    this.length = at + n;
   }
 
   byte(b: number): void {
@@ -177,10 +188,25 @@ let scratch: Buffer = Buffer.allocUnsafe(1 << 16);
 
 /** The glyphs of one face a page draws, in the order first drawn, and the codes seen so far. */
 interface Used {
-  seen: Set<number>;
+  /** Code → the page's stamp when the code was recorded (see stamps). */
+  seen: Uint32Array;
   codes: number[];
   widths: number[];
   texts: string[];
+}
+
+/**
+ * Face id → code → the stamp of the page that last recorded the code: a page asks "seen on this
+ * page?" for every glyph it draws, and a Set per page and face grew a hash table glyph by glyph.
+ * Codes are CIDs or glyph ids (16 bits); each drawPage takes a new stamp.
+ */
+const stamps = new Map<string, Uint32Array>();
+let pageStamp = 0;
+
+function seenTable(faceId: string): Uint32Array {
+  let table = stamps.get(faceId);
+  if (!table) stamps.set(faceId, (table = new Uint32Array(0x10000)));
+  return table;
 }
 
 class TextWriter {
@@ -191,6 +217,9 @@ class TextWriter {
   /** Text rendering mode: 0 fill, 2 fill and stroke (synthetic bold). */
   private mode = 0;
   readonly used: Record<string, Used> = {};
+  /** The glyphs of the run being shown (one list for the page's runs). */
+  private readonly runGlyphs: ShapedGlyph[] = [];
+  private readonly stamp = ++pageStamp;
 
   constructor(
     private readonly fonts: FontBook,
@@ -209,13 +238,14 @@ class TextWriter {
 
   /** The TJ array of `text` (`[` … `]`) written into `out`. */
   private showInto(out: Bytes, face: Face, text: string, half: boolean): void {
-    const used = (this.used[face.id] ??= { seen: new Set(), codes: [], widths: [], texts: [] });
+    const used = (this.used[face.id] ??= { seen: seenTable(face.id), codes: [], widths: [], texts: [] });
+    const stamp = this.stamp;
     const program = fontProgram(face);
     const scale = 1000 / face.unitsPerEm;
     let open = false;
     let pending = 0;
     out.text('[');
-    for (const g of face.glyphs(text, half)) {
+    for (const g of face.glyphs(text, half, this.runGlyphs)) {
       const width = r3(g.width * scale);
       pending = r3(pending - g.offset * scale);
       if (pending !== 0) {
@@ -227,8 +257,10 @@ class TextWriter {
       if (!open) out.byte(LESS);
       out.hex4(code);
       open = true;
-      if (!used.seen.has(code)) {
-        used.seen.add(code);
+      // A code past 16 bits (none in an OpenType font) is looked for in the list instead.
+      const fresh = code <= 0xffff ? used.seen[code] !== stamp : !used.codes.includes(code);
+      if (fresh) {
+        if (code <= 0xffff) used.seen[code] = stamp;
         used.codes.push(code);
         used.widths.push(width);
         used.texts.push(g.text);
