@@ -57,6 +57,53 @@ function namesIn(folder: string): string[] {
   }
 }
 
+const PACK_MAGIC = 'HPK1';
+
+/** The entries of a pack (DiskCache.bytes with `packed`): as many as can be read, none when it is damaged at the start. */
+function readPack(bytes: Uint8Array | undefined): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  if (!bytes || bytes.length < 4 || Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1') !== PACK_MAGIC) return out;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 4; at + 6 <= bytes.length; ) {
+    const keyLength = view.getUint16(at);
+    const start = at + 6 + keyLength;
+    // A pack cut short ends where it was cut: each entry is sealed, so a damaged one is a miss where it is used.
+    if (start > bytes.length) break;
+    const length = view.getUint32(at + 2 + keyLength);
+    if (start + length > bytes.length) break;
+    out.set(Buffer.from(bytes.buffer, bytes.byteOffset + at + 2, keyLength).toString('utf8'), bytes.subarray(start, start + length));
+    at = start + length;
+  }
+  return out;
+}
+
+function writePack(entries: Map<string, Uint8Array>): Uint8Array {
+  const keys = [...entries.keys()].sort();
+  const names = keys.map((key) => Buffer.from(key, 'utf8'));
+  let size = 4;
+  keys.forEach((key, i) => (size += 6 + (names[i] as Buffer).length + (entries.get(key) as Uint8Array).length));
+  const out = Buffer.alloc(size);
+  out.write(PACK_MAGIC, 0, 'latin1');
+  let at = 4;
+  keys.forEach((key, i) => {
+    const name = names[i] as Buffer;
+    const bytes = entries.get(key) as Uint8Array;
+    out.writeUInt16BE(name.length, at);
+    out.set(name, at + 2);
+    out.writeUInt32BE(bytes.length, at + 2 + name.length);
+    out.set(bytes, at + 6 + name.length);
+    at += 6 + name.length + bytes.length;
+  });
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+/** One step's entries kept in one file for this build: those read from it, and those it used or made. */
+interface Pack {
+  read: Map<string, Uint8Array>;
+  used: Map<string, Uint8Array>;
+  added: boolean;
+}
+
 export class DiskCache {
   readonly folder: string;
   private readonly projectRoot: string;
@@ -68,6 +115,8 @@ export class DiskCache {
   private pending = new Map<string, Uint8Array>();
   /** Values made when the build ends (StepMemo.later). */
   private deferred = new Map<string, () => unknown>();
+  /** Packed steps of this build, by the pack's key. */
+  private packs = new Map<string, Pack>();
   /** Entries another process of this build used (the checks beside the PDF): not stale. */
   private kept = new Set<string>();
   /** The shard folders, and the entries of each shard looked at, as this build first found them (null: none). */
@@ -197,8 +246,14 @@ export class DiskCache {
     };
   }
 
-  /** Raw bytes under one step's name (the PDF writer's page streams). */
-  bytes(settingsKey: string, step: string): ByteCache {
+  /**
+   * Raw bytes under one step's name (the PDF writer's page streams). `packed`: the step's
+   * entries are kept in one file, itself an entry, read whole on the first lookup and written
+   * again when the build ends if it changed: a warm build of 水浒传 then reads one file of
+   * 5 MB instead of opening some 1,000 (each open, stat, read and close a round trip).
+   */
+  bytes(settingsKey: string, step: string, options: { packed?: boolean } = {}): ByteCache {
+    if (options.packed) return this.packed(settingsKey, step);
     return {
       get: (key) => {
         const bytes = this.read(hashOf(settingsKey, step, key));
@@ -207,6 +262,44 @@ export class DiskCache {
       },
       set: (key, bytes) => this.write(hashOf(settingsKey, step, key), bytes),
     };
+  }
+
+  private packed(settingsKey: string, step: string): ByteCache {
+    const packKey = hashOf(settingsKey, step, '\u0000pack');
+    // Looked up afresh for every call: the next build (a warm process) reads the pack again.
+    const pack = (): Pack => {
+      let found = this.packs.get(packKey);
+      if (!found) this.packs.set(packKey, (found = { read: readPack(this.read(packKey)), used: new Map(), added: false }));
+      return found;
+    };
+    return {
+      get: (key) => {
+        const p = pack();
+        const bytes = p.used.get(key) ?? p.read.get(key);
+        if (bytes) p.used.set(key, bytes);
+        this.count(bytes ? 'hits' : 'misses', step);
+        return bytes;
+      },
+      set: (key, bytes) => {
+        const p = pack();
+        p.used.set(key, bytes);
+        p.added = true;
+      },
+    };
+  }
+
+  /**
+   * A changed pack written whole: with the prune, what this build used (the rest is stale);
+   * without, what it held too (`--only` and `proof` remove nothing).
+   */
+  private writePacks(prune: boolean): void {
+    for (const [key, pack] of this.packs) {
+      const entries = prune ? pack.used : new Map([...pack.read, ...pack.used]);
+      if (!pack.added && entries.size === pack.read.size) continue;
+      if (entries.size > 0) this.write(key, writePack(entries));
+      else this.used.delete(key);
+    }
+    this.packs = new Map();
   }
 
   /**
@@ -218,6 +311,7 @@ export class DiskCache {
   async flush(options: { prune: boolean; kept?: Promise<readonly string[]> }): Promise<void> {
     for (const [key, produce] of this.deferred) this.write(key, new Uint8Array(serialize(produce())));
     this.deferred = new Map();
+    this.writePacks(options.prune);
     const pending = this.pending;
     const used = this.used;
     const kept = this.kept;

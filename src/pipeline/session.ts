@@ -120,7 +120,7 @@ export class BuildSession {
       if (!cache) return { memo: NO_MEMO };
       const fonts = await this.fonts().catch(() => undefined);
       const settings = hashOf(codeKey(), project.metaSource.text, project.design ?? null, fonts ?? null, fontFilesKey(fonts));
-      return { memo: cache.memo(settings), pageCache: cache.bytes(settings, 'pdf-page'), zipCache: cache.bytes(settings, 'epub-zip') };
+      return { memo: cache.memo(settings), pageCache: cache.bytes(settings, 'pdf-page', { packed: true }), zipCache: cache.bytes(settings, 'epub-zip') };
     });
   }
 
