@@ -40,7 +40,7 @@ export function gapBefore<S>(units: Units<S>, i: number, measure: Measure<S>): n
   // The gap separates letters and digits from ideographs; an ASCII bracket or stop written
   // inside Chinese text (考虑(**两种方法**)) hugs the ideograph on its open side.
   if (a === LATIN ? NO_GAP_AFTER.has(units.text[i - 1]?.at(-1) ?? '') : NO_GAP_BEFORE.has(units.text[i]?.[0] ?? '')) return 0;
-  return Math.min(measure(' ', units.style[i - 1] as S, false), measure(' ', units.style[i] as S, false));
+  return Math.min(measure(' ', units.styleOf(i - 1), false), measure(' ', units.styleOf(i), false));
 }
 
 /** Units of measure that stay on the line of the number before them ("120 ns", "1 GB", "3 GHz"). */
@@ -78,7 +78,7 @@ const URL_BREAK_AFTER = new Set(Array.from('/._-?&=#'));
 /** Splits an over-long Latin word after the last URL mark that fits `room`, else at the last character that fits. */
 function splitWord<S>(units: Units<S>, j: number, room: number, measure: Measure<S>, marksOnly = false): boolean {
   if (j >= units.length) return false;
-  const style = units.style[j] as S;
+  const style = units.styleOf(j);
   const chars = Array.from(units.text[j] ?? '');
   let take = 1;
   while (take < chars.length && measure(chars.slice(0, take + 1).join(''), style, false) <= room + EPSILON) take++;

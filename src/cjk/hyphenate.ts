@@ -134,7 +134,7 @@ export function divisionPoints(text: string, division: Division): Point[] {
 export function divideWord<S>(units: Units<S>, k: number, room: number, measure: Measure<S>, division: Division): boolean {
   if (k >= units.length || units.kind[k] !== LATIN) return false;
   const text = units.text[k] ?? '';
-  const style = units.style[k] as S;
+  const style = units.styleOf(k);
   const points = divisionPoints(text, division);
   for (let p = points.length - 1; p >= 0; p--) {
     const { at, hyphen } = points[p] ?? { at: 0, hyphen: false };
@@ -165,7 +165,7 @@ export function spreadOf<S>(units: Units<S>, start: number, end: number, avail: 
   };
   for (let i = start; i < end && i < units.length; i++) {
     natural += (i > start ? gapBefore(units, i, measure) : 0) + widthIn(units, i, start);
-    if (i + 1 < units.length && i + 1 < end - 1 && spaceable(i) && spaceable(i + 1) && units.style[i + 1] === units.style[i]) ideographGaps++;
+    if (i + 1 < units.length && i + 1 < end - 1 && spaceable(i) && spaceable(i + 1) && units.styleOf(i + 1) === units.styleOf(i)) ideographGaps++;
     const kind = units.kind[i];
     if (kind === LATIN || kind === SPACE) letterGaps += units.text[i]?.length ?? 0;
   }
@@ -194,7 +194,7 @@ export function divideAtLineEnd<S>(
   while (k < line.at && k < units.length && (units.kind[k] === SPACE || units.has(k, OPENING))) k++;
   if (k >= units.length || units.kind[k] !== LATIN || k > line.at) return -1;
   if (!tooLong && best > start && spreadOf(units, start, best, line.justified, measure, widthIn, gapBefore) <= hyphenation.em * MAX_SPREAD + EPSILON) return -1;
-  const division = hyphenation.divide(units.text[k] ?? '', units.style[k] as S);
+  const division = hyphenation.divide(units.text[k] ?? '', units.styleOf(k));
   if (division === 'none') return -1;
   let used = 0;
   for (let i = start; i < k && i < units.length; i++) used += (i > start ? gapBefore(units, i, measure) : 0) + widthIn(units, i, start);

@@ -60,11 +60,11 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
   let current: Draft<S> | undefined;
   for (let k = line.start; k < line.end && k < units.length; k++) {
     const text = units.text[k] ?? '';
-    const style = units.style[k] as S;
+    const style = units.styleOf(k);
     const gap = k > line.start ? gapBefore(units, k, measure) : 0;
     if (gap > 0) {
       // The space is set in the face whose space gapBefore chose (the narrower one).
-      const prev = units.style[k - 1] as S;
+      const prev = units.styleOf(k - 1);
       const spaceStyle = measure(' ', prev, false) <= measure(' ', style, false) ? prev : style;
       out.push({ segment: { text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed', from: -1, to: -1 });
       current = undefined;

@@ -51,7 +51,8 @@ export class Units<S> {
   constructor(
     public length: number,
     public text: string[],
-    public style: S[],
+    /** The styles of the runs the units were cut from (a unit's style is its run's: styleOf). */
+    public readonly styles: readonly S[],
     public kind: Uint8Array,
     public flags: Uint16Array,
     /** Width in points. */
@@ -67,7 +68,11 @@ export class Units<S> {
   ) {}
 
   view(): Units<S> {
-    return new Units(this.length, this.text, this.style, this.kind, this.flags, this.width, this.half, this.sources, this.source, this.start);
+    return new Units(this.length, this.text, this.styles, this.kind, this.flags, this.width, this.half, this.sources, this.source, this.start);
+  }
+
+  styleOf(i: number): S {
+    return this.styles[this.source[i] ?? 0] as S;
   }
 
   /**
@@ -103,9 +108,7 @@ export class Units<S> {
       to[j + 1] = from[j] as number;
       return to;
     };
-    const style = this.style[j] as S;
     this.text = [...this.text.slice(0, j), head, tail, ...this.text.slice(j + 1, n)];
-    this.style = [...this.style.slice(0, j), style, style, ...this.style.slice(j + 1, n)];
     this.kind = grow(this.kind, (size) => new Uint8Array(size));
     this.flags = grow(this.flags, (size) => new Uint16Array(size));
     this.width = grow(this.width, (size) => new Float64Array(size));
@@ -158,11 +161,10 @@ function cut(text: string, start: number, end: number): string {
   return (SINGLES[code] ??= String.fromCharCode(code));
 }
 
-/** Units cut but not yet measured: text, style, kind, the tight flag and where each was cut from. */
-interface Cut<S> {
+/** Units cut but not yet measured: text, kind, the tight flag and where each was cut from. */
+interface Cut {
   length: number;
   text: string[];
-  style: S[];
   kind: Uint8Array;
   flags: Uint16Array;
   source: Uint32Array;
@@ -171,14 +173,14 @@ interface Cut<S> {
 }
 
 /** Runs → unmeasured units, cut from the run's text by code point (no string building). */
-function split<S>(runs: Array<StyledText<S>>): Cut<S> {
+function split<S>(runs: Array<StyledText<S>>): Cut {
   let most = 0;
   for (const run of runs) most += run.text.length;
-  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(most), flags: new Uint16Array(most), source: new Uint32Array(most), start: new Int32Array(most), spaces: false };
+  // Sized for the most units there can be (one per code unit), cut to length at the end.
+  const out: Cut = { length: 0, text: new Array<string>(most), kind: new Uint8Array(most), flags: new Uint16Array(most), source: new Uint32Array(most), start: new Int32Array(most), spaces: false };
   let r = 0;
-  const add = (text: string, style: S, kind: number, tight: boolean, at: number): void => {
-    out.text.push(text);
-    out.style.push(style);
+  const add = (text: string, kind: number, tight: boolean, at: number): void => {
+    out.text[out.length] = text;
     out.kind[out.length] = kind;
     if (tight) out.flags[out.length] = TIGHT;
     if (kind === SPACE) out.spaces = true;
@@ -187,7 +189,7 @@ function split<S>(runs: Array<StyledText<S>>): Cut<S> {
     out.length++;
   };
   for (; r < runs.length; r++) {
-    const { text, style } = runs[r] as StyledText<S>;
+    const { text } = runs[r] as StyledText<S>;
     const tight = runs[r]?.tight === true;
     let start = 0;
     let kind = -1;
@@ -197,15 +199,16 @@ function split<S>(runs: Array<StyledText<S>>): Cut<S> {
       const next = i + (cp > 0xffff ? 2 : 1);
       const k = unitKind(kindOfCodePoint(cp));
       if (kind === -1 || kind !== k || !joins(k, prev, cp)) {
-        if (kind !== -1) add(cut(text, start, i), style, kind, tight, start);
+        if (kind !== -1) add(cut(text, start, i), kind, tight, start);
         start = i;
         kind = k;
       }
       prev = cp;
       i = next;
     }
-    if (kind !== -1) add(cut(text, start, text.length), style, kind, tight, start);
+    if (kind !== -1) add(cut(text, start, text.length), kind, tight, start);
   }
+  out.text.length = out.length;
   return out;
 }
 
@@ -219,14 +222,13 @@ export const IDEOGRAPHIC_SPACE = '\u3000';
  * punctuation or beside Latin text it goes: the marks carry their own white, and the ¼-em gap
  * replaces it between Chinese and Latin.
  */
-function resolveSpaces<S>(cut: Cut<S>): Cut<S> {
+function resolveSpaces(cut: Cut): Cut {
   // Most Chinese paragraphs have no space at all: then there is nothing to resolve or copy.
   if (!cut.spaces) return cut;
   const { text, kind } = cut;
-  const out: Cut<S> = { length: 0, text: [], style: [], kind: new Uint8Array(cut.length), flags: new Uint16Array(cut.length), source: new Uint32Array(cut.length), start: new Int32Array(cut.length), spaces: true };
+  const out: Cut = { length: 0, text: [], kind: new Uint8Array(cut.length), flags: new Uint16Array(cut.length), source: new Uint32Array(cut.length), start: new Int32Array(cut.length), spaces: true };
   const keep = (i: number, as: string): void => {
     out.text.push(as);
-    out.style.push(cut.style[i] as S);
     out.kind[out.length] = kind[i] ?? 0;
     out.flags[out.length] = cut.flags[i] ?? 0;
     out.source[out.length] = cut.source[i] ?? 0;
@@ -251,13 +253,14 @@ function resolveSpaces<S>(cut: Cut<S>): Cut<S> {
 }
 
 export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Units<S> {
-  const { length: n, text, style, kind, flags, source, start } = resolveSpaces(split(runs));
+  const { length: n, text, kind, flags, source, start } = resolveSpaces(split(runs));
+  const styles = runs.map((run) => run.style);
   const width = new Float64Array(n);
   const half = new Float64Array(n);
   // Each unit's widths and edge rules, from its text as resolved (a source space may be U+3000 now).
   for (let i = 0; i < n; i++) {
     const t = text[i] ?? '';
-    const s = style[i] as S;
+    const s = styles[source[i] ?? 0] as S;
     const k = kind[i];
     // By code unit, as the tests on the first and last character always were.
     const first = t.charCodeAt(0);
@@ -286,5 +289,5 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
     }
   }
   const sources = runs.map((run) => run.text);
-  return new Units(n, text, style, kind.subarray(0, n), flags.subarray(0, n), width, half, sources, source.subarray(0, n), start.subarray(0, n));
+  return new Units(n, text, styles, kind.subarray(0, n), flags.subarray(0, n), width, half, sources, source.subarray(0, n), start.subarray(0, n));
 }
