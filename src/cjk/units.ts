@@ -144,6 +144,13 @@ function unitKind(kind: CharKind): number {
   }
 }
 
+/** The unit kind of every BMP code unit, made once: split asks for every character of a book. */
+const UNIT_KINDS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) table[cp] = unitKind(kindOfCodePoint(cp));
+  return table;
+})();
+
 /** Characters (code points) that join the previous one into a unit of the same kind. */
 function joins(kind: number, prev: number, cp: number): boolean {
   if (kind === LATIN) return true;
@@ -197,7 +204,7 @@ function split<S>(runs: Array<StyledText<S>>): Cut {
     for (let i = 0; i < text.length; ) {
       const cp = text.codePointAt(i) ?? 0;
       const next = i + (cp > 0xffff ? 2 : 1);
-      const k = unitKind(kindOfCodePoint(cp));
+      const k = cp < 0x10000 ? (UNIT_KINDS[cp] as number) : unitKind(kindOfCodePoint(cp));
       if (kind === -1 || kind !== k || !joins(k, prev, cp)) {
         if (kind !== -1) add(cut(text, start, i), kind, tight, start);
         start = i;
