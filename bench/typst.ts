@@ -4,16 +4,22 @@
  * chapters to PDF (bench/typst-document.ts, bench/typst-compile.ts), interleaved round by round.
  * The ratio is hanpress's time over Typst's (issue #11 asks for ≤ 1.0).
  * `tsx bench/typst.ts [chapters] [--rounds n] [--compare <checkout>]` runs it alone; --compare
- * adds a cold build by another checkout (an older hanpress, without the cache flags) to the
- * same rounds.
+ * adds a cold build by another checkout (an older hanpress; with --no-cache when it has a cache)
+ * to the same rounds.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { corpusProject } from './corpus-project.js';
 import { interleaved, ratio, type ProcessTiming } from './processes.js';
 import { typstProject } from './typst-document.js';
+
+/** Whether the hanpress at `checkout` has `build --no-cache` (older ones had no cache). */
+function knowsNoCache(checkout: string): boolean {
+  return execFileSync(process.execPath, [path.join(checkout, 'bin/hanpress.js'), 'build', '--help'], { encoding: 'utf8' }).includes('--no-cache');
+}
 
 export async function typstTimings(root: string, projectDir: string, rounds: number, compare?: string): Promise<ProcessTiming[]> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hanpress-bench-typst-'));
@@ -32,7 +38,9 @@ export async function typstTimings(root: string, projectDir: string, rounds: num
         ? [
             {
               name: `hanpress build (${path.basename(compare)})`,
-              args: [path.join(compare, 'bin/hanpress.js'), 'build', projectDir, '-o', older],
+              // Cold as well when that hanpress has a cache: it would otherwise read the entries
+              // its first round wrote.
+              args: [path.join(compare, 'bin/hanpress.js'), 'build', projectDir, ...(knowsNoCache(compare) ? ['--no-cache'] : []), '-o', older],
               cwd: compare,
               before: () => rmSync(older, { recursive: true, force: true }),
             },
