@@ -19,22 +19,23 @@ const EPSILON = 0.01;
 /** No mark compressed: shared by every line that compresses none (most), never added to. */
 const NONE: ReadonlySet<number> = new Set<number>();
 
-interface Draft<S> {
-  segment: Segment<S>;
-  kind: Kind;
-  /**
-   * The units [from, to) the segment holds, its text made from them once the line is drafted
-   * (a slice of the run's text where it can be: no characters copied); from −1: the text is
-   * the segment's own (a space, a divided word's head).
-   */
-  from: number;
-  to: number;
-}
+/**
+ * What drafts() knows of each segment of the line it drafts, by the segment's index (scratch
+ * lists reused line after line, rather than an object per segment): its kind and, while its text
+ * is still to be made from its units, the units [from, to) it holds — the text is made once the
+ * line is drafted (a slice of the run's text where it can be: no characters copied); from −1:
+ * the text is the segment's own (a space, a divided word's head).
+ */
+const kinds: Kind[] = [];
+const froms: number[] = [];
+const tos: number[] = [];
 
-/** A draft whose text is its own from now on. */
-function ownText<S>(draft: Draft<S>, units: Units<S>): void {
-  if (draft.from >= 0 && draft.to - draft.from > 1) draft.segment.text = textOf(units, draft.from, draft.to);
-  draft.from = -1;
+/** Segment i's text is its own from now on. */
+function ownText<S>(segments: Array<Segment<S>>, i: number, units: Units<S>): void {
+  const from = froms[i] ?? -1;
+  const to = tos[i] ?? -1;
+  if (from >= 0 && to - from > 1) (segments[i] as Segment<S>).text = textOf(units, from, to);
+  froms[i] = -1;
 }
 
 function textOf<S>(units: Units<S>, from: number, to: number): string {
@@ -55,9 +56,18 @@ function kindOf<S>(units: Units<S>, k: number, half: boolean, isLastUnit: boolea
   return 'fixed';
 }
 
-function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeezed: ReadonlySet<number>): Array<Draft<S>> {
-  const out: Array<Draft<S>> = [];
-  let current: Draft<S> | undefined;
+/** The line's segments; their kinds are in `kinds` by index until the next line is drafted. */
+function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeezed: ReadonlySet<number>): Array<Segment<S>> {
+  const out: Array<Segment<S>> = [];
+  const add = (segment: Segment<S>, kind: Kind, from: number): number => {
+    const i = out.length;
+    kinds[i] = kind;
+    froms[i] = from;
+    tos[i] = from + 1;
+    out.push(segment);
+    return i;
+  };
+  let current = -1;
   for (let k = line.start; k < line.end && k < units.length; k++) {
     const text = units.text[k] ?? '';
     const style = units.styleOf(k);
@@ -66,36 +76,35 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
       // The space is set in the face whose space gapBefore chose (the narrower one).
       const prev = units.styleOf(k - 1);
       const spaceStyle = measure(' ', prev, false) <= measure(' ', style, false) ? prev : style;
-      out.push({ segment: { text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed', from: -1, to: -1 });
-      current = undefined;
+      add({ text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, 'fixed', -1);
+      current = -1;
     }
     const half = halfHere(units, k, line, squeezed);
     const lastUnit = !line.last && k === line.end - 1;
+    const open = current >= 0 ? (out[current] as Segment<S>) : undefined;
     if (lastUnit && units.kind[k] === LATIN && text.length > 1) {
       // Keep all but the final letter stretchable for the no-ideograph fallback below.
       const chars = Array.from(text);
       const head = chars.slice(0, -1).join('');
-      if (current && current.kind === 'latin' && current.segment.style === style) {
-        ownText(current, units);
-        current.segment.text += head;
-      } else out.push({ segment: { text: head, style, spacing: 0, halfWidth: false, width: 0 }, kind: 'latin', from: -1, to: -1 });
-      current = { segment: { text: chars.at(-1) ?? '', style, spacing: 0, halfWidth: false, width: 0 }, kind: 'fixed', from: -1, to: -1 };
-      out.push(current);
+      if (open && kinds[current] === 'latin' && open.style === style) {
+        ownText(out, current, units);
+        open.text += head;
+      } else add({ text: head, style, spacing: 0, halfWidth: false, width: 0 }, 'latin', -1);
+      current = add({ text: chars.at(-1) ?? '', style, spacing: 0, halfWidth: false, width: 0 }, 'fixed', -1);
       continue;
     }
     const kind = kindOf(units, k, half, lastUnit);
-    if (current && kind !== 'fixed' && current.kind === kind && current.segment.style === style) {
-      if (current.from >= 0 && current.to === k) current.to = k + 1;
+    if (open && kind !== 'fixed' && kinds[current] === kind && open.style === style) {
+      if ((froms[current] ?? -1) >= 0 && tos[current] === k) tos[current] = k + 1;
       else {
-        ownText(current, units);
-        current.segment.text += text;
+        ownText(out, current, units);
+        open.text += text;
       }
       continue;
     }
-    current = { segment: { text, style, spacing: 0, halfWidth: half, width: 0 }, kind, from: k, to: k + 1 };
-    out.push(current);
+    current = add({ text, style, spacing: 0, halfWidth: half, width: 0 }, kind, k);
   }
-  for (const draft of out) ownText(draft, units);
+  for (let i = 0; i < out.length; i++) ownText(out, i, units);
   return out;
 }
 
@@ -127,9 +136,9 @@ function squeezedMarks<S>(units: Units<S>, line: LineRange, room: number, base: 
   return out;
 }
 
-function naturalOf<S>(parts: Array<Draft<S>>, measureText: Measure<S>): number {
+function naturalOf<S>(parts: Array<Segment<S>>, measureText: Measure<S>): number {
   let natural = 0;
-  for (const { segment } of parts) {
+  for (const segment of parts) {
     segment.width = measureText(segment.text, segment.style, segment.halfWidth);
     natural += segment.width;
   }
@@ -145,7 +154,7 @@ export function justifyLine<S>(units: Units<S>, line: LineRange, measure: number
     natural = naturalOf(parts, measureText);
   }
   const gaps: Record<Kind, number> = { spaced: 0, latin: 0, fixed: 0 };
-  for (const { segment, kind } of parts) gaps[kind] += segment.text.length - 1;
+  parts.forEach((segment, i) => (gaps[kinds[i] ?? 'fixed'] += segment.text.length - 1));
   const slack = measure - line.indent - natural;
   // Between ideographs when there are any; a line of Latin text alone is letter-spaced instead.
   const into: Kind = gaps.spaced > 0 ? 'spaced' : 'latin';
@@ -153,7 +162,9 @@ export function justifyLine<S>(units: Units<S>, line: LineRange, measure: number
   // measure (a paragraph pulled up a line): then it is closed up to the measure like the rest.
   if ((!line.last || slack < -EPSILON) && gaps[into] > 0) {
     const spacing = slack / gaps[into];
-    for (const part of parts) if (part.kind === into && part.segment.text.length > 1) part.segment.spacing = spacing;
+    parts.forEach((segment, i) => {
+      if (kinds[i] === into && segment.text.length > 1) segment.spacing = spacing;
+    });
   }
-  return { segments: parts.map((p) => p.segment), indent: line.indent, last: line.last, natural };
+  return { segments: parts, indent: line.indent, last: line.last, natural };
 }

@@ -251,6 +251,8 @@ const CLEAR = 0.15;
 export function roomForMaths(lines: TextLine[], pitch: number, size: number): TextLine[] {
   const above = pitch - (DESCENT + CLEAR) * size;
   const below = pitch - (ASCENT + CLEAR) * size;
+  // No formula and room for text on the grid (nearly every paragraph): no line moves.
+  if (above >= 0 && below >= 0 && !lines.some((line) => line.runs.some((run) => run.style.math))) return lines;
   const out: TextLine[] = [];
   let depth = 0;
   lines.forEach((line) => {
