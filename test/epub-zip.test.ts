@@ -6,7 +6,7 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ByteCache } from '../src/pipeline/memo.js';
-import { dosDateTime, zipEpub, type ZipEntry } from '../src/writers/epub/zip.js';
+import { deflateAhead, dosDateTime, zipEpub, type ZipEntry } from '../src/writers/epub/zip.js';
 import { verifyEpub } from '../src/verify/verify.js';
 
 const DATE = new Date(Date.UTC(2024, 4, 1, 13, 37, 42));
@@ -64,6 +64,25 @@ describe('the EPUB zip', () => {
     const files = unzipSync(zipEpub(ENTRIES, DATE, warm));
     expect(Object.keys(files)[0]).toBe('mimetype');
     expect(Buffer.from(files['OEBPS/text/ch002.xhtml'] ?? []).equals(Buffer.from(ENTRIES[3]?.data ?? []))).toBe(true);
+  });
+
+  it('writes the same bytes with a large entry deflated ahead, and asks the cache first', () => {
+    // A font-sized entry: deflating ahead starts at 64 KB.
+    const font = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
+    const entries: ZipEntry[] = [...ENTRIES, { path: 'OEBPS/fonts/body-regular.ttf', data: font }];
+    const expected = Buffer.from(fflateZip(entries, DATE));
+    deflateAhead(font);
+    expect(Buffer.from(zipEpub(entries, DATE)).equals(expected)).toBe(true);
+    const cache = countingCache();
+    deflateAhead(font, cache);
+    expect(cache.misses).toBe(1);
+    expect(Buffer.from(zipEpub(entries, DATE, cache)).equals(expected)).toBe(true);
+    // What was deflated ahead is also kept across runs; next time the cache answers.
+    const warm = countingCache();
+    for (const [k, v] of cache.map) warm.map.set(k, v);
+    deflateAhead(font, warm);
+    expect([warm.hits, warm.misses]).toEqual([1, 0]);
+    expect(Buffer.from(zipEpub(entries, DATE, warm)).equals(expected)).toBe(true);
   });
 
   it('deflates again only the entry whose content changed', () => {

@@ -69,10 +69,13 @@ async function epubPrelude(session: BuildSession, book: Book): Promise<{ ctx: Aw
   let started = (): void => {};
   const running = new Promise<void>((resolve) => (started = resolve));
   const made = (async (): Promise<void> => {
-    const [{ epubFonts }, { COVER_FILE, coverImage }] = await Promise.all([import('../writers/epub/index.js'), import('../images/cover.js')]);
-    await epubFonts(book, front, ctx, { thread: true, started });
+    const [{ epubFonts }, { COVER_FILE, coverImage }, { deflateAhead }] = await Promise.all([import('../writers/epub/index.js'), import('../images/cover.js'), import('../writers/epub/zip.js')]);
+    const { fonts } = await epubFonts(book, front, ctx, { thread: true, started });
     started();
     if (!existsSync(path.join(book.root, COVER_FILE))) await coverImage(book.root, front.titlePage, ctx.fonts, ctx.memo);
+    // The subsets' deflated bytes for the zip, made while this thread would wait for the
+    // pagination, not after it, when the EPUB is the last thing the build waits for.
+    for (const font of fonts.fonts) deflateAhead(font.bytes, ctx.zipCache);
   })();
   // A failure surfaces when the EPUB is made (awaited below: the worker fails, and the build's
   // thread makes the EPUB and reports it).

@@ -60,8 +60,8 @@ export function dosDateTime(buildDate: Date): number {
  * sealed: one damaged, cut short or filed under another key is a miss.
  */
 function deflated(data: Uint8Array, cache: ByteCache | undefined, done: Map<string, Deflated>): Deflated {
-  if (!cache) return { crc: crc32(data), data: deflateSync(data, { level: LEVEL }) };
-  const content = createHash('sha256').update(DEFLATE_FORMAT).update('\u0000').update(data).digest();
+  if (!cache) return fresh(data);
+  const content = contentHash(data);
   const key = content.toString('hex');
   // The same content twice in one archive (two identical documents) is looked up once.
   const known = done.get(key);
@@ -72,7 +72,7 @@ function deflated(data: Uint8Array, cache: ByteCache | undefined, done: Map<stri
     done.set(key, found);
     return found;
   }
-  const out = { crc: crc32(data), data: deflateSync(data, { level: LEVEL }) };
+  const out = fresh(data, content);
   done.set(key, out);
   const stored = Buffer.alloc(36 + out.data.length);
   content.copy(stored, 0);
@@ -80,6 +80,39 @@ function deflated(data: Uint8Array, cache: ByteCache | undefined, done: Map<stri
   stored.set(out.data, 36);
   cache.set(key, sealEntry(stored));
   return out;
+}
+
+function contentHash(data: Uint8Array): Buffer {
+  return createHash('sha256').update(DEFLATE_FORMAT).update('\u0000').update(data).digest();
+}
+
+/** Entries this large are worth deflating ahead (the fonts: most of an EPUB's bytes). */
+const AHEAD_FROM = 64 * 1024;
+const ahead = new Map<string, Deflated>();
+
+/**
+ * Deflates an entry before the archive is made (the thread beside the PDF has the font subsets
+ * long before the pagination its documents wait for), unless the cache across runs has it:
+ * zipEpub then takes these bytes instead of deflating the entry at the end of the build.
+ */
+export function deflateAhead(data: Uint8Array, cache?: ByteCache): void {
+  if (data.length < AHEAD_FROM) return;
+  const key = contentHash(data).toString('hex');
+  if (ahead.has(key) || cache?.get(key)) return;
+  ahead.set(key, { crc: crc32(data), data: deflateSync(data, { level: LEVEL }) });
+}
+
+/** The entry deflated now, or taken from what was deflated ahead (the same bytes). */
+function fresh(data: Uint8Array, content?: Buffer): Deflated {
+  if (data.length >= AHEAD_FROM && ahead.size > 0) {
+    const key = (content ?? contentHash(data)).toString('hex');
+    const made = ahead.get(key);
+    if (made) {
+      ahead.delete(key);
+      return made;
+    }
+  }
+  return { crc: crc32(data), data: deflateSync(data, { level: LEVEL }) };
 }
 
 function pack(path: string, data: Uint8Array, stored: boolean, cache: ByteCache | undefined, done: Map<string, Deflated>): Packed {
