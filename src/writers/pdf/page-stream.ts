@@ -100,6 +100,7 @@ const r3 = (n: number): number => Math.round(n * 1000) / 1000;
 /** Lower-case hex digits as Latin-1 codes. */
 const HEX_DIGITS = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const LINE_FEED = 0x0a;
+const SPACE = 0x20;
 /** Texts up to this length are written a code unit at a time. */
 const SHORT_TEXT = 48;
 const LESS = 0x3c;
@@ -294,14 +295,22 @@ class TextWriter {
       if (resource !== this.font || size !== this.size) out.op(`/${resource} ${num(size)} Tf`);
       this.font = resource;
       this.size = size;
-      if (run.spacing !== this.spacing) out.op(`${num(run.spacing)} Tc`);
+      if (run.spacing !== this.spacing) {
+        out.op(num(run.spacing));
+        out.text(' Tc');
+      }
       this.spacing = run.spacing;
       // A one-weight face set bold: glyphs filled and stroked with a thin line, as ctex's AutoFakeBold.
       const mode = this.fonts.fakeBold(run.style) ? 2 : 0;
       if (mode === 2) out.op(`${num(size * FAKE_BOLD_STROKE)} w`);
       if (mode !== this.mode) out.op(`${mode} Tr`);
       this.mode = mode;
-      out.op(`1 0 0 1 ${num(x + run.x)} ${num(this.sheetHeight - y)} Tm`);
+      // Written piece by piece: one text matrix per run of every line.
+      out.op('1 0 0 1 ');
+      out.text(num(x + run.x));
+      out.byte(SPACE);
+      out.text(num(this.sheetHeight - y));
+      out.text(' Tm');
       out.op();
       this.showInto(out, face, run.text, run.half);
       out.text(' TJ');
