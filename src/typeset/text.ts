@@ -223,7 +223,7 @@ export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, 
   return textSetter(runs, fonts, size)(options);
 }
 
-/** A paragraph's runs split by face and cut into units, ready to be set with a fill (recomposer makes one per setting: see there why). */
+/** A paragraph's runs split by face and cut into units, ready to be set with a fill (recomposer keeps the last paragraph's: see setterOf). */
 function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: number): (options: SetOptions) => TextLine[] {
   const measure = styleMeasure(fonts);
   const set = paragraphSetter(splitByFace(runs, fonts), measure);
@@ -282,9 +282,9 @@ type Setter = ReturnType<typeof textSetter>;
 /**
  * Widow control sets one paragraph with one fill after another: the last paragraph's setter
  * keeps its units for the next fill instead of building them again (re-setting 水浒传 took
- * ×0.65 the CPU). Only the last one: a setter holds an object a character, and kept for every
- * paragraph set again they held 140 MB more at the peak of 水浒传's typesetting (four kept:
- * 40 MB more, and no faster).
+ * ×0.52 the CPU). Only the last one: kept for every paragraph set again, setters outlived the
+ * young heap and held 140 MB more at the peak of 水浒传's typesetting (measured when units were
+ * an object a character; four kept: 40 MB more, and no faster).
  */
 const lastSetter = new WeakMap<FontBook, { recipe: TextRecipe; set: Setter }>();
 
