@@ -6,6 +6,7 @@
  * `--only startup`, `--only typst`, `--only rebuild` (bench/rebuild-rows.ts) or `--only memory`
  * (bench/cli-memory.ts: the command's peak RSS at every book length) runs one of those alone.
  */
+import './run-temp.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
