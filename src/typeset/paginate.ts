@@ -104,8 +104,12 @@ class Paginator {
   private readonly orphans = new Set<Para>();
   /** Pages left short by a paragraph of three lines or more that would have left an orphan. */
   private readonly stranded = new Map<number, Para>();
-  /** The entries of the finished pages of the current section, by page number. */
-  private readonly finished = new Map<number, Entry[]>();
+  /**
+   * The finished pages of the current section, by page number, in order. Their items are drawn
+   * only once the section's layout is final (`drawFinished`): looking back lays a section out
+   * again for every change it tries, and drawing each of those layouts was wasted.
+   */
+  private readonly finished = new Map<number, PageState>();
 
   constructor(
     private readonly grid: Grid,
@@ -117,6 +121,7 @@ class Paginator {
   run(sections: Section[]): Pagination {
     for (const section of sections) this.place(section);
     this.finish();
+    this.drawFinished();
     for (const page of this.pages) page.folio = page.kind === 'text' ? folioOf(page.number, this.mainStart) : '';
     for (const mark of this.marks) mark.folio = folioOf(mark.page, this.mainStart);
     for (const short of [...this.short, ...this.orphaned]) short.folio = folioOf(short.page, this.mainStart);
@@ -125,12 +130,13 @@ class Paginator {
 
   private place(section: Section): void {
     this.finish();
-    this.finished.clear();
+    this.drawFinished();
     this.stranded.clear();
     const start = this.snapshot();
     this.placeOnce(section);
     const shorts = this.short.slice(start.short).map((s) => s.page);
     if (!section.fixed && shorts.length > 0) this.lookBack.search(this.layoutFor(section, start), shorts);
+    this.drawFinished();
   }
 
   private placeOnce(section: Section): void {
@@ -182,7 +188,7 @@ class Paginator {
       },
       stranded: (page) => this.stranded.get(page),
       placed: (page) =>
-        (this.finished.get(page) ?? []).flatMap((entry): Placed[] =>
+        (this.finished.get(page)?.entries ?? []).flatMap((entry): Placed[] =>
           entry.kind === 'lines' ? [{ kind: 'para', para: entry.para }] : entry.kind === 'box' ? [{ kind: 'box', box: entry.source, keepWithNext: entry.box.keepWithNext === true }] : [],
         ),
     };
@@ -551,12 +557,18 @@ class Paginator {
     const state = this.state;
     this.state = undefined;
     if (!state) return;
-    const page = state.page;
-    this.finished.set(page.number, state.entries);
-    const numbers = new Map<string, number>();
-    for (const note of state.notes) if (!note.continued) numbers.set(note.key, numbers.size + 1);
-    for (const entry of state.entries) this.draw(entry, page, numbers);
-    this.drawNotes(state, numbers);
+    this.finished.set(state.page.number, state);
+  }
+
+  /** Draws the items of the finished pages, whose layout is final, and forgets them. */
+  private drawFinished(): void {
+    for (const state of this.finished.values()) {
+      const numbers = new Map<string, number>();
+      for (const note of state.notes) if (!note.continued) numbers.set(note.key, numbers.size + 1);
+      for (const entry of state.entries) this.draw(entry, state.page, numbers);
+      this.drawNotes(state, numbers);
+    }
+    this.finished.clear();
   }
 
   private draw(entry: Entry, page: Page, numbers: Map<string, number>): void {
