@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // bin/hanpress.js runs lib/: compile it before the tests that spawn the CLI.
     globalSetup: ['test/global-setup.ts'],
+    // Scratch folders per test file, removed when it ends (see the two files).
+    setupFiles: ['test/setup-temp.ts'],
     // End-to-end tests build real books with real fonts and run EPUBCheck under Java.
     testTimeout: 180_000,
     hookTimeout: 180_000,

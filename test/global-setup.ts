@@ -20,9 +20,12 @@ export default function setUp(): () => void {
   const runTemp = mkdtempSync(path.join(os.tmpdir(), 'hanpress-test-run-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = runTemp;
+  // test/setup-temp.ts gives each test file a folder of its own in here.
+  process.env.HANPRESS_TEST_RUN_TEMP = runTemp;
   return () => {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
+    delete process.env.HANPRESS_TEST_RUN_TEMP;
     rmSync(runTemp, { recursive: true, force: true });
   };
 }
