@@ -41,4 +41,27 @@ describe('no lone last character (孤字)', () => {
     expect(hasLoneChar(withoutLoneChar(set, SIZE).lines)).toBe(false);
     expect(calls).toBe(1);
   });
+
+  it('counts the characters of a line as the expression over its joined text did (marks, spaces, surrogates across runs)', () => {
+    const reference = (texts: string[]): number => Array.from(texts.join('').replace(/[，。、；：？！）」』”’》〕】…—·,.;:?!)\s\u3000]/gu, '')).length;
+    const style = { font: 'body', bold: false, size: SIZE };
+    const line = (texts: string[]) => ({ runs: texts.map((text, i) => ({ x: i, text, style, spacing: 0, half: false, width: 1 })), size: SIZE, noteRefs: [] });
+    const cases = [
+      ['字。'],
+      ['。，', '」'],
+      ['a b\u00a0c\ufeff\u2028d'],
+      ['𠀀𠀁', '。'],
+      ['\ud840', '\udc00字'],
+      ['\udc00\ud840'],
+      ['……——', '·'],
+      ['（注）', '天'],
+      [''],
+      [],
+    ];
+    for (const texts of cases) {
+      const want = reference(texts);
+      expect(coreChars(line(texts)), JSON.stringify(texts)).toBe(want);
+      expect(coreChars(line(texts), 1), JSON.stringify(texts)).toBe(Math.min(want, 2));
+    }
+  });
 });

@@ -11,7 +11,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFontConfig } from '../src/fonts/config.js';
 import { singleFace, WOFF_TAG } from '../src/fonts/sfnt.js';
-import { FontBook, isContextFree, type Face } from '../src/typeset/fonts.js';
+import { FontBook, isContextFree, type Face, type ShapedGlyph } from '../src/typeset/fonts.js';
 import { glyphsShapingMayChange } from '../src/typeset/lone-glyphs.js';
 
 const MANUSCRIPT = path.resolve(import.meta.dirname, '../manuscript');
@@ -52,6 +52,45 @@ describe('glyphs taken from the cmap when shaping cannot change them (src/typese
         }
       }
     }
+  }, 120_000);
+
+  it('takes whole texts from the table only when shaping them gives the same glyphs (．．． and ∶ plain, Latin a face does not kern, folios)', async () => {
+    const book = new FontBook(await loadFontConfig(MANUSCRIPT));
+    const texts = [
+      '雷横在德清县南门外，和司行方交锋，斗到三十合．被司行方砍下马去。',
+      '颠酒家？．．．那厮却是倒来埒虎须！俺且走向前去',
+      '－－“．．．说．．在先敝寺十分好个去处',
+      '比例为３∶１，Ａ．Ｂ。',
+      '（010）62382916（职工教育分社）',
+      'Hanpress builds EPUB 3 and PDF.',
+      'x ∶ y · z',
+      '(003) 976 iii',
+      '第一回　张天师祈禳瘟疫　洪太尉误走妖魔',
+    ];
+    // shaped() cuts plain text with spaces into words, each with its trailing space, as pdfkit did.
+    const chunks = (text: string, half: boolean): string[] => (half || !/[ \t]/.test(text) ? [text] : (text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []));
+    const fromTable = new Set<string>();
+    for (const face of book.all()) {
+      const font = reference(face);
+      for (const half of [false, true]) {
+        for (const text of texts) {
+          const expected = chunks(text, half).flatMap((chunk) => {
+            const run = font.layout(chunk, half ? ['halt'] : undefined);
+            return run.glyphs.map((g, i) => ({ id: g.id, advance: run.positions[i]?.xAdvance, width: g.advanceWidth, offset: run.positions[i]?.xOffset, text: String.fromCodePoint(...(g.codePoints ?? [])) }));
+          });
+          const scratch: ShapedGlyph[] = [];
+          const got = face.glyphs(text, half, scratch);
+          if (got === scratch) fromTable.add(`${face.id} ${String(half)} ${text}`);
+          expect([...got], `${face.id} ${text} ${String(half)}`).toEqual(expected);
+          const units = expected.reduce((sum, g) => sum + (g.advance ?? 0), 0);
+          expect(face.width(text, 10, half), `${face.id} ${text} ${String(half)}`).toBe((units * 10) / face.unitsPerEm);
+        }
+      }
+    }
+    // The ．．． lines of 水浒传 set plain (not half-width: halt moves ．) are not shaped whole.
+    expect(fromTable).toContain(`body false ${texts[1] ?? ''}`);
+    expect(fromTable).not.toContain(`body true ${texts[1] ?? ''}`);
+    expect(fromTable).toContain(`body false ${texts[3] ?? ''}`);
   }, 120_000);
 
   it('leaves out the glyphs shaping does change (the set is not empty for nothing)', async () => {

@@ -5,15 +5,16 @@
  *
  * Speed: ideographs and CJK punctuation do not interact in shaping (no kerning, ligatures or
  * contextual forms between them in CJK fonts; the one adjustment we ask for, `halt`, is a
- * single-glyph one), so their advances come from a per-code-point table. Any other text (Latin,
- * ——, ……) is shaped by fontkit word by word.
+ * single-glyph one), so their advances come from a per-code-point table. So do other characters
+ * whose glyphs no lookup fontkit applies covers (lone-glyphs.ts; mayComeFromTable). Any other
+ * text (Latin a face kerns, ——, ……) is shaped by fontkit word by word.
  */
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { singleFace, tableOfFace, WOFF_TAG } from '../fonts/sfnt.js';
 import { FONT_ROLES, roleChain, type FontConfig, type FontFace, type FontRoleName } from '../fonts/config.js';
 import { INSERTED_CHARACTERS } from '../fonts/inserted.js';
-import { glyphsShapingMayChange } from './lone-glyphs.js';
+import { shapingSets, type ShapingSets } from './lone-glyphs.js';
 
 /** How a piece of text is set: the role (or fallback) key, weight and size. */
 export interface FaceStyle {
@@ -56,6 +57,23 @@ export function isContextFree(cp: number): boolean {
  */
 function isFullWidthForm(cp: number): boolean {
   return cp >= 0xff01 && cp <= 0xff5e;
+}
+
+/** Scripts fontkit sets with its default shaper (no reordering, no features of their own). */
+const DEFAULT_SHAPER = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]$/u;
+/** Marks (fontkit places them by their Unicode class where GDEF is silent), controls, format characters and default-ignorables (layout hides them), variation selectors (they change the glyph before them). */
+const NEVER_FROM_TABLE = /^[\p{M}\p{C}\p{Default_Ignorable_Code_Point}]$/u;
+
+/**
+ * Any other character (a Latin letter, a digit, ∶ ·, a space) of a script the default shaper
+ * sets may come from the table too when no lookup covers its glyph (lone-glyphs.ts) and the face
+ * has no legacy `kern` table: a text none of whose glyphs a lookup covers shapes as its cmap maps
+ * it. A glyph a lookup covers (Noto CJK kerns its Latin letters and digits) is shaped with its
+ * neighbours, and so is the whole text it is in, as before.
+ */
+function mayComeFromTable(cp: number): boolean {
+  const ch = String.fromCodePoint(cp);
+  return DEFAULT_SHAPER.test(ch) && !NEVER_FROM_TABLE.test(ch);
 }
 
 const HALT = ['halt'];
@@ -119,8 +137,10 @@ interface OpenedFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
-  /** Glyphs shaping may change when set alone (lone-glyphs.ts); undefined: shape every one. */
-  shapingMayChange?: ReadonlySet<number> | null;
+  /** Glyphs shaping may change when set alone, plain and with `halt` (lone-glyphs.ts); null: shape every one. */
+  shapingMayChange?: ShapingSets | null;
+  /** The face has a legacy `kern` table (fontkit kerns any pair with it): only context-free characters come from the table. */
+  legacyKern?: boolean;
   /** Advance widths by glyph id from the hmtx table (hmtxAdvances); null: ask fontkit. */
   advances?: ((gid: number) => number) | null;
 }
@@ -203,13 +223,13 @@ export class Face {
     if (known !== undefined) return known;
     let glyph: ShapedGlyph | null = null;
     if (isContextFree(cp)) {
-      glyph = this.unshaped(cp);
+      glyph = this.unshaped(cp, half);
       if (!glyph) {
         const run = this.font.layout(String.fromCodePoint(cp), half ? HALT : undefined);
         if (run.glyphs.length === 1) glyph = shapedGlyphs(run)[0] ?? null;
       }
-    } else if (isFullWidthForm(cp)) {
-      glyph = this.unshaped(cp);
+    } else if (isFullWidthForm(cp) || (mayComeFromTable(cp) && !this.hasLegacyKern())) {
+      glyph = this.unshaped(cp, half);
     }
     table.set(cp, glyph);
     return glyph;
@@ -219,15 +239,20 @@ export class Face {
    * The glyph of `cp` straight from the cmap, when no lookup fontkit would apply can change it
    * (lone-glyphs.ts): what shaping it alone gives, without a layout call per character.
    */
-  private unshaped(cp: number): ShapedGlyph | null {
+  private unshaped(cp: number, half: boolean): ShapedGlyph | null {
     const loaded = this.loaded;
-    if (loaded.shapingMayChange === undefined) loaded.shapingMayChange = glyphsShapingMayChange(loaded.font) ?? null;
+    if (loaded.shapingMayChange === undefined) loaded.shapingMayChange = shapingSets(loaded.font) ?? null;
     if (!loaded.shapingMayChange) return null;
     const glyph = loaded.font.glyphForCodePoint(cp);
-    if (loaded.shapingMayChange.has(glyph.id)) return null;
+    if ((half ? loaded.shapingMayChange.half : loaded.shapingMayChange.plain).has(glyph.id)) return null;
     if (loaded.advances === undefined) loaded.advances = hmtxAdvances(loaded.file, this.source.postscriptName);
     const advance = loaded.advances ? loaded.advances(glyph.id) : glyph.advanceWidth;
     return { id: glyph.id, advance, width: advance, offset: 0, text: String.fromCodePoint(...(glyph.codePoints ?? [])) };
+  }
+
+  private hasLegacyKern(): boolean {
+    const loaded = this.loaded;
+    return (loaded.legacyKern ??= tableOfFace(loaded.file, 'kern', this.source.postscriptName) !== undefined);
   }
 
   /** One shaping call, remembered by text: words recur all through a book. */

@@ -17,10 +17,16 @@ import type * as fontkit from 'fontkit';
 /**
  * The features fontkit 2's default shaper applies to horizontal text (its VARIATION,
  * DIRECTIONAL, FRACTIONAL, COMMON and HORIZONTAL lists; the fractional ones only around U+2044,
- * taken anyway), and `halt`, which the composer asks for on punctuation. Context-free
- * characters are Han or common script, which fontkit shapes with that shaper.
+ * taken anyway). Context-free characters are Han or common script, which fontkit shapes with
+ * that shaper (fonts.ts takes no other script from the table).
  */
-const APPLIED = new Set(['rvrn', 'ltra', 'ltrm', 'rtla', 'rtlm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'halt']);
+const APPLIED = new Set(['rvrn', 'ltra', 'ltrm', 'rtla', 'rtlm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
+/**
+ * The feature the composer adds for punctuation set half-width. Plain text is shaped without
+ * it, so a mark only `halt` touches (．：，。 in Noto CJK) comes from the cmap when set plain:
+ * a line of 水浒传 with ．．． for an ellipsis was shaped whole for it.
+ */
+const HALT = 'halt';
 
 /** fontkit's decoded tables: restructure arrays (lazy or plain) and plain objects. */
 type Decoded = Record<string, unknown>;
@@ -88,34 +94,71 @@ function marksInto(font: Decoded, out: Set<number>): boolean {
   return true;
 }
 
-/** The glyphs of a GSUB or GPOS table that its applied features' lookups cover; undefined: cannot tell. */
-function layoutTableInto(table: Decoded | undefined, out: Set<number>): boolean {
+/**
+ * The glyphs of a GSUB or GPOS table that its applied features' lookups cover: into `plain`
+ * those of lookups plain text is shaped with, into `halfOnly` those of lookups only `halt`
+ * reaches; false: cannot tell.
+ */
+function layoutTableInto(table: Decoded | undefined, plain: Set<number>, halfOnly: Set<number>): boolean {
   if (!table) return true;
   if (table.featureVariations) return false;
   const features = list(table.featureList) as Array<{ tag: string; feature: { lookupListIndexes: number[] } }> | undefined;
   const lookups = table.lookupList as { get?: (i: number) => unknown } | unknown[] | undefined;
   if (!features || !lookups) return false;
   const lookupAt = (i: number): unknown => (Array.isArray(lookups) ? lookups[i] : lookups.get?.(i));
-  const indexes = new Set<number>();
-  for (const record of features) if (APPLIED.has(record.tag)) for (const i of list(record.feature.lookupListIndexes) ?? []) indexes.add(i as number);
-  for (const i of indexes) {
-    const lookup = lookupAt(i) as Decoded | undefined;
-    const subtables = list(lookup?.subTables);
-    if (!subtables) return false;
-    for (const subtable of subtables) if (!subtableInto(subtable, out)) return false;
+  const plainIndexes = new Set<number>();
+  const halfIndexes = new Set<number>();
+  for (const record of features) {
+    const into = APPLIED.has(record.tag) ? plainIndexes : record.tag === HALT ? halfIndexes : undefined;
+    if (into) for (const i of list(record.feature.lookupListIndexes) ?? []) into.add(i as number);
   }
-  return true;
+  const walk = (indexes: Set<number>, out: Set<number>): boolean => {
+    for (const i of indexes) {
+      const lookup = lookupAt(i) as Decoded | undefined;
+      const subtables = list(lookup?.subTables);
+      if (!subtables) return false;
+      for (const subtable of subtables) if (!subtableInto(subtable, out)) return false;
+    }
+    return true;
+  };
+  for (const i of plainIndexes) halfIndexes.delete(i);
+  return walk(plainIndexes, plain) && walk(halfIndexes, halfOnly);
+}
+
+/** What shaping may change, for plain text and for text set with `halt`. */
+export interface ShapingSets {
+  plain: ReadonlySet<number>;
+  half: ReadonlySet<number>;
 }
 
 /**
- * The glyph ids of `font` that shaping may substitute, move or zero when set alone, or
- * undefined when the font's tables do not let that be known (then everything is shaped).
+ * The glyph ids of `font` that shaping may substitute, move or zero when set alone, plain and
+ * with `halt`, or undefined when the font's tables do not let that be known (then everything is
+ * shaped). No lookup applies at a glyph outside every coverage, so a text none of whose glyphs
+ * are in the set shapes as its cmap maps it, each glyph with its own advance — as long as
+ * nothing but the lookups moves it (fonts.ts takes text other than ideographs and grid marks
+ * from the table only in a face without a legacy `kern` table, which fontkit applies to every pair).
  */
-export function glyphsShapingMayChange(font: fontkit.Font): ReadonlySet<number> | undefined {
+export function shapingSets(font: fontkit.Font): ShapingSets | undefined {
   const tables = font as unknown as Decoded;
   // fontkit lays out a font with a morx table with its AAT engine, whatever else it has.
   if (tables.morx) return undefined;
-  const out = new Set<number>();
-  const known = marksInto(tables, out) && layoutTableInto(tables.GSUB as Decoded | undefined, out) && layoutTableInto(tables.GPOS as Decoded | undefined, out);
-  return known ? out : undefined;
+  const plain = new Set<number>();
+  const halfOnly = new Set<number>();
+  const known =
+    marksInto(tables, plain) && layoutTableInto(tables.GSUB as Decoded | undefined, plain, halfOnly) && layoutTableInto(tables.GPOS as Decoded | undefined, plain, halfOnly);
+  if (!known) return undefined;
+  // Most faces' `halt` covers only marks plain lookups cover already: then one set serves both.
+  let half: Set<number> = plain;
+  for (const g of halfOnly) {
+    if (half === plain && !plain.has(g)) half = new Set(plain);
+    half.add(g);
+  }
+  return { plain, half };
+}
+
+/** shapingSets' set for text set with `halt` (`half`) or plain. */
+export function glyphsShapingMayChange(font: fontkit.Font, half = true): ReadonlySet<number> | undefined {
+  const sets = shapingSets(font);
+  return sets && (half ? sets.half : sets.plain);
 }
