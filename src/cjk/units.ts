@@ -43,7 +43,8 @@ export const SQUEEZE_NEXT = 1 << 7;
 export const SQUEEZE_PREV = 1 << 8;
 
 /**
- * A paragraph's units as parallel arrays, unit i at index i of each. A setting works on a
+ * A paragraph's units as parallel arrays, unit i at index i of each (the typed arrays may be
+ * longer than `length`: they are sized for one unit per code unit). A setting works on a
  * `view()`: the arrays are shared with the paragraph's other settings until the breaker divides
  * a word (`divide`), which gives the view arrays of its own.
  */
@@ -168,36 +169,75 @@ function cut(text: string, start: number, end: number): string {
   return (SINGLES[code] ??= String.fromCharCode(code));
 }
 
-/** Units cut but not yet measured: text, kind, the tight flag and where each was cut from. */
-interface Cut {
-  length: number;
-  text: string[];
+/**
+ * A paragraph's per-unit typed arrays, all views of one stretch of a shared slab: a typed array
+ * of its own is an ArrayBuffer with memory of its own outside the heap, and six of them for each
+ * paragraph set (about 4 µs a paragraph to make, and outside memory the collector keeps count
+ * of) cost more than cutting the units. A slab lives while a paragraph cut from it is still
+ * being set; its stretches are never handed out twice, so each starts zeroed.
+ */
+interface Columns {
   kind: Uint8Array;
   flags: Uint16Array;
   source: Uint32Array;
   start: Int32Array;
+  width: Float64Array;
+  half: Float64Array;
+}
+
+const SLAB_BYTES = 1 << 20;
+/** Bytes a unit takes in a slab: width and half (8 each), source and start (4 each), flags (2), kind (1). */
+const UNIT_BYTES = 27;
+let slab: ArrayBuffer | undefined;
+let slabUsed = 0;
+
+function columns(size: number): Columns {
+  // Rounded to whole doubles, so that the next paragraph's widths start aligned.
+  const bytes = (UNIT_BYTES * size + 7) & ~7;
+  if (!slab || slabUsed + bytes > slab.byteLength) {
+    slab = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += bytes;
+  return {
+    width: new Float64Array(slab, at, size),
+    half: new Float64Array(slab, at + 8 * size, size),
+    source: new Uint32Array(slab, at + 16 * size, size),
+    start: new Int32Array(slab, at + 20 * size, size),
+    flags: new Uint16Array(slab, at + 24 * size, size),
+    kind: new Uint8Array(slab, at + 26 * size, size),
+  };
+}
+
+/** Units cut but not yet measured: text, kind, the tight flag and where each was cut from (widths still to fill in). */
+interface Cut extends Columns {
+  length: number;
+  text: string[];
   spaces: boolean;
+}
+
+/** Unit n of `out` is `text`, of `kind`, cut from run `run` at `at`. */
+function put(out: Cut, n: number, text: string, kind: number, flags: number, run: number, at: number): void {
+  out.text[n] = text;
+  out.kind[n] = kind;
+  out.flags[n] = flags;
+  out.source[n] = run;
+  out.start[n] = at;
+  if (kind === SPACE) out.spaces = true;
 }
 
 /** Runs → unmeasured units, cut from the run's text by code point (no string building). */
 function split<S>(runs: Array<StyledText<S>>): Cut {
   let most = 0;
   for (const run of runs) most += run.text.length;
-  // Sized for the most units there can be (one per code unit), cut to length at the end.
-  const out: Cut = { length: 0, text: new Array<string>(most), kind: new Uint8Array(most), flags: new Uint16Array(most), source: new Uint32Array(most), start: new Int32Array(most), spaces: false };
-  let r = 0;
-  const add = (text: string, kind: number, tight: boolean, at: number): void => {
-    out.text[out.length] = text;
-    out.kind[out.length] = kind;
-    if (tight) out.flags[out.length] = TIGHT;
-    if (kind === SPACE) out.spaces = true;
-    out.source[out.length] = r;
-    out.start[out.length] = at;
-    out.length++;
-  };
-  for (; r < runs.length; r++) {
-    const { text } = runs[r] as StyledText<S>;
-    const tight = runs[r]?.tight === true;
+  // Sized for the most units there can be (one per code unit); `length` says how many there are.
+  const out: Cut = { length: 0, text: new Array<string>(most), spaces: false, ...columns(most) };
+  let n = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as StyledText<S>;
+    const { text } = run;
+    const flags = run.tight === true ? TIGHT : 0;
     let start = 0;
     let kind = -1;
     let prev = 0;
@@ -206,16 +246,17 @@ function split<S>(runs: Array<StyledText<S>>): Cut {
       const next = i + (cp > 0xffff ? 2 : 1);
       const k = cp < 0x10000 ? (UNIT_KINDS[cp] as number) : unitKind(kindOfCodePoint(cp));
       if (kind === -1 || kind !== k || !joins(k, prev, cp)) {
-        if (kind !== -1) add(cut(text, start, i), kind, tight, start);
+        if (kind !== -1) put(out, n++, cut(text, start, i), kind, flags, r, start);
         start = i;
         kind = k;
       }
       prev = cp;
       i = next;
     }
-    if (kind !== -1) add(cut(text, start, text.length), kind, tight, start);
+    if (kind !== -1) put(out, n++, cut(text, start, text.length), kind, flags, r, start);
   }
-  out.text.length = out.length;
+  out.length = n;
+  out.text.length = n;
   return out;
 }
 
@@ -233,7 +274,7 @@ function resolveSpaces(cut: Cut): Cut {
   // Most Chinese paragraphs have no space at all: then there is nothing to resolve or copy.
   if (!cut.spaces) return cut;
   const { text, kind } = cut;
-  const out: Cut = { length: 0, text: [], kind: new Uint8Array(cut.length), flags: new Uint16Array(cut.length), source: new Uint32Array(cut.length), start: new Int32Array(cut.length), spaces: true };
+  const out: Cut = { length: 0, text: [], spaces: true, ...columns(cut.length) };
   const keep = (i: number, as: string): void => {
     out.text.push(as);
     out.kind[out.length] = kind[i] ?? 0;
@@ -260,10 +301,8 @@ function resolveSpaces(cut: Cut): Cut {
 }
 
 export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Units<S> {
-  const { length: n, text, kind, flags, source, start } = resolveSpaces(split(runs));
+  const { length: n, text, kind, flags, source, start, width, half } = resolveSpaces(split(runs));
   const styles = runs.map((run) => run.style);
-  const width = new Float64Array(n);
-  const half = new Float64Array(n);
   // Each unit's widths and edge rules, from its text as resolved (a source space may be U+3000 now).
   for (let i = 0; i < n; i++) {
     const t = text[i] ?? '';
@@ -296,5 +335,6 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
     }
   }
   const sources = runs.map((run) => run.text);
-  return new Units(n, text, styles, kind.subarray(0, n), flags.subarray(0, n), width, half, sources, source.subarray(0, n), start.subarray(0, n));
+  // The arrays may be longer than n (sized for one unit per code unit): only the first n are units.
+  return new Units(n, text, styles, kind, flags, width, half, sources, source, start);
 }
