@@ -11,14 +11,11 @@ import { createHash } from 'node:crypto';
 import type { FontBook } from '../../typeset/fonts.js';
 import type { Page, PageItem } from '../../typeset/model.js';
 import { bodyOf, isUnread, itemsAfterBody } from '../../typeset/page-body.js';
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
 import { drawPage, PAGE_DEFLATE, renderPageStream, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { faceIdentity } from './font-identity.js';
 import { contentName } from '../../pipeline/content-identity.js';
 import { openEntry, sealEntry } from '../../pipeline/sealed.js';
-
-const deflateAsync = promisify(deflate);
+import { POOL_DEFLATER, type Deflater } from './deflate-thread.js';
 
 /** Bump when the stream format changes: every cached page is then stale. */
 const STREAM_FORMAT = 4;
@@ -128,9 +125,10 @@ export function decodePageStream(sealed: Uint8Array): PageStream | undefined {
 }
 
 /**
- * The page's stream from the cache, else drawn here and deflated in libuv's thread pool (the
- * other core), then stored. The bytes are deflateSync's: same zlib, same settings. A page
- * whose stream is in the cache is not looked into: its body, if unread, stays unread.
+ * The page's stream from the cache, else drawn here and deflated in another thread (the
+ * writer's deflate thread, else libuv's pool: deflate-thread.ts), then stored. The bytes are
+ * deflateSync's: same zlib, same settings. A page whose stream is in the cache is not looked
+ * into: its body, if unread, stays unread.
  */
 export async function pageStreamAsync(
   page: Page,
@@ -140,13 +138,14 @@ export async function pageStreamAsync(
   drawable: (item: PageItem) => boolean,
   shown: (image: string) => boolean,
   cache?: PageCache,
+  deflater: Deflater = POOL_DEFLATER,
 ): Promise<PageStream> {
   const key = cache ? (storedPageKey(page, frame, ink, fonts, drawable, shown) ?? pageKey(page.items.filter(drawable), frame, ink, fonts)) : undefined;
   const hit = key === undefined ? undefined : cache?.get(key);
   const decoded = hit && decodePageStream(hit);
   if (decoded) return decoded;
   const { content, ...rest } = drawPage(page.items.filter(drawable), frame, ink, fonts);
-  const stream: PageStream = { ...rest, data: new Uint8Array(await deflateAsync(content, PAGE_DEFLATE)) };
+  const stream: PageStream = { ...rest, data: await deflater.deflate(content, PAGE_DEFLATE) };
   if (key !== undefined) cache?.set(key, encodePageStream(stream));
   return stream;
 }

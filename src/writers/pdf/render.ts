@@ -16,6 +16,7 @@ import { writeImage } from './image-objects.js';
 import type { PdfImages } from './images.js';
 import { Outline } from './outline.js';
 import { pageStreamAsync, type PageCache } from './page-cache.js';
+import { deflateThread, POOL_DEFLATER, type Deflater } from './deflate-thread.js';
 import { fontResource, imageResource, opacityOf, REGISTRATION_RESOURCE, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { cropMarkLines, pageBoxes, type Box, type PrintBoxOptions } from './print-boxes.js';
 import { name, pdfDate, serialize, textString, type PdfDict, type PdfValue, type Ref } from './syntax.js';
@@ -30,10 +31,24 @@ export interface RenderOptions {
   xmp?: string;
   /** Page content streams by content hash (page-cache.ts). */
   pageCache?: PageCache;
+  /**
+   * Deflate the streams in a thread of the writer's own (deflate-thread.ts): true from the
+   * first page, false never; by default once DEFLATE_THREAD_AFTER pages have been drawn.
+   */
+  deflateThread?: boolean;
 }
 
+/**
+ * Pages drawn (not taken from the cache) before the deflate thread starts, their streams
+ * deflated in libuv's pool: a short book, or a rebuild that draws a chapter again, does not
+ * pay for the thread's start (some tens of milliseconds of the other core).
+ */
+export const DEFLATE_THREAD_AFTER = 32;
+
 /** Pages drawn ahead of the page being written (their streams deflating meanwhile). */
-const DRAWN_AHEAD = 8;
+const DRAWN_AHEAD = 16;
+/** Pages drawn one after another, their streams sent to the deflate thread in one message. */
+const SENT_TOGETHER = 8;
 
 /** The registration colour: a separation every plate carries, so crop marks show on each. */
 const REGISTRATION: PdfValue = [name('Separation'), name('All'), name('DeviceCMYK'), { FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 }];
@@ -105,6 +120,15 @@ function destsTree(dests: Array<Destination & { page: Ref }>): PdfDict {
 }
 
 export async function renderPages(pages: Page[], fonts: FontBook, geometry: PageGeometry, images: PdfImages, options: RenderOptions): Promise<Uint8Array> {
+  const deflater = options.deflateThread === false ? POOL_DEFLATER : deflateThread(options.deflateThread ? 0 : DEFLATE_THREAD_AFTER);
+  try {
+    return await writePages(pages, fonts, geometry, images, options, deflater);
+  } finally {
+    deflater.close();
+  }
+}
+
+async function writePages(pages: Page[], fonts: FontBook, geometry: PageGeometry, images: PdfImages, options: RenderOptions, deflater: Deflater): Promise<Uint8Array> {
   const { sink, bytes } = memorySink();
   const file = new PdfFile(sink, '1.7');
   const pagesRef = file.reserve();
@@ -127,27 +151,31 @@ export async function renderPages(pages: Page[], fonts: FontBook, geometry: Page
   const drawable = (item: PageItem): boolean => item.kind !== 'image' || shown(item.image.key);
 
   const frameOf = (page: Page): Frame => ({ x: origin + (page.number % 2 === 1 ? geometry.inner : geometry.outer), y: origin + geometry.top, sheetHeight });
-  // Pages are drawn ahead of the one written, so their streams deflate in the thread pool
-  // while this thread draws; they are written in order, and at most DRAWN_AHEAD are held.
+  // Pages are drawn ahead of the one written, so their streams deflate in another thread
+  // while this thread draws (deflate-thread.ts); they are written in order. They are drawn
+  // SENT_TOGETHER at a time (their streams go to the thread in one message), and at most
+  // DRAWN_AHEAD + SENT_TOGETHER are held.
   const streams = new Map<number, Promise<PageStream>>();
-  const drawAhead = (i: number): void => {
-    const page = pages[i];
-    if (!page || streams.has(i)) return;
-    const stream = pageStreamAsync(page, frameOf(page), ink, fonts, drawable, shown, options.pageCache);
-    // A page that fails is reported when its turn comes, not as an unhandled rejection before.
-    stream.catch(() => {});
-    streams.set(i, stream);
+  const drawAhead = (from: number, count: number): void => {
+    for (let i = from; i < from + count && i < pages.length; i++) {
+      const page = pages[i] as Page;
+      if (streams.has(i)) continue;
+      const stream = pageStreamAsync(page, frameOf(page), ink, fonts, drawable, shown, options.pageCache, deflater);
+      // A page that fails is reported when its turn comes, not as an unhandled rejection before.
+      stream.catch(() => {});
+      streams.set(i, stream);
+    }
   };
-  for (let i = 0; i < DRAWN_AHEAD; i++) drawAhead(i);
+  drawAhead(0, DRAWN_AHEAD);
 
   for (const [i, page] of pages.entries()) {
     const frame = frameOf(page);
     // Links and destinations only: a page drawn from the cache is not looked into (page-body.ts).
     const items = markedItems(page);
-    drawAhead(i);
+    if (i % SENT_TOGETHER === 0) drawAhead(i + DRAWN_AHEAD, SENT_TOGETHER);
+    drawAhead(i, 1);
     const stream = await (streams.get(i) as Promise<PageStream>);
     streams.delete(i);
-    drawAhead(i + DRAWN_AHEAD);
     const contents = file.stream({ Filter: name('FlateDecode') }, stream.data);
     const pageResources = await resources.of(stream);
     const annots = linkAnnotations(items, frame).map((annot) => file.object(annot));
