@@ -19,21 +19,36 @@ export function composeParagraph<S>(
   return paragraphSetter(runs, measure)(options);
 }
 
+/** A paragraph broken into lines and not yet justified: how many lines its setting has, and the setting. */
+export interface BrokenParagraph<S> {
+  readonly lines: number;
+  justify(): Array<ComposedLine<S>>;
+}
+
+/** paragraphSetter's setting, and its breaking alone (`broken(options).justify()` is the setting). */
+export interface ParagraphSetter<S> {
+  (options: ComposeOptions<S>): Array<ComposedLine<S>>;
+  broken(options: ComposeOptions<S>): BrokenParagraph<S>;
+}
+
 /**
  * A paragraph's units built once, to be set again with other fills (widow control and the
- * 孤字 rule set one paragraph many times): only breaking and justifying are done again.
+ * 孤字 rule set one paragraph many times): only breaking and justifying are done again. Widow
+ * control tries fills for a paragraph one line longer or shorter and most give another count:
+ * `broken` tells the count from the breaking alone, without justifying the lines.
  */
-export function paragraphSetter<S>(runs: Array<StyledText<S>>, measure: Measure<S>): (options: ComposeOptions<S>) => Array<ComposedLine<S>> {
+export function paragraphSetter<S>(runs: Array<StyledText<S>>, measure: Measure<S>): ParagraphSetter<S> {
   const built = buildUnits(runs, measure);
-  return (options) => {
+  const broken = (options: ComposeOptions<S>): BrokenParagraph<S> => {
     // Breaking may divide a long word into two units: each setting gets its own view.
     const units = built.view();
     const hyphenation = options.hyphenation && { ...options.hyphenation, measure: options.measure };
     const base = options.tightBase;
     const tight = base === undefined ? undefined : { measure: options.measure, base };
     const ranges = breakLines(units, options.fill ?? options.measure, options.indent, measure, hyphenation, tight);
-    return ranges.map((range) => justifyLine(units, range, options.measure, measure, base));
+    return { lines: ranges.length, justify: () => ranges.map((range) => justifyLine(units, range, options.measure, measure, base)) };
   };
+  return Object.assign((options: ComposeOptions<S>) => broken(options).justify(), { broken });
 }
 
 /** The text of a composed line, as a reader would copy it (for tests and diagnostics). */

@@ -159,6 +159,16 @@ export interface TextRecipe {
   pitch?: number;
 }
 
+/** A paragraph set again with another fill (Para.recompose). */
+export interface Recompose {
+  (loosen: Loosening): TextLine[];
+  /**
+   * How many lines the fill gives, from breaking alone (src/typeset/text.ts), so that widow
+   * control justifies only the settings it may keep; undefined (or no count): set it to know.
+   */
+  count?: (loosen: Loosening) => number | undefined;
+}
+
 /** A paragraph set on the grid, one slot per line. */
 export interface Para {
   kind: 'para';
@@ -174,7 +184,7 @@ export interface Para {
    * Sets the same paragraph again with other fills, for widow control. The composer breaks
    * greedily, so lines given the fills they were set with come out as they were.
    */
-  recompose?: (loosen: Loosening) => TextLine[];
+  recompose?: Recompose;
   /** Named destinations on lines: line index → names. */
   dests?: Map<number, string[]>;
 }

@@ -85,6 +85,12 @@ function resetOnce(recompose: NonNullable<Para['recompose']>, current: Setting, 
   const size = current.lines[0]?.size ?? 10;
   for (let step = 0; step < Math.min(below, steps.length); step++) {
     const loosen = fillOf(steps[step] ?? 0, current, from, size);
+    // Most fills tried give another line count, which breaking alone tells: those are not justified.
+    const count = recompose.count?.(loosen);
+    if (count !== undefined && count !== current.lines.length + delta) {
+      if ((count - current.lines.length) * delta > 1) break;
+      continue;
+    }
     const lines = recompose(loosen);
     const last = lines.at(-1);
     const usable = lines.length === current.lines.length + delta && (!last || lineWidth(last) <= measure + 0.01) && samePrinted(lines, current.lines, from);

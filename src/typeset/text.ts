@@ -3,12 +3,12 @@
  * character (fallback fonts), then the clreq composer (src/cjk) with the font book's measure,
  * and finally every segment given its x offset in the line.
  */
-import { divisionOf, paragraphSetter, type ComposedLine, type Division, type Measure, type StyledText } from '../cjk/index.js';
+import { divisionOf, paragraphSetter, type BrokenParagraph, type ComposedLine, type Division, type Measure, type StyledText } from '../cjk/index.js';
 import type { Inline } from '../model/book.js';
 import { missingPieces } from '../kinds/missing.js';
 import { SUP_SCALE, type Face, type FontBook } from './fonts.js';
 import { inlineMath, MATH_PLACEHOLDER } from './maths.js';
-import type { Loosening, PlacedRun, RunStyle, TextLine, TextRecipe } from './model.js';
+import type { Loosening, PlacedRun, Recompose, RunStyle, TextLine, TextRecipe } from './model.js';
 
 const CIRCLED = Array.from('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
 
@@ -223,24 +223,56 @@ export function setText(runs: Array<StyledText<RunStyle>>, options: SetOptions, 
   return textSetter(runs, fonts, size)(options);
 }
 
+/** textSetter's setting, and how many lines a setting has (count). */
+interface TextSetter {
+  (options: SetOptions): TextLine[];
+  /**
+   * The number of lines `options` sets, from breaking alone (no justifying), or undefined when
+   * only the setting can tell (a formula may need empty lines above it). A setting with the same
+   * loosening next takes the lines as broken here.
+   */
+  count(options: SetOptions): number | undefined;
+}
+
 /** A paragraph's runs split by face and cut into units, ready to be set with a fill (recomposer keeps the last paragraph's: see setterOf). */
-function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: number): (options: SetOptions) => TextLine[] {
+function textSetter(runs: Array<StyledText<RunStyle>>, fonts: FontBook, size: number): TextSetter {
   const measure = styleMeasure(fonts);
-  const set = paragraphSetter(splitByFace(runs, fonts), measure);
-  return (options) => {
+  const split = splitByFace(runs, fonts);
+  const set = paragraphSetter(split, measure);
+  const maths = split.some((run) => run.style.math);
+  let counted: { options: SetOptions; broken: BrokenParagraph<RunStyle> } | undefined;
+  const broken = (options: SetOptions): BrokenParagraph<RunStyle> => {
+    const last = counted;
+    if (last && last.options.loosen === options.loosen && last.options.measure === options.measure && last.options.indent === options.indent) return last.broken;
     const fill = (line: number): number => options.measure - loosenAt(options.loosen, line);
     // A line may close up by a whole em (under 3 % an ideograph); a tighter fill compresses marks.
     const tightBase = typeof options.loosen === 'number' && options.loosen >= -size ? undefined : size;
-    const lines = set({ measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size }, tightBase });
-    const placed = lines.map((line) => placeLine(line, size));
+    return set.broken({ measure: options.measure, indent: options.indent, fill, hyphenation: { divide: division, em: size }, tightBase });
+  };
+  const setter = (options: SetOptions): TextLine[] => {
+    const placed = broken(options)
+      .justify()
+      .map((line) => placeLine(line, size));
     return options.pitch ? roomForMaths(placed, options.pitch, size) : placed;
   };
+  const count = (options: SetOptions): number | undefined => {
+    if (options.pitch && (maths || !roomForText(options.pitch, size))) return undefined;
+    const lines = broken(options);
+    counted = { options, broken: lines };
+    return lines.lines;
+  };
+  return Object.assign(setter, { count });
 }
 
 /** Glyphs of a line reach 0.88 em above and 0.12 em below its baseline; formulas keep 0.15 em clear of them. */
 const ASCENT = 0.88;
 const DESCENT = 0.12;
 const CLEAR = 0.15;
+
+/** The grid's pitch leaves text room above and below (roomForMaths moves no line of a paragraph without formulas). */
+function roomForText(pitch: number, size: number): boolean {
+  return pitch - (DESCENT + CLEAR) * size >= 0 && pitch - (ASCENT + CLEAR) * size >= 0;
+}
 
 /**
  * Lines are one grid slot apart, so an inline formula taller than the text (a matrix, a
@@ -252,7 +284,7 @@ export function roomForMaths(lines: TextLine[], pitch: number, size: number): Te
   const above = pitch - (DESCENT + CLEAR) * size;
   const below = pitch - (ASCENT + CLEAR) * size;
   // No formula and room for text on the grid (nearly every paragraph): no line moves.
-  if (above >= 0 && below >= 0 && !lines.some((line) => line.runs.some((run) => run.style.math))) return lines;
+  if (roomForText(pitch, size) && !lines.some((line) => line.runs.some((run) => run.style.math))) return lines;
   const out: TextLine[] = [];
   let depth = 0;
   lines.forEach((line) => {
@@ -272,12 +304,13 @@ export function setRecipe(recipe: TextRecipe, fonts: FontBook, loosen?: Loosenin
   return setText(recipe.runs, { measure: recipe.measure, indent: recipe.indent, loosen, ...(recipe.pitch ? { pitch: recipe.pitch } : {}) }, fonts, recipe.size);
 }
 
-/** The paragraph set again with other fills (widow control, looking back). */
-export function recomposer(recipe: TextRecipe, fonts: FontBook): (loosen: Loosening) => TextLine[] {
-  return (loosen) => setterOf(recipe, fonts)({ measure: recipe.measure, indent: recipe.indent, loosen, ...(recipe.pitch ? { pitch: recipe.pitch } : {}) });
+/** The paragraph set again with other fills (widow control, looking back), and how many lines a fill gives (Recompose.count). */
+export function recomposer(recipe: TextRecipe, fonts: FontBook): Recompose {
+  const options = (loosen: Loosening): SetOptions => ({ measure: recipe.measure, indent: recipe.indent, loosen, ...(recipe.pitch ? { pitch: recipe.pitch } : {}) });
+  return Object.assign((loosen: Loosening) => setterOf(recipe, fonts)(options(loosen)), { count: (loosen: Loosening) => setterOf(recipe, fonts).count(options(loosen)) });
 }
 
-type Setter = ReturnType<typeof textSetter>;
+type Setter = TextSetter;
 
 /**
  * Widow control sets one paragraph with one fill after another: the last paragraph's setter
