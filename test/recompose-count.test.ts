@@ -10,6 +10,7 @@ import { FontBook } from '../src/typeset/fonts.js';
 import { inlineMath, MATH_PLACEHOLDER } from '../src/typeset/maths.js';
 import type { Loosening, RunStyle, TextRecipe } from '../src/typeset/model.js';
 import { recomposer } from '../src/typeset/text.js';
+import { withoutLoneChar } from '../src/typeset/lone.js';
 
 const SIZE = 10.5;
 const MEASURE = 36 * SIZE;
@@ -48,5 +49,17 @@ describe('a paragraph counts its lines for a fill from breaking alone (Recompose
     const set = recomposer(recipe, fonts);
     expect(set.count?.(0)).toBeUndefined();
     expect(set(0).length).toBeGreaterThan(3);
+  });
+
+  it('lets the 孤字 rule skip the fills that change the line count, with the setting it made without counting', async () => {
+    const fonts = new FontBook(await loadFontConfig(MANUSCRIPT));
+    // 34 characters after the indent, 36 on the next line, and one more: a lone 字 to move.
+    const recipe: TextRecipe = { runs: [{ text: '天'.repeat(34 + 36) + '字', style }], measure: MEASURE, indent: 2 * SIZE, size: SIZE };
+    const counted = recomposer(recipe, fonts);
+    const plain = recomposer(recipe, fonts);
+    const fixed = withoutLoneChar(counted, SIZE);
+    // Without a count every fill is set; the outcome is the same.
+    expect(JSON.stringify(fixed)).toBe(JSON.stringify(withoutLoneChar((loosen: Loosening) => plain(loosen), SIZE)));
+    expect(fixed.loosen).not.toBe(0);
   });
 });

@@ -160,6 +160,20 @@ function joins(kind: number, prev: number, cp: number): boolean {
   return kind === SPACE;
 }
 
+/**
+ * The edge rules of a one-code-unit unit by its code unit, learnt once each (UNKNOWN: not yet):
+ * NO_START and NO_END as the classes give them, and OPENING for an opening mark (a unit of kind
+ * PUNCT takes it). Most units are one ideograph or one mark.
+ */
+const EDGES = new Uint16Array(0x10000).fill(0xffff);
+const UNKNOWN = 0xffff;
+
+function edgesOf(cu: number): number {
+  let edges = EDGES[cu] ?? UNKNOWN;
+  if (edges === UNKNOWN) edges = EDGES[cu] = (noStartCode(cu) ? NO_START : 0) | (noEndCode(cu) ? NO_END : 0) | (kindOfCodePoint(cu) === 'open' ? OPENING : 0);
+  return edges;
+}
+
 /** One-code-unit texts, made once each: most units are one ideograph or one mark, set again and again. */
 const SINGLES = new Array<string | undefined>(0x10000);
 
@@ -308,17 +322,24 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
     const t = text[i] ?? '';
     const s = styles[source[i] ?? 0] as S;
     const k = kind[i];
-    // By code unit, as the tests on the first and last character always were.
-    const first = t.charCodeAt(0);
     const punct = k === PUNCT;
     const w = k === BREAK ? 0 : measure(t, s, false);
     width[i] = w;
     half[i] = punct ? measure(t, s, true) : w;
     let f = flags[i] ?? 0;
-    if (k === PAIR || noStartCode(first)) f |= NO_START;
-    if (noEndCode(t.charCodeAt(t.length - 1))) f |= NO_END;
-    if (punct && kindOfCodePoint(first) === 'open') f |= OPENING;
-    if ((k === CJK || punct) && t.length === 1) f |= SPACEABLE;
+    if (k === PAIR) f |= NO_START;
+    if (t.length === 1) {
+      // By code unit, as the tests on the first and last character always were.
+      const edges = edgesOf(t.charCodeAt(0));
+      f |= edges & (NO_START | NO_END);
+      if (punct) f |= (edges & OPENING) | SPACEABLE;
+      else if (k === CJK) f |= SPACEABLE;
+    } else {
+      const first = t.charCodeAt(0);
+      if (noStartCode(first)) f |= NO_START;
+      if (noEndCode(t.charCodeAt(t.length - 1))) f |= NO_END;
+      if (punct && kindOfCodePoint(first) === 'open') f |= OPENING;
+    }
     flags[i] = f;
   }
   for (let i = 0; i < n; i++) {

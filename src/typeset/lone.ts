@@ -4,7 +4,7 @@
  * by setting the paragraph a little tighter or looser; this does the same with the composer's
  * fill width, the smallest change first, keeping the paragraph's line count where it can.
  */
-import type { Loosening, TextLine } from './model.js';
+import type { Loosening, Recompose, TextLine } from './model.js';
 
 const MARKS = /[，。、；：？！）」』”’》〕】…—·,.;:?!)\s\u3000]/u;
 
@@ -59,10 +59,13 @@ export interface Setting {
  * (negative: over it, set closer). Returns the natural setting unless it ends in a lone
  * character and a nearby setting does not.
  */
-export function withoutLoneChar(set: (loosen: Loosening) => TextLine[], size: number): Setting {
+export function withoutLoneChar(set: Recompose, size: number): Setting {
   const natural = set(0);
   if (!hasLoneChar(natural)) return { lines: natural, loosen: 0 };
   for (const step of STEPS) {
+    // A fill that gives another line count is not kept: breaking alone tells (Recompose.count).
+    const count = set.count?.(step * size);
+    if (count !== undefined && count !== natural.length && !(step < 0 && count === natural.length - 1)) continue;
     const lines = set(step * size);
     const sameOrOneLess = lines.length === natural.length || (step < 0 && lines.length === natural.length - 1);
     if (sameOrOneLess && !hasLoneChar(lines) && (lines.length === 1 || coreChars(lines.at(-1), 1) >= 2)) return { lines, loosen: step * size };
