@@ -3,6 +3,15 @@
 // install time), so a start costs Node's own start plus the modules the command needs.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// V8's optimising compiler works in background threads: on a cold build of a long novel it
+// used about 2.3 s of CPU of the 8-10 s all threads use, on the core the worker beside the PDF
+// needs. Optimising a function later (after ~4x the default profiler budget) and inlining less
+// into each cost about a fifth less CPU for the whole build (docs/build.md, "Both cores"). Set
+// before any of hanpress's code is loaded; worker threads share them.
+setFlagsFromString('--interrupt-budget=264000');
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
 
 const argv = process.argv.slice(2);
 // Stack traces are printed only with --debug; mapping them to src/ reads every loaded
