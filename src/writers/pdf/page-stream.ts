@@ -16,7 +16,7 @@ import type { Face, ShapedGlyph } from '../../typeset/fonts.js';
 import type { MarkLine } from './print-boxes.js';
 import { vectorOperators, type VectorContext } from './vector.js';
 import { fontProgram } from './program.js';
-import { num } from './syntax.js';
+import { FRACTIONS, MILLI_RANGE, num } from './syntax.js';
 
 /** How far a superscript (note reference) sits above the baseline, in ems of the body size. */
 export const SUP_RISE = 0.36;
@@ -104,6 +104,9 @@ const SPACE = 0x20;
 /** Texts up to this length are written a code unit at a time. */
 const SHORT_TEXT = 48;
 const LESS = 0x3c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const DIGIT_0 = 0x30;
 const GREATER = 0x3e;
 
 /**
@@ -111,7 +114,7 @@ const GREATER = 0x3e;
  * four hex digits, and making a string of each and joining them was most of a page's cost.
  * Operators are separated by line feeds, as the page's list of them was joined.
  */
-class Bytes {
+export class Bytes {
   private buf: Buffer;
   length = 0;
   private ops = 0;
@@ -156,6 +159,45 @@ class Bytes {
   byte(b: number): void {
     this.room(1);
     this.buf[this.length++] = b;
+  }
+
+  /** num(n), its digits written here without a string made of them. */
+  num(n: number): void {
+    const m = Math.round(n * 1000);
+    if (!(m > -MILLI_RANGE && m < MILLI_RANGE)) {
+      this.text(num(n));
+      return;
+    }
+    if (m === 0) {
+      // Zero (and a negative that rounds to it) is "0", never "-0".
+      this.byte(DIGIT_0);
+      return;
+    }
+    this.room(16);
+    const buf = this.buf;
+    let at = this.length;
+    if (m < 0) buf[at++] = MINUS;
+    const thousandths = m < 0 ? -m : m;
+    const frac = thousandths % 1000;
+    let int = (thousandths - frac) / 1000;
+    // The integer's digits, last first, then turned round.
+    const first = at;
+    do {
+      const digit = int % 10;
+      buf[at++] = DIGIT_0 + digit;
+      int = (int - digit) / 10;
+    } while (int > 0);
+    for (let i = first, j = at - 1; i < j; i++, j--) {
+      const t = buf[i] as number;
+      buf[i] = buf[j] as number;
+      buf[j] = t;
+    }
+    if (frac !== 0) {
+      buf[at++] = DOT;
+      const digits = FRACTIONS[frac] as string;
+      for (let i = 0; i < digits.length; i++) buf[at++] = digits.charCodeAt(i);
+    }
+    this.length = at;
   }
 
   /** A code as four lower-case hex digits (more when it needs more). */
@@ -251,7 +293,7 @@ class TextWriter {
       pending = r3(pending - g.offset * scale);
       if (pending !== 0) {
         if (open) out.byte(GREATER);
-        out.text(num(pending));
+        out.num(pending);
         open = false;
       }
       const code = program.code(g.id);
@@ -296,7 +338,8 @@ class TextWriter {
       this.font = resource;
       this.size = size;
       if (run.spacing !== this.spacing) {
-        out.op(num(run.spacing));
+        out.op();
+        out.num(run.spacing);
         out.text(' Tc');
       }
       this.spacing = run.spacing;
@@ -307,9 +350,9 @@ class TextWriter {
       this.mode = mode;
       // Written piece by piece: one text matrix per run of every line.
       out.op('1 0 0 1 ');
-      out.text(num(x + run.x));
+      out.num(x + run.x);
       out.byte(SPACE);
-      out.text(num(this.sheetHeight - y));
+      out.num(this.sheetHeight - y);
       out.text(' Tm');
       out.op();
       this.showInto(out, face, run.text, run.half);

@@ -115,7 +115,9 @@ function destsTree(dests: Array<Destination & { page: Ref }>): PdfDict {
   const byName = new Map<string, PdfValue>();
   for (const d of dests) if (!byName.has(d.name)) byName.set(d.name, [d.page, name('XYZ'), d.x, d.y, null]);
   const keyed = [...byName].map(([n, dest]) => ({ key: textString(n), dest }));
-  keyed.sort((a, b) => Buffer.compare(Buffer.from(a.key.text, 'latin1'), Buffer.from(b.key.text, 'latin1')));
+  // A text string is ASCII (a literal or hex, syntax.ts): its code units are its bytes, so
+  // comparing the strings compares the bytes, without two Buffers a comparison.
+  keyed.sort((a, b) => (a.key.text < b.key.text ? -1 : a.key.text > b.key.text ? 1 : 0));
   return { Names: keyed.flatMap(({ key, dest }) => [key, dest]) };
 }
 

@@ -38,11 +38,31 @@ export const raw = (text: string): Raw => new Raw(text);
 
 /** A number with at most three decimals and no exponent: 1/1000 pt is finer than any press. */
 export function num(n: number): string {
+  const m = Math.round(n * 1000);
+  // In thousandths, as an integer: the digits are the integer's, without toFixed's string
+  // and trailing zeros cut from it (a page writes thousands of numbers).
+  if (m > -MILLI_RANGE && m < MILLI_RANGE) {
+    if (m === 0) return '0';
+    const whole = m / 1000;
+    const frac = m < 0 ? -m % 1000 : m % 1000;
+    if (frac === 0) return String(whole);
+    const int = Math.trunc(whole);
+    return `${m < 0 && int === 0 ? '-0' : String(int)}.${FRACTIONS[frac]}`;
+  }
+  return wideNum(n);
+}
+
+/** Numbers in thousandths below this are written from the integer (num); the rest by toFixed. */
+export const MILLI_RANGE = 2 ** 31;
+
+/** The decimals of 1 … 999 thousandths, trailing zeros cut: FRACTIONS[50] is '05'. */
+export const FRACTIONS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0').replace(/0+$/, ''));
+
+/** num for a number far beyond any page (or not finite: an error). */
+function wideNum(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`internal: PDF number ${n}`);
   const r = Math.round(n * 1000) / 1000;
-  if (Object.is(r, -0) || r === 0) return '0';
   if (Number.isInteger(r)) return String(r);
-  // Trailing zeros dropped by hand: a page writes thousands of numbers.
   const fixed = r.toFixed(3);
   let end = fixed.length;
   while (fixed.charCodeAt(end - 1) === 0x30) end--;
