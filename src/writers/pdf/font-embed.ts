@@ -6,7 +6,6 @@
  * every glyph drawn; a ToUnicode CMap so text can be extracted, searched and copied.
  */
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import type { Face } from '../../typeset/fonts.js';
 import type { PdfFile } from './file.js';
 import { glyphText, type GlyphUse } from './page-stream.js';
@@ -15,6 +14,7 @@ import { faceIdentity } from './font-identity.js';
 import { openEntry, sealEntry } from '../../pipeline/sealed.js';
 import type { PageCache } from './page-cache.js';
 import { fontProgram } from './program.js';
+import type { Deflater } from './deflate-thread.js';
 
 export class EmbeddedFont {
   private readonly used = new Map<number, [number, string]>();
@@ -32,21 +32,35 @@ export class EmbeddedFont {
     }
   }
 
-  /** Writes the font's objects; `ref` (reserved when the first page named it) is the Type0 font. */
-  write(file: PdfFile, cache?: PageCache): void {
-    const { source } = this.face;
+  /**
+   * Starts the work of the font's streams that takes time, once every page has named its
+   * glyphs: the program subset here, it and the ToUnicode CMap deflated by `deflater` (the
+   * writer's deflate thread), or both from the cache. The writer sets out what else it can
+   * meanwhile and writes the font's objects (write) when they are ready.
+   */
+  prepare(deflater: Deflater, cache?: PageCache): PreparedFont {
     const program = fontProgram(this.face);
     const codes = [...this.used.keys()].sort((a, b) => a - b);
-    const metrics = program.metrics;
-    const baseFont = `${subsetTag(codes)}+${(program.postscriptName ?? source.postscriptName ?? this.face.id).replace(/[^A-Za-z0-9_.-]/g, '')}`;
     // The subset depends on the face and the glyph set alone: a rebuild that draws the same
     // glyphs (most edits) takes it from the cache the pages are kept in.
     const key = createHash('sha256').update(`font-program\n${faceIdentity(this.face)}\n${codes.join(',')}`).digest('hex');
-    let data = openEntry(cache?.get(key));
-    if (!data) {
-      data = new Uint8Array(deflateSync(program.subset(codes.map((code) => program.gid(code))), { level: 6 }));
-      cache?.set(key, sealEntry(data));
-    }
+    const cached = openEntry(cache?.get(key));
+    const data = cached
+      ? Promise.resolve(cached)
+      : deflater.deflate(program.subset(codes.map((code) => program.gid(code))), { level: 6 }).then((deflated) => {
+          cache?.set(key, sealEntry(deflated));
+          return deflated;
+        });
+    return { codes, data, toUnicode: this.toUnicode(codes, deflater, cache) };
+  }
+
+  /** Writes the font's objects, prepared; `ref` (reserved when the first page named it) is the Type0 font. */
+  write(file: PdfFile, prepared: { codes: number[]; data: Uint8Array; toUnicode: Uint8Array }): void {
+    const { source } = this.face;
+    const program = fontProgram(this.face);
+    const { codes, data } = prepared;
+    const metrics = program.metrics;
+    const baseFont = `${subsetTag(codes)}+${(program.postscriptName ?? source.postscriptName ?? this.face.id).replace(/[^A-Za-z0-9_.-]/g, '')}`;
     const cff = program.kind === 'cff';
     // A CFF program goes in bare (CIDFontType0C): PDF 1.3, so PDF/X-1a takes it too.
     const fontFile = file.stream({ Filter: name('FlateDecode'), ...(cff ? { Subtype: name('CIDFontType0C') } : {}) }, data);
@@ -72,7 +86,7 @@ export class EmbeddedFont {
       W: widths(codes.map((code) => [code, this.used.get(code)?.[0] ?? 0])),
       CIDToGIDMap: cff ? undefined : name('Identity'),
     });
-    const toUnicode = file.stream({ Filter: name('FlateDecode') }, this.toUnicode(codes, cache));
+    const toUnicode = file.stream({ Filter: name('FlateDecode') }, prepared.toUnicode);
     file.object(
       {
         Type: name('Font'),
@@ -90,16 +104,26 @@ export class EmbeddedFont {
    * The ToUnicode CMap, deflated, from the cache when the same glyphs stood for the same text
    * before (setting out and deflating the CMap of 水浒传's 4,000 glyphs was a tenth of a second).
    */
-  private toUnicode(codes: number[], cache?: PageCache): Uint8Array {
+  private toUnicode(codes: number[], deflater: Deflater, cache?: PageCache): Promise<Uint8Array> {
     const entries = codes.map((code): [number, string] => [code, this.used.get(code)?.[1] ?? '']);
     const key = cache && createHash('sha256').update(`to-unicode\n${JSON.stringify(entries)}`).digest('hex');
-    let data = key === undefined ? undefined : openEntry(cache?.get(key));
-    if (!data) {
-      data = new Uint8Array(deflateSync(Buffer.from(toUnicodeCMap(entries), 'latin1')));
-      if (key !== undefined) cache?.set(key, sealEntry(data));
-    }
-    return data;
+    const cached = key === undefined ? undefined : openEntry(cache?.get(key));
+    if (cached) return Promise.resolve(cached);
+    // zlib's default level (6), as deflateSync without options.
+    return deflater.deflate(Buffer.from(toUnicodeCMap(entries), 'latin1'), {}).then((deflated) => {
+      if (key !== undefined) cache?.set(key, sealEntry(deflated));
+      return deflated;
+    });
   }
+}
+
+/** A font's streams on their way (EmbeddedFont.prepare). */
+export interface PreparedFont {
+  codes: number[];
+  /** The program subset, deflated. */
+  data: Promise<Uint8Array>;
+  /** The ToUnicode CMap, deflated. */
+  toUnicode: Promise<Uint8Array>;
 }
 
 /** Six capitals from the glyph set (§9.6.4): the same subset always gets the same tag. */

@@ -11,7 +11,7 @@ import type { Page, PageItem } from '../../typeset/model.js';
 import { markedItems } from '../../typeset/page-body.js';
 import { destinations, linkAnnotations, type Destination } from './annotations.js';
 import { PdfFile, memorySink } from './file.js';
-import { EmbeddedFont } from './font-embed.js';
+import { EmbeddedFont, type PreparedFont } from './font-embed.js';
 import { writeImage } from './image-objects.js';
 import type { PdfImages } from './images.js';
 import { Outline } from './outline.js';
@@ -201,7 +201,17 @@ async function writePages(pages: Page[], fonts: FontBook, geometry: PageGeometry
     kids.push(ref);
   }
 
-  for (const font of resources.fonts.values()) font.write(file, options.pageCache);
+  // Each font's subset and ToUnicode CMap deflate in the deflate thread while this thread
+  // subsets the next font and sets out the /Dests tree; they are written in the same order.
+  const fontsUsed = [...resources.fonts.values()];
+  const prepared = fontsUsed.map((font) => font.prepare(deflater, options.pageCache));
+  // One that fails is reported when its turn comes, not as an unhandled rejection before.
+  for (const p of prepared) for (const made of [p.data, p.toUnicode]) made.catch(() => {});
+  const destNames = dests.length ? destsTree(dests) : undefined;
+  for (const [i, font] of fontsUsed.entries()) {
+    const { codes, data, toUnicode } = prepared[i] as PreparedFont;
+    font.write(file, { codes, data: await data, toUnicode: await toUnicode });
+  }
   file.object({ Type: name('Pages'), Kids: kids, Count: kids.length }, pagesRef);
   const outlines = outline.empty ? undefined : outline.write(file);
   const metadata = options.xmp === undefined ? undefined : file.stream({ Type: name('Metadata'), Subtype: name('XML') }, Buffer.from(options.xmp, 'utf8'));
@@ -211,7 +221,7 @@ async function writePages(pages: Page[], fonts: FontBook, geometry: PageGeometry
     Pages: pagesRef,
     Outlines: outlines,
     PageMode: outlines ? name('UseOutlines') : undefined,
-    Names: dests.length ? { Dests: destsTree(dests) } : undefined,
+    Names: destNames ? { Dests: destNames } : undefined,
     Lang: options.language,
     ViewerPreferences: { DisplayDocTitle: true },
     Metadata: metadata,
