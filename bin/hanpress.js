@@ -5,14 +5,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
-// V8's optimising compiler works in background threads: on a cold build of a long novel it
-// used about 2.3 s of CPU of the 8-10 s all threads use, on the core the worker beside the PDF
-// needs. Optimising a function later (after ~4x the default profiler budget) and inlining less
-// into each cost about a fifth less CPU for the whole build (docs/build.md, "Both cores"). Set
-// before any of hanpress's code is loaded; worker threads share them.
-setFlagsFromString('--interrupt-budget=264000');
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
-
 const argv = process.argv.slice(2);
 // Stack traces are printed only with --debug; mapping them to src/ reads every loaded
 // module's source map, so that cost is paid only then.
@@ -29,6 +21,10 @@ if (!existsSync(new URL('lib/cli/main.js', root)) || !existsSync(new URL('lib/cl
 const install = await import('../lib/cli/install.js');
 const stale = install.staleCompile();
 if (stale) fail(stale);
+// V8's settings (lib/pipeline/v8-flags.js: the optimising compiler's share of a build's CPU),
+// before the commands' code is loaded; worker threads share them.
+const { V8_FLAGS } = await import('../lib/pipeline/v8-flags.js');
+for (const flag of V8_FLAGS) setFlagsFromString(flag);
 let cli;
 try {
   cli = await import('../lib/cli/main.js');

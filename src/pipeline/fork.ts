@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { V8_FLAGS } from './v8-flags.js';
 
 function execArgvFor(file: string): string[] {
   if (!file.endsWith('.ts')) return [];
@@ -26,7 +27,8 @@ export type ForkResult<T> = { ok: true; message: T } | { ok: false; reason: stri
 /** Sends `job`, resolves with the child's one answer, or why there was none (it crashed). */
 export function forkOnce<T>(file: string, job: unknown, env: NodeJS.ProcessEnv): Promise<ForkResult<T>> {
   return new Promise((resolve) => {
-    const child = fork(file, [], { execArgv: execArgvFor(file), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
+    // With the CLI's V8 settings, which a process's own code sets too late for its imports.
+    const child = fork(file, [], { execArgv: [...V8_FLAGS, ...execArgvFor(file)], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
     let answer: ForkResult<T> | undefined;
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
