@@ -1,7 +1,8 @@
 /**
  * The PDF writer's deflate thread (src/writers/pdf/deflate-thread.ts): the bytes deflateSync
- * makes, whether the thread, libuv's pool, or the pool after the thread has gone made them; and
- * a book drawn with the thread is the same file as one drawn without.
+ * makes, whether the thread, libuv's pool, the pool after the thread has gone, or the writer's
+ * own thread (a stream needed before the thread began it) made them, each stream deflated
+ * once; and a book drawn with the thread is the same file as one drawn without.
  */
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -41,6 +42,7 @@ describe('the deflate thread', () => {
       const expected = SETTINGS.flatMap((options) => streams.map((data) => deflateSync(data, options)));
       expect(made.map((b) => Buffer.from(b).toString('base64'))).toEqual(expected.map((b) => b.toString('base64')));
       expect(deflater.threaded).toBe(made.length);
+      expect(deflater.wasted).toBe(0);
     } finally {
       deflater.close();
     }
@@ -69,6 +71,35 @@ describe('the deflate thread', () => {
       const later = await deflater.deflate(streams[3] as Uint8Array, { level: 6 });
       expect([...first, await third, later].map((b) => Buffer.from(b).toString('base64'))).toEqual(streams.slice(0, 4).map((data) => deflateSync(data, { level: 6 }).toString('base64')));
       expect(deflater.threaded).toBe(1);
+    } finally {
+      deflater.close();
+    }
+  });
+
+  it('deflates here a stream needed before the thread has begun it, and the thread skips it: each stream is deflated once', async () => {
+    const deflater = deflateThread();
+    try {
+      expect(await deflater.started).toBe(true);
+      // A stream the thread takes a while over, and a small one behind it in the same message.
+      const big = Buffer.alloc(24_000_000);
+      let seed = 3;
+      for (let i = 0; i < big.length; i += 4) big.writeUInt32LE((seed = (seed * 1103515245 + 12345) >>> 0), i);
+      const small = inputs()[2] as Uint8Array;
+      const first = deflater.requested;
+      const slow = deflater.deflate(big, { level: 6 });
+      const quick = deflater.deflate(small, { level: 6 });
+      // The thread claims streams in order: the small one cannot be begun before the big one is
+      // done, so it is taken here.
+      await new Promise((resolve) => setImmediate(resolve));
+      await deflater.hurry(first + 1);
+      expect(deflater.hurried).toBe(1);
+      expect(Buffer.from(await quick).equals(deflateSync(small, { level: 6 }))).toBe(true);
+      // The big one: deflated here if the thread has not begun it yet, else waited for; either
+      // way once, by one of the two.
+      await deflater.hurry(first);
+      expect(Buffer.from(await slow).equals(deflateSync(big, { level: 6 }))).toBe(true);
+      expect(deflater.threaded + deflater.hurried).toBe(2);
+      expect(deflater.wasted).toBe(0);
     } finally {
       deflater.close();
     }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Worker } from 'node:worker_threads';
-import { deflate, type ZlibOptions } from 'node:zlib';
+import { deflate, deflateSync, type ZlibOptions } from 'node:zlib';
 import { startWorkerModule } from '../../pipeline/threads.js';
 
 const deflateHere = promisify(deflate);
@@ -25,8 +25,19 @@ export interface ToDeflater {
   streams: Array<{ id: number; data: Uint8Array; options: ZlibOptions }>;
 }
 
-/** From the thread: ready to take streams, or the streams of one message, deflated. */
+/** From the thread: ready to take streams, or the streams of one message, deflated (but those taken). */
 export type FromDeflater = { ready: true } | { ids: number[]; data: Uint8Array[] };
+
+/**
+ * The thread's workerData: stream `id` is claimed by whichever thread first swaps slot
+ * `id % length` to `id + 1` (the writer's thread) or `-(id + 1)` (the deflate thread), so no
+ * stream is deflated twice. A ring: far fewer streams than its length are ever on their way.
+ */
+export interface DeflaterData {
+  taken: SharedArrayBuffer;
+}
+
+const TAKEN_SLOTS = 1024;
 
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
@@ -47,6 +58,14 @@ export interface Deflater {
    * one message.
    */
   deflate(data: Uint8Array, options: ZlibOptions): Promise<Uint8Array>;
+  /** How many streams have been asked for: the next one asked for is ticket `requested`. */
+  readonly requested: number;
+  /**
+   * The stream of this ticket is needed now: if the thread has not begun it (after one turn of
+   * the event loop, for a message on its way), it is deflated here instead of waited for, and
+   * the thread skips it.
+   */
+  hurry(ticket: number): Promise<void>;
   /** Ends the thread (streams not yet back are deflated here). */
   close(): void;
 }
@@ -54,14 +73,20 @@ export interface Deflater {
 /** Deflates in libuv's pool: what a writer without a thread of its own does. */
 export const POOL_DEFLATER: Deflater = {
   deflate: async (data, options) => new Uint8Array(await deflateHere(data, options)),
+  requested: 0,
+  hurry: async () => {},
   close: () => {},
 };
 
 export interface ThreadDeflater extends Deflater {
   /** True once the thread takes streams; false if it could not start or failed before. */
   readonly started: Promise<boolean>;
-  /** Streams the thread has deflated (the others were deflated in the pool). */
+  /** Streams the thread has deflated (the others were deflated in the pool or, hurried, here). */
   readonly threaded: number;
+  /** Streams deflated here because they were needed before the thread began them. */
+  readonly hurried: number;
+  /** Streams the thread sent back that were no longer waited for (deflated twice: a fault). */
+  readonly wasted: number;
 }
 
 /**
@@ -76,6 +101,9 @@ export function deflateThread(after = 0): ThreadDeflater {
 class DeflateThread implements ThreadDeflater {
   readonly started: Promise<boolean>;
   threaded = 0;
+  hurried = 0;
+  wasted = 0;
+  private readonly taken = new Int32Array(new SharedArrayBuffer(4 * TAKEN_SLOTS));
   private worker?: Worker;
   private ready = false;
   private next = 0;
@@ -91,7 +119,7 @@ class DeflateThread implements ThreadDeflater {
 
   private start(): void {
     try {
-      const worker = startWorkerModule(workerFile(), undefined);
+      const worker = startWorkerModule(workerFile(), { taken: this.taken.buffer as SharedArrayBuffer } satisfies DeflaterData);
       // The thread never keeps the process alive: the writer closes it, and an error ends it.
       worker.unref();
       worker.on('message', (m: FromDeflater) => this.heard(m));
@@ -104,11 +132,15 @@ class DeflateThread implements ThreadDeflater {
     }
   }
 
+  get requested(): number {
+    return this.next;
+  }
+
   deflate(data: Uint8Array, options: ZlibOptions): Promise<Uint8Array> {
     if (this.after > 0 && --this.after === 0 && !this.closed) this.start();
     const worker = this.worker;
-    if (!this.ready || !worker) return POOL_DEFLATER.deflate(data, options);
     const id = this.next++;
+    if (!this.ready || !worker) return POOL_DEFLATER.deflate(data, options);
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { input: data, options, resolve, reject });
       if (this.held.push({ id, data, options }) === 1) queueMicrotask(() => this.send());
@@ -121,6 +153,21 @@ class DeflateThread implements ThreadDeflater {
     this.held = [];
     // Copied, not transferred: an input is kept until its stream is back, in case the thread fails.
     this.worker?.postMessage({ streams } satisfies ToDeflater);
+  }
+
+  async hurry(ticket: number): Promise<void> {
+    if (!this.waiting.has(ticket)) return;
+    // A message already on its way is heard in this turn of the loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = this.waiting.get(ticket);
+    if (!waiting) return;
+    // Begun in the thread: it comes back soon, and is not deflated twice.
+    const slot = ticket % TAKEN_SLOTS;
+    const was = Atomics.load(this.taken, slot);
+    if (was === -(ticket + 1) || Atomics.compareExchange(this.taken, slot, was, ticket + 1) !== was) return;
+    this.waiting.delete(ticket);
+    this.hurried++;
+    waiting.resolve(new Uint8Array(deflateSync(waiting.input, waiting.options)));
   }
 
   close(): void {
@@ -141,7 +188,10 @@ class DeflateThread implements ThreadDeflater {
     message.ids.forEach((id, i) => {
       const waiting = this.waiting.get(id);
       const data = message.data[i];
-      if (!waiting || !data) return;
+      if (!waiting || !data) {
+        this.wasted++;
+        return;
+      }
       this.waiting.delete(id);
       this.threaded++;
       waiting.resolve(data);

@@ -1,18 +1,29 @@
 /**
  * The PDF writer's deflate thread (deflate-thread.ts starts it): the streams of each message
- * come back deflated in one message, each in a buffer of its own (handed over, not copied).
- * It loads nothing but zlib, so it is ready soon after it starts.
+ * come back deflated in one message, each in a buffer of its own (handed over, not copied),
+ * but for those the writer's thread has claimed (it deflated them itself rather than wait). It loads nothing but zlib, so it is ready soon after it starts.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { deflateSync } from 'node:zlib';
-import type { FromDeflater, ToDeflater } from './deflate-thread.js';
+import type { DeflaterData, FromDeflater, ToDeflater } from './deflate-thread.js';
 
 const port = parentPort;
+const { taken: shared } = workerData as DeflaterData;
+const taken = new Int32Array(shared);
 if (port) {
   port.on('message', (m: ToDeflater) => {
-    // Copies the size of each stream: deflateSync's result is a view into a larger buffer.
-    const data = m.streams.map((s) => new Uint8Array(deflateSync(s.data, s.options)));
-    port.postMessage({ ids: m.streams.map((s) => s.id), data } satisfies FromDeflater, data.map((d) => d.buffer as ArrayBuffer));
+    const ids: number[] = [];
+    const data: Uint8Array[] = [];
+    for (const s of m.streams) {
+      // Claimed here unless the writer's thread claimed it first (deflate-thread.ts, DeflaterData).
+      const slot = s.id % taken.length;
+      const was = Atomics.load(taken, slot);
+      if (was === s.id + 1 || Atomics.compareExchange(taken, slot, was, -(s.id + 1)) !== was) continue;
+      ids.push(s.id);
+      // A copy the size of the stream: deflateSync's result is a view into a larger buffer.
+      data.push(new Uint8Array(deflateSync(s.data, s.options)));
+    }
+    port.postMessage({ ids, data } satisfies FromDeflater, data.map((d) => d.buffer as ArrayBuffer));
   });
   port.postMessage({ ready: true } satisfies FromDeflater);
 }

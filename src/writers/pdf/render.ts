@@ -158,11 +158,16 @@ async function writePages(pages: Page[], fonts: FontBook, geometry: PageGeometry
   // SENT_TOGETHER at a time (their streams go to the thread in one message), and at most
   // DRAWN_AHEAD + SENT_TOGETHER are held.
   const streams = new Map<number, Promise<PageStream>>();
+  // A page's deflate ticket: when its turn comes and the thread has not sent its stream back,
+  // this thread deflates it rather than wait (Deflater.hurry).
+  const tickets = new Map<number, number>();
   const drawAhead = (from: number, count: number): void => {
     for (let i = from; i < from + count && i < pages.length; i++) {
       const page = pages[i] as Page;
       if (streams.has(i)) continue;
+      const ticket = deflater.requested;
       const stream = pageStreamAsync(page, frameOf(page), ink, fonts, drawable, shown, options.pageCache, deflater);
+      if (deflater.requested > ticket) tickets.set(i, ticket);
       // A page that fails is reported when its turn comes, not as an unhandled rejection before.
       stream.catch(() => {});
       streams.set(i, stream);
@@ -176,6 +181,11 @@ async function writePages(pages: Page[], fonts: FontBook, geometry: PageGeometry
     const items = markedItems(page);
     if (i % SENT_TOGETHER === 0) drawAhead(i + DRAWN_AHEAD, SENT_TOGETHER);
     drawAhead(i, 1);
+    const ticket = tickets.get(i);
+    if (ticket !== undefined) {
+      tickets.delete(i);
+      await deflater.hurry(ticket);
+    }
     const stream = await (streams.get(i) as Promise<PageStream>);
     streams.delete(i);
     const contents = file.stream({ Filter: name('FlateDecode') }, stream.data);
@@ -204,11 +214,18 @@ async function writePages(pages: Page[], fonts: FontBook, geometry: PageGeometry
   // Each font's subset and ToUnicode CMap deflate in the deflate thread while this thread
   // subsets the next font and sets out the /Dests tree; they are written in the same order.
   const fontsUsed = [...resources.fonts.values()];
-  const prepared = fontsUsed.map((font) => font.prepare(deflater, options.pageCache));
+  const fontTickets: number[][] = [];
+  const prepared = fontsUsed.map((font) => {
+    const first = deflater.requested;
+    const made = font.prepare(deflater, options.pageCache);
+    fontTickets.push(Array.from({ length: deflater.requested - first }, (_, k) => first + k));
+    return made;
+  });
   // One that fails is reported when its turn comes, not as an unhandled rejection before.
   for (const p of prepared) for (const made of [p.data, p.toUnicode]) made.catch(() => {});
   const destNames = dests.length ? destsTree(dests) : undefined;
   for (const [i, font] of fontsUsed.entries()) {
+    for (const ticket of fontTickets[i] ?? []) await deflater.hurry(ticket);
     const { codes, data, toUnicode } = prepared[i] as PreparedFont;
     font.write(file, { codes, data: await data, toUnicode: await toUnicode });
   }
