@@ -74,5 +74,12 @@ export class PdfFile {
 /** A sink that keeps the chunks, and the whole file once it is done. */
 export function memorySink(): { sink: Sink; bytes: () => Uint8Array } {
   const chunks: Uint8Array[] = [];
-  return { sink: (chunk) => chunks.push(chunk), bytes: () => new Uint8Array(Buffer.concat(chunks)) };
+  return {
+    sink: (chunk) => chunks.push(chunk),
+    bytes: () => {
+      const whole = Buffer.concat(chunks);
+      // A file of its own memory is handed out as it is, not copied again (4 MB for 水浒传).
+      return whole.byteOffset === 0 && whole.byteLength === whole.buffer.byteLength ? new Uint8Array(whole.buffer) : new Uint8Array(whole);
+    },
+  };
 }

@@ -18,6 +18,8 @@ import type { Deflater } from './deflate-thread.js';
 
 export class EmbeddedFont {
   private readonly used = new Map<number, [number, string]>();
+  /** Codes (16-bit) already in `used`: every page's glyphs are checked, most of them known. */
+  private readonly known = new Uint8Array(0x10000);
 
   constructor(
     readonly face: Face,
@@ -26,9 +28,14 @@ export class EmbeddedFont {
 
   use(glyphs: GlyphUse): void {
     const { codes, widths } = glyphs;
+    const known = this.known;
     for (let i = 0; i < codes.length; i++) {
       const gid = codes[i] as number;
-      if (!this.used.has(gid)) this.used.set(gid, [widths[i] ?? 0, glyphText(glyphs, i)]);
+      if (gid <= 0xffff && gid >= 0) {
+        if (known[gid] === 1) continue;
+        known[gid] = 1;
+      } else if (this.used.has(gid)) continue;
+      this.used.set(gid, [widths[i] ?? 0, glyphText(glyphs, i)]);
     }
   }
 
