@@ -132,10 +132,12 @@ describe('a book drawn with the deflate thread', () => {
     return { number, kind: 'text', items: set.map((line, i) => ({ kind: 'text' as const, x: 0, baseline: 20 + i * SIZE * 1.7, line })), outline: [], head: '', opening: false, folio: '' };
   }
 
-  it('is the same file as one drawn without it', async () => {
+  it('is the same file as one drawn without it (in libuv’s pool, or on the writer’s own thread)', async () => {
     const pages = Array.from({ length: 120 }, (_, i) => page(i + 1));
     const threaded = await renderPages(pages, fonts, geometry, new Map(), { ...options, deflateThread: true });
     const pooled = await renderPages(pages, fonts, geometry, new Map(), { ...options, deflateThread: false });
+    const here = await renderPages(pages, fonts, geometry, new Map(), { ...options, deflateHere: true });
     expect(Buffer.from(threaded).equals(Buffer.from(pooled))).toBe(true);
+    expect(Buffer.from(here).equals(Buffer.from(pooled))).toBe(true);
   });
 });

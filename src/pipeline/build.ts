@@ -247,8 +247,10 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
     // A book the checks refuse (an image that does not decode …) may fail in the PDF first:
     // then the checks' positioned errors are what the user needs.
     // The worker beside makes the EPUB while this thread draws the PDF's pages.
-    const orderEpub = (laidOut: Book, pages: PrintPagination): void => {
+    // True when the EPUB is made beside: the PDF writer then leaves the other core to it.
+    const orderEpub = (laidOut: Book, pages: PrintPagination): boolean => {
       if (checks.beside && helpers.beside?.makesEpub && !besideEpub) besideEpub = helpers.beside.epub({ pagination: pages, ...(laidOut.meta.print.sheets === undefined ? {} : { sheets: laidOut.meta.print.sheets }) });
+      return besideEpub !== undefined;
     };
     const printed = await session.print(book, orderEpub, options.print === true).catch(async (error: unknown) => {
       await takeChecks();

@@ -207,7 +207,7 @@ export class BuildSession {
    * pages are set, before they are drawn (the EPUB beside the PDF needs no more). `keepPages`:
    * the final PDF keeps its set pages (PdfOutput.typeset) for the print book block.
    */
-  print(book: Book, laidOut?: (final: Book, pagination: PrintPagination) => void, keepPages = false): Promise<LaidOut> {
+  print(book: Book, laidOut?: (final: Book, pagination: PrintPagination) => boolean | undefined, keepPages = false): Promise<LaidOut> {
     return this.once('print', async () => layOutPrint(book, await this.context(book), laidOut, keepPages));
   }
 
@@ -224,7 +224,7 @@ export class BuildSession {
   }
 }
 
-async function layOutPrint(book: Book, ctx: BuildContext, laidOut: ((final: Book, pagination: PrintPagination) => void) | undefined, keepPages: boolean): Promise<LaidOut> {
+async function layOutPrint(book: Book, ctx: BuildContext, laidOut: ((final: Book, pagination: PrintPagination) => boolean | undefined) | undefined, keepPages: boolean): Promise<LaidOut> {
   const { writePdf } = await pdfWriter();
   const known = book.meta.print.sheets !== undefined;
   const first = await writePdf(book, deriveFrontPages(book.meta), ctx, { ...(known && laidOut ? { paginated: (pagination: PrintPagination) => laidOut(book, pagination) } : {}), keepPages: known && keepPages });

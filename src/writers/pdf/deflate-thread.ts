@@ -18,7 +18,7 @@ import type { Worker } from 'node:worker_threads';
 import { deflate, deflateSync, type ZlibOptions } from 'node:zlib';
 import { startWorkerModule } from '../../pipeline/threads.js';
 
-const deflateHere = promisify(deflate);
+const deflateInPool = promisify(deflate);
 
 /** To the thread: streams to deflate, each with its settings. */
 export interface ToDeflater {
@@ -72,7 +72,15 @@ export interface Deflater {
 
 /** Deflates in libuv's pool: what a writer without a thread of its own does. */
 export const POOL_DEFLATER: Deflater = {
-  deflate: async (data, options) => new Uint8Array(await deflateHere(data, options)),
+  deflate: async (data, options) => new Uint8Array(await deflateInPool(data, options)),
+  requested: 0,
+  hurry: async () => {},
+  close: () => {},
+};
+
+/** Deflates on the calling thread (deflateSync), when another has the other core's work. */
+export const HERE_DEFLATER: Deflater = {
+  deflate: (data, options) => Promise.resolve(new Uint8Array(deflateSync(data, options))),
   requested: 0,
   hurry: async () => {},
   close: () => {},

@@ -51,8 +51,12 @@ export interface PdfOptions {
   ink?: boolean;
   /** Page content streams by content hash: a page drawn before is not drawn again (default: ctx.pageCache). */
   pageCache?: PageCache;
-  /** Hears the pagination as soon as the pages are set, before they are drawn. */
-  paginated?: (pagination: PrintPagination) => void;
+  /**
+   * Hears the pagination as soon as the pages are set, before they are drawn; answers true when
+   * that starts work in another thread (the EPUB made beside), which then has the other core:
+   * the streams are deflated on this thread (render.ts RenderOptions.deflateHere).
+   */
+  paginated?: (pagination: PrintPagination) => boolean | undefined;
   /** Return the set pages (PdfOutput.typeset), for drawing the same book again. */
   keepPages?: boolean;
   /**
@@ -84,7 +88,7 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const metadata = pdfMetadata(book.meta, front, ctx.buildDate, producer);
   const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };
   const pagination: PrintPagination = { isbn: book.meta.isbn, marks: typeset.marks };
-  options.paginated?.(pagination);
+  const othersBusy = options.paginated?.(pagination) === true;
   const typesetDone = performance.now();
   const bytes = await renderPages(typeset.pages, fonts, geometry, images, {
     info: infoDictionary(metadata),
@@ -92,6 +96,7 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
     boxes,
     ink: options.ink ?? false,
     xmp: xmpPacket(metadata),
+    ...(othersBusy ? { deflateHere: true } : {}),
     // The build session keeps page streams in the project's cache (ctx.pageCache).
     ...((options.pageCache ?? ctx.pageCache) ? { pageCache: options.pageCache ?? ctx.pageCache } : {}),
   });

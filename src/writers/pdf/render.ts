@@ -16,7 +16,7 @@ import { writeImage } from './image-objects.js';
 import type { PdfImages } from './images.js';
 import { Outline } from './outline.js';
 import { pageStreamAsync, type PageCache } from './page-cache.js';
-import { deflateThread, POOL_DEFLATER, type Deflater } from './deflate-thread.js';
+import { deflateThread, HERE_DEFLATER, POOL_DEFLATER, type Deflater } from './deflate-thread.js';
 import { fontResource, imageResource, opacityOf, REGISTRATION_RESOURCE, type Frame, type Ink, type PageStream } from './page-stream.js';
 import { cropMarkLines, pageBoxes, type Box, type PrintBoxOptions } from './print-boxes.js';
 import { name, pdfDate, serialize, textString, type PdfDict, type PdfValue, type Ref } from './syntax.js';
@@ -36,6 +36,11 @@ export interface RenderOptions {
    * first page, false never; by default once DEFLATE_THREAD_AFTER pages have been drawn.
    */
   deflateThread?: boolean;
+  /**
+   * Deflate every stream on this thread: another thread has the other core's work (the EPUB
+   * made beside, which then ends the build), and this one has time to spare before it does.
+   */
+  deflateHere?: boolean;
 }
 
 /**
@@ -122,7 +127,7 @@ function destsTree(dests: Array<Destination & { page: Ref }>): PdfDict {
 }
 
 export async function renderPages(pages: Page[], fonts: FontBook, geometry: PageGeometry, images: PdfImages, options: RenderOptions): Promise<Uint8Array> {
-  const deflater = options.deflateThread === false ? POOL_DEFLATER : deflateThread(options.deflateThread ? 0 : DEFLATE_THREAD_AFTER);
+  const deflater = options.deflateHere ? HERE_DEFLATER : options.deflateThread === false ? POOL_DEFLATER : deflateThread(options.deflateThread ? 0 : DEFLATE_THREAD_AFTER);
   try {
     return await writePages(pages, fonts, geometry, images, options, deflater);
   } finally {
