@@ -96,11 +96,12 @@ async function run(): Promise<void> {
   send({ kind: 'checked', diagnostics, source: loaded.project ? projectKey(loaded.project) : '' });
   if (prelude && book && !diagnostics.some((d) => d.severity === 'error')) {
     const { ctx } = prelude;
-    await prelude.made;
     const [{ writeEpub }, { verifyEpub }] = await Promise.all([import('../writers/epub/index.js'), import('../verify/verify.js')]);
     const { order } = await epubOrder;
     const final = withSheets(book, order);
-    const bytes = await writeEpub(final, session.front(final.meta), ctx, order.pagination);
+    // The pagination may come before the subsets are made: the documents are made meanwhile,
+    // and the zip waits for the subsets deflated ahead (prelude.made).
+    const bytes = await writeEpub(final, session.front(final.meta), ctx, order.pagination, prelude.made);
     send({ kind: 'epub', bytes, verified: verifyEpub(bytes) }, [bytes.buffer as ArrayBuffer]);
   }
   const keys = cache?.usedKeys() ?? [];

@@ -139,18 +139,24 @@ export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext
   return { fonts: await memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs, options)), roles };
 }
 
-export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination): Promise<Uint8Array> {
+/**
+ * `ready`, when given, is awaited before the zip is made: the worker beside the PDF passes the
+ * deflating of the font subsets it began ahead, so the zip takes those bytes instead of
+ * deflating the fonts again.
+ */
+export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination, ready?: Promise<void>): Promise<Uint8Array> {
   const memo = ctx.memo ?? NO_MEMO;
-  const [{ fonts: embedded, roles }, images, coverImg] = await Promise.all([
-    epubFonts(book, front, ctx),
-    collectImages(book),
-    coverImage(book.root, front.titlePage, ctx.fonts, memo),
-  ]);
+  // The chapters' documents need no font: they are made while the subsets may still be in the
+  // making (beside the PDF, the EPUB is the last thing a build waits for).
+  const subsets = epubFonts(book, front, ctx);
+  subsets.catch(() => undefined);
+  const [images, coverImg] = await Promise.all([collectImages(book), coverImage(book.root, front.titlePage, ctx.fonts, memo)]);
   const identifier = packageIdentifier(book.meta);
   const cover: EmbeddedImage = { ...coverImg, href: `images/cover${coverImg.extension}` };
   const pages = validTargets(book, pagination);
 
   const documents = contentDocuments(book, front, { images, pages, cover }, memo);
+  const { fonts: embedded, roles } = await subsets;
   const files: PackageFile[] = [
     ...documents,
     {
@@ -198,5 +204,6 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
     { path: OPF_PATH, data: bytes(opf) },
     ...files.map((file) => ({ path: inPackage(file.href), data: bytes(file.data) })),
   ];
+  await ready;
   return zipEpub(entries, ctx.buildDate, ctx.zipCache);
 }
