@@ -4,6 +4,8 @@
  * `tsx bench/startup.ts [--rounds n] [--compare <checkout>]` runs them alone; --compare adds
  * the same commands of another checkout (an older hanpress) to the same rounds.
  */
+// Run alone (npx tsx bench/…), its scratch folders are removed at exit as under bench/run.ts.
+import './run-temp.js';
 import path from 'node:path';
 import { interleaved, ratio, type ProcessCase, type ProcessTiming } from './processes.js';
 

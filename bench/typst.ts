@@ -7,6 +7,8 @@
  * adds a cold build by another checkout (an older hanpress; with --no-cache when it has a cache)
  * to the same rounds.
  */
+// Run alone (npx tsx bench/…), its scratch folders are removed at exit as under bench/run.ts.
+import './run-temp.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
