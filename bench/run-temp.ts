@@ -10,6 +10,6 @@ import path from 'node:path';
 const runTemp = mkdtempSync(path.join(os.tmpdir(), 'hanpress-bench-run-'));
 process.env.TMPDIR = runTemp;
 process.on('exit', () => rmSync(runTemp, { recursive: true, force: true }));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => process.exit(130));
-}
+// Interrupted, it still removes them (the exit handler), with the shell's code for the signal.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
