@@ -8,6 +8,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Book } from '../model/book.js';
+import type { PageMark } from '../model/pagination.js';
+import type { epubFonts } from '../writers/epub/index.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BesideJob, EpubOrder, FromBeside, ToBeside } from './beside.js';
@@ -15,7 +17,8 @@ import { projectKey } from './beside.js';
 import { DiskCache } from './disk-cache.js';
 import { hashOf } from './cache-key.js';
 import { NO_MEMO, type StepMemo } from './memo.js';
-import { BuildSession } from './session.js';
+import { BuildSession, type ParsedBook } from './session.js';
+import type { LoadedProject } from '../load/project.js';
 
 const job = workerData as BesideJob;
 const send = (message: FromBeside, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
@@ -33,21 +36,36 @@ function next<K extends ToBeside['kind']>(kind: K): Promise<Extract<ToBeside, { 
 }
 
 /**
- * The EPUB's font subsets and generated cover are made before the pagination arrives and asked
- * for again by writeEpub: this build's answers are kept in memory in front of the cache across
- * runs (or of none, with --no-cache), so they are made, or read, once.
+ * What this thread makes before the EPUB is asked for and writeEpub asks for again — the font
+ * subsets, the generated cover, the chapters' documents made while the PDF is paginated — is
+ * kept in memory in front of the cache across runs (or of none, with --no-cache), so it is
+ * made, or read, once.
  */
-function fontsMemo(memo: StepMemo): StepMemo {
-  const made = new Map<string, Promise<unknown>>();
+function keptMemo(memo: StepMemo): StepMemo {
+  const made = new Map<string, unknown>();
+  const kept = <T>(step: string, inputs: unknown, compute: () => T): T => {
+    const key = hashOf(step, inputs);
+    if (!made.has(key)) made.set(key, compute());
+    return made.get(key) as T;
+  };
   return {
     ...memo,
-    getAsync: <T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T> => {
-      const key = hashOf(step, inputs);
-      let value = made.get(key) as Promise<T> | undefined;
-      if (!value) made.set(key, (value = memo.getAsync(step, inputs, compute)));
-      return value;
-    },
+    get: (step, inputs, compute, codec) => kept(step, inputs, () => memo.get(step, inputs, compute, codec)),
+    getAsync: (step, inputs, compute) => kept(step, inputs, () => memo.getAsync(step, inputs, compute)),
   };
+}
+
+/** The page marks the build's thread sends while it paginates (beside.ts `settled`), as they come. */
+function settledMarks(): { list: PageMark[]; more: () => Promise<void> } {
+  const list: PageMark[] = [];
+  let heard = (): void => {};
+  parentPort?.on('message', (message: ToBeside) => {
+    if (message.kind !== 'marks') return;
+    list.length = message.from;
+    list.push(...message.marks);
+    heard();
+  });
+  return { list, more: () => new Promise<void>((resolve) => (heard = resolve)) };
 }
 
 function withSheets(book: Book, order: EpubOrder): Book {
@@ -62,32 +80,49 @@ function withSheets(book: Book, order: EpubOrder): Book {
  * (Pango's text layers and a 1600×2400 composite). Resolves once the subsetting thread runs
  * (or the fonts came from the cache); `made` once both are made.
  */
-async function epubPrelude(session: BuildSession, book: Book): Promise<{ ctx: Awaited<ReturnType<BuildSession['context']>>; made: Promise<void> }> {
+async function epubPrelude(session: BuildSession, book: Book): Promise<{ ctx: Awaited<ReturnType<BuildSession['context']>>; made: Promise<void>; fonts: Promise<Awaited<ReturnType<typeof epubFonts>>> }> {
   const base = await session.context(book);
-  const ctx = { ...base, memo: fontsMemo(base.memo ?? NO_MEMO) };
+  const ctx = { ...base, memo: keptMemo(base.memo ?? NO_MEMO) };
   const front = session.front(book.meta);
   let started = (): void => {};
   const running = new Promise<void>((resolve) => (started = resolve));
-  const made = (async (): Promise<void> => {
-    const [{ epubFonts }, { COVER_FILE, coverImage }, { deflateAhead }] = await Promise.all([import('../writers/epub/index.js'), import('../images/cover.js'), import('../writers/epub/zip.js')]);
-    const { fonts } = await epubFonts(book, front, ctx, { thread: true, started });
-    started();
+  const fonts = import('../writers/epub/index.js').then(({ epubFonts }) => epubFonts(book, front, ctx, { thread: true, started }));
+  fonts.catch(() => undefined);
+  // The cover is drawn by libvips' threads while the subsets are made: begun after them, its
+  // last steps came after the pagination, when the EPUB waited for them.
+  const cover = (async (): Promise<void> => {
+    const { COVER_FILE, coverImage } = await import('../images/cover.js');
     if (!existsSync(path.join(book.root, COVER_FILE))) await coverImage(book.root, front.titlePage, ctx.fonts, ctx.memo);
+  })();
+  const made = (async (): Promise<void> => {
+    const { deflateAhead } = await import('../writers/epub/zip.js');
+    const { fonts: subsets } = await fonts;
+    started();
+    await cover;
     // The subsets' deflated bytes for the zip, made while this thread would wait for the
     // pagination, not after it, when the EPUB is the last thing the build waits for.
-    for (const font of fonts.fonts) deflateAhead(font.bytes, ctx.zipCache);
+    for (const font of subsets.fonts) deflateAhead(font.bytes, ctx.zipCache);
   })();
   // A failure surfaces when the EPUB is made (awaited below: the worker fails, and the build's
   // thread makes the EPUB and reports it).
   made.catch(() => started());
   await running;
-  return { ctx, made };
+  return { ctx, made, fonts };
 }
 
 async function run(): Promise<void> {
+  let ordered = false;
   const epubOrder = next('epub');
+  void epubOrder.then(() => (ordered = true));
+  const marks = settledMarks();
   const cache = job.cache ? new DiskCache(job.dir) : undefined;
-  const session = new BuildSession({ dir: job.dir, env: job.env, ...(cache ? { cache } : {}) });
+  // The build's thread parses the same project: its book is taken when made from the same text.
+  const given = next('book');
+  const parsedElsewhere = async (project: LoadedProject): Promise<ParsedBook | undefined> => {
+    const { source, parsed } = await given;
+    return source === projectKey(project) ? parsed : undefined;
+  };
+  const session = new BuildSession({ dir: job.dir, env: job.env, parsedElsewhere, ...(cache ? { cache } : {}) });
   const parsed = await session.book();
   const parses = parsed.book !== undefined && ![...parsed.loadDiagnostics, ...parsed.diagnostics].some((d) => d.severity === 'error');
   const prelude = job.epub && parses && parsed.book ? await epubPrelude(session, parsed.book) : undefined;
@@ -96,12 +131,20 @@ async function run(): Promise<void> {
   send({ kind: 'checked', diagnostics, source: loaded.project ? projectKey(loaded.project) : '' });
   if (prelude && book && !diagnostics.some((d) => d.severity === 'error')) {
     const { ctx } = prelude;
-    const [{ writeEpub }, { verifyEpub }] = await Promise.all([import('../writers/epub/index.js'), import('../verify/verify.js')]);
+    const [{ writeEpub, ChaptersAhead }, { verifyEpub }] = await Promise.all([import('../writers/epub/index.js'), import('../verify/verify.js')]);
+    // While the PDF is paginated, the chapters it has gone past get their documents.
+    const ahead = new ChaptersAhead(book, ctx);
+    while (!ordered) {
+      const more = marks.more();
+      await ahead.make(marks.list, () => ordered);
+      if (!ordered) await Promise.race([epubOrder, more]);
+    }
     const { order } = await epubOrder;
     const final = withSheets(book, order);
     // The pagination may come before the subsets are made: the documents are made meanwhile,
     // and the zip waits for the subsets deflated ahead (prelude.made).
-    const bytes = await writeEpub(final, session.front(final.meta), ctx, order.pagination, prelude.made);
+    const begun = { ready: prelude.made, ...(final === book ? { fonts: prelude.fonts } : {}) };
+    const bytes = await writeEpub(final, session.front(final.meta), ctx, order.pagination, begun);
     send({ kind: 'epub', bytes, verified: verifyEpub(bytes) }, [bytes.buffer as ArrayBuffer]);
   }
   const keys = cache?.usedKeys() ?? [];

@@ -12,8 +12,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject } from '../load/project.js';
-import type { PrintPagination } from '../model/pagination.js';
+import type { PageMark, PrintPagination } from '../model/pagination.js';
 import { hashOf } from './cache-key.js';
+import type { ParsedBook } from './session.js';
 import { startWorker } from './threads.js';
 
 export interface BesideJob {
@@ -43,7 +44,12 @@ export interface BesideEpub {
   verified: Diagnostic[];
 }
 
-export type ToBeside = { kind: 'epub'; order: EpubOrder };
+export type ToBeside =
+  | { kind: 'epub'; order: EpubOrder }
+  /** The book as the build's thread parsed it, from the text `source` names (projectKey); none when it did not parse. */
+  | { kind: 'book'; source: string; parsed?: ParsedBook }
+  /** Page marks known final while the PDF is paginated: `marks` follow the first `from` sent. */
+  | { kind: 'marks'; from: number; marks: PageMark[] };
 
 export type FromBeside =
   | ({ kind: 'checked' } & BesideChecks)
@@ -74,6 +80,9 @@ export class Beside {
   readonly makesEpub: boolean;
   private keys: string[] = [];
   private ordered = false;
+  /** The marks array `settled` last heard, and how many of it were sent. */
+  private marksHeard?: readonly PageMark[];
+  private marksSent = 0;
 
   constructor(job: BesideJob) {
     this.makesEpub = job.epub;
@@ -114,6 +123,29 @@ export class Beside {
   async checks(project: LoadedProject): Promise<Diagnostic[] | undefined> {
     const checked = await this.checked.promise;
     return checked && checked.source === projectKey(project) ? checked.diagnostics : undefined;
+  }
+
+  /**
+   * The book this thread parsed (undefined: it did not), which the worker takes instead of
+   * parsing the same text again: sent as soon as it is made, while the worker loads its modules.
+   */
+  parsed(project: LoadedProject, parsed: ParsedBook | undefined): void {
+    this.send({ kind: 'book', source: projectKey(project), ...(parsed ? { parsed } : {}) });
+  }
+
+  /**
+   * Page marks as the PDF's pagination makes them final (paginate.ts MarksSettled): the worker
+   * makes those chapters' documents while this thread paginates, instead of after.
+   */
+  settled(marks: readonly PageMark[]): void {
+    if (!this.makesEpub || this.ordered) return;
+    if (marks !== this.marksHeard) {
+      this.marksHeard = marks;
+      this.marksSent = 0;
+    }
+    if (marks.length === this.marksSent) return;
+    this.send({ kind: 'marks', from: this.marksSent, marks: marks.slice(this.marksSent) });
+    this.marksSent = marks.length;
   }
 
   /** The EPUB made and verified in the worker; undefined: make it here. */

@@ -10,7 +10,7 @@ import { verifyEpub, verifyPdf } from '../verify/verify.js';
 import { printSpecDiagnostics } from '../verify/print-spec.js';
 import { orphanPageDiagnostics, shortPageDiagnostics } from '../verify/short-pages.js';
 import type { Book } from '../model/book.js';
-import type { PrintPagination } from '../model/pagination.js';
+import type { PageMark, PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
 import type { PrintFiles } from '../print/files.js';
@@ -203,6 +203,7 @@ async function startChecks(session: BuildSession, options: BuildOptions, cache: 
   const beside = (helpers.beside = new Beside({ dir: session.dir, env: options.env ?? process.env, cache: cache !== undefined, epub }));
   const parsed = await session.book();
   const project = (await session.loaded()).project;
+  if (project) beside.parsed(project, parsed.book ? { book: parsed.book, diagnostics: parsed.diagnostics } : undefined);
   if (!parsed.book || !project || [...parsed.loadDiagnostics, ...parsed.diagnostics].some((d) => d.severity === 'error')) return here();
   const answer = beside.checks(project);
   const diagnostics = answer.then(async (found) => found ?? (await session.checked()).diagnostics);
@@ -252,7 +253,9 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
       if (checks.beside && helpers.beside?.makesEpub && !besideEpub) besideEpub = helpers.beside.epub({ pagination: pages, ...(laidOut.meta.print.sheets === undefined ? {} : { sheets: laidOut.meta.print.sheets }) });
       return besideEpub !== undefined;
     };
-    const printed = await session.print(book, orderEpub, options.print === true).catch(async (error: unknown) => {
+    const beside = checks.beside ? helpers.beside : undefined;
+    const settled = beside?.makesEpub ? (marks: readonly PageMark[]): void => beside.settled(marks) : undefined;
+    const printed = await session.print(book, orderEpub, options.print === true, settled).catch(async (error: unknown) => {
       await takeChecks();
       throw error;
     });

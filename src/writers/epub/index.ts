@@ -8,7 +8,7 @@ import { collectGlyphs } from '../../fonts/glyphs.js';
 import { bookTextRoles } from '../../fonts/text-roles.js';
 import { coverImage } from '../../images/cover.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
-import type { PrintPagination } from '../../model/pagination.js';
+import type { PageMark, PrintPagination } from '../../model/pagination.js';
 import { chapterHasMaths } from '../../model/walk.js';
 import { digestOf } from '../../pipeline/cache-key.js';
 import { NO_MEMO, type StepMemo } from '../../pipeline/memo.js';
@@ -41,7 +41,7 @@ import {
 } from './paths.js';
 import type { RenderContext } from './render-context.js';
 import { buildToc } from './toc.js';
-import { zipEpub, type ZipEntry } from './zip.js';
+import { deflateAhead, zipEpub, type ZipEntry } from './zip.js';
 
 const XHTML = 'application/xhtml+xml';
 const NCX_ID = 'ncx';
@@ -57,14 +57,18 @@ function xhtmlFile(id: string, href: string, data: string, inSpine = true, prope
   return { id, href, mediaType: XHTML, data, inSpine, properties };
 }
 
-/** What one build's documents share: images, the print pages, the cover. */
-interface Assets {
+/** What a chapter's document reads besides the chapter: the images and the print pages. */
+interface ChapterAssets {
   images: ImageCatalogue;
   pages: PageTarget[];
+}
+
+/** What one build's documents share: the chapters' assets and the cover. */
+interface Assets extends ChapterAssets {
   cover: EmbeddedImage;
 }
 
-function renderContext(book: Book, chapter: Chapter, assets: Assets): RenderContext {
+function renderContext(book: Book, chapter: Chapter, assets: ChapterAssets): RenderContext {
   const resolveLink = markdownLinkResolver(book);
   const { images, pages } = assets;
   return {
@@ -73,6 +77,20 @@ function renderContext(book: Book, chapter: Chapter, assets: Assets): RenderCont
     linkHref: (href) => resolveLink(chapter, href),
     image: (src) => images.imageOf(chapter, src),
     structure: resolveStructure(book.design),
+  };
+}
+
+/** The maker of the chapters' documents, through the memo. */
+function chapterFiles(book: Book, assets: ChapterAssets, memo: StepMemo): (chapter: Chapter) => PackageFile {
+  const lang = book.meta.language;
+  // A chapter's document depends on the chapter, its print page breaks, the other chapters'
+  // files (links) and the images' hrefs and sizes: the cache key names them all.
+  const files = allChapters(book).map((c) => [c.id, c.file]);
+  const imageRefs = assets.images.images.map(({ href, width, height }) => [href, width, height]);
+  return (chapter: Chapter): PackageFile => {
+    const cx = renderContext(book, chapter, assets);
+    const inputs = { chapter: digestOf(chapter), id: chapter.id, lang, breaks: cx.pageBreaks, files, imageRefs };
+    return xhtmlFile(chapter.id, chapterHref(chapter), memo.get('epub-chapter', inputs, () => renderChapter(chapter, lang, cx)), true, chapterHasMaths(chapter) ? 'mathml' : undefined);
   };
 }
 
@@ -88,15 +106,7 @@ function contentDocuments(book: Book, front: FrontPages, assets: Assets, memo: S
     { type: 'toc', label: LABELS.toc, href: `${NAV_HREF}#toc` },
     ...(firstPart ? [{ type: 'bodymatter', label: LABELS.bodyMatter, href: textHref(firstPart.id) }] : []),
   ];
-  // A chapter's document depends on the chapter, its print page breaks, the other chapters'
-  // files (links) and the images' hrefs and sizes: the cache key names them all.
-  const files = allChapters(book).map((c) => [c.id, c.file]);
-  const imageRefs = assets.images.images.map(({ href, width, height }) => [href, width, height]);
-  const chapterFile = (chapter: Chapter): PackageFile => {
-    const cx = renderContext(book, chapter, assets);
-    const inputs = { chapter: digestOf(chapter), id: chapter.id, lang, breaks: cx.pageBreaks, files, imageRefs };
-    return xhtmlFile(chapter.id, chapterHref(chapter), memo.get('epub-chapter', inputs, () => renderChapter(chapter, lang, cx)), true, chapterHasMaths(chapter) ? 'mathml' : undefined);
-  };
+  const chapterFile = chapterFiles(book, assets, memo);
 
   return [
     xhtmlFile('cover', COVER_HREF, renderCoverPage(assets.cover.href, front.displayTitle, lang)),
@@ -121,6 +131,47 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
 }
 
 /**
+ * The chapters' documents made ahead of writeEpub, while the PDF is paginated (by the worker
+ * beside it): a chapter's page breaks are final once the pagination has gone past it. Each is
+ * made through the memo under the key writeEpub asks (the worker keeps its answers in
+ * memory) and deflated ahead for the zip, so writeEpub finds it made. A chapter whose marks
+ * were not final after all is made again under its own key: never a wrong document.
+ */
+export class ChaptersAhead {
+  private readonly images: Promise<ImageCatalogue>;
+  private readonly byId: Map<string, Chapter>;
+  private readonly made = new Set<string>();
+
+  constructor(
+    private readonly book: Book,
+    private readonly ctx: BuildContext,
+  ) {
+    this.images = collectImages(book);
+    this.images.catch(() => undefined);
+    this.byId = new Map(allChapters(book).map((c) => [c.id, c]));
+  }
+
+  /**
+   * Makes the chapters `marks` (the marks final so far, in reading order) reach that are not
+   * made yet, one at a time, until `stop` says the EPUB itself is wanted.
+   */
+  async make(marks: readonly PageMark[], stop: () => boolean): Promise<void> {
+    const pending = [...new Set(marks.map((m) => m.chapterId))].filter((id) => !this.made.has(id) && this.byId.has(id));
+    if (pending.length === 0) return;
+    const assets = { images: await this.images, pages: validTargets(this.book, { isbn: this.book.meta.isbn, marks: [...marks] }) };
+    const chapterFile = chapterFiles(this.book, assets, this.ctx.memo ?? NO_MEMO);
+    const encoder = new TextEncoder();
+    for (const id of pending) {
+      if (stop()) return;
+      this.made.add(id);
+      const file = chapterFile(this.byId.get(id) as Chapter);
+      deflateAhead(encoder.encode(file.data as string), this.ctx.zipCache, 0);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+/**
  * `pagination`, when the PDF was laid out in the same run, adds the print edition's page-list
  * and page-break markers and names the print ISBN as the source of the pagination.
  */
@@ -139,16 +190,19 @@ export async function epubFonts(book: Book, front: FrontPages, ctx: BuildContext
   return { fonts: await memo.getAsync('epub-fonts', { fonts: ctx.fonts, glyphs }, () => embedFonts(ctx.fonts, glyphs, options)), roles };
 }
 
-/**
- * `ready`, when given, is awaited before the zip is made: the worker beside the PDF passes the
- * deflating of the font subsets it began ahead, so the zip takes those bytes instead of
- * deflating the fonts again.
- */
-export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination, ready?: Promise<void>): Promise<Uint8Array> {
+/** What the worker beside the PDF began before the EPUB was asked for. */
+export interface EpubBegun {
+  /** Awaited before the zip is made: the deflating of the font subsets begun ahead, so the zip takes those bytes instead of deflating the fonts again. */
+  ready?: Promise<void>;
+  /** epubFonts of the same book and front pages, asked for before (collecting the glyphs again cost a tenth of a second). */
+  fonts?: ReturnType<typeof epubFonts>;
+}
+
+export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination, begun: EpubBegun = {}): Promise<Uint8Array> {
   const memo = ctx.memo ?? NO_MEMO;
   // The chapters' documents need no font: they are made while the subsets may still be in the
   // making (beside the PDF, the EPUB is the last thing a build waits for).
-  const subsets = epubFonts(book, front, ctx);
+  const subsets = begun.fonts ?? epubFonts(book, front, ctx);
   subsets.catch(() => undefined);
   const [images, coverImg] = await Promise.all([collectImages(book), coverImage(book.root, front.titlePage, ctx.fonts, memo)]);
   const identifier = packageIdentifier(book.meta);
@@ -204,6 +258,6 @@ export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext
     { path: OPF_PATH, data: bytes(opf) },
     ...files.map((file) => ({ path: inPackage(file.href), data: bytes(file.data) })),
   ];
-  await ready;
+  await begun.ready;
   return zipEpub(entries, ctx.buildDate, ctx.zipCache);
 }
