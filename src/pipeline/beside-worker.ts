@@ -1,14 +1,14 @@
 /**
  * The thread beside the PDF (src/pipeline/beside.ts starts it): its own build session on the
- * same project reads and parses the book while the build's thread does the same, subsets the
- * EPUB's fonts (in a thread of its own) while it checks the book, draws its generated cover
- * (none of which needs the pagination), and makes the EPUB when the PDF's pagination arrives.
- * The EPUB's modules (xmlbuilder2, the font subsetter …) load after the parse, so the thread
- * starts parsing sooner and holds them only once it needs them.
+ * same project reads the project's files while the build's thread parses them, and takes the
+ * book that thread parsed when it was parsed from the same text (parsing it again cost this
+ * thread a quarter of a second); it subsets the EPUB's fonts (in a thread of its own) while it
+ * checks the book, draws its generated cover (none of which needs the pagination), and makes
+ * the EPUB when the PDF's pagination arrives. The EPUB's modules (xmlbuilder2, the font
+ * subsetter …) load once the book is there, and are held only once they are needed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Book } from '../model/book.js';
-import type { PageMark } from '../model/pagination.js';
 import type { epubFonts } from '../writers/epub/index.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -36,36 +36,21 @@ function next<K extends ToBeside['kind']>(kind: K): Promise<Extract<ToBeside, { 
 }
 
 /**
- * What this thread makes before the EPUB is asked for and writeEpub asks for again — the font
- * subsets, the generated cover, the chapters' documents made while the PDF is paginated — is
- * kept in memory in front of the cache across runs (or of none, with --no-cache), so it is
- * made, or read, once.
+ * The EPUB's font subsets and generated cover are made before the pagination arrives and asked
+ * for again by writeEpub: this build's answers are kept in memory in front of the cache across
+ * runs (or of none, with --no-cache), so they are made, or read, once.
  */
 function keptMemo(memo: StepMemo): StepMemo {
-  const made = new Map<string, unknown>();
-  const kept = <T>(step: string, inputs: unknown, compute: () => T): T => {
-    const key = hashOf(step, inputs);
-    if (!made.has(key)) made.set(key, compute());
-    return made.get(key) as T;
-  };
+  const made = new Map<string, Promise<unknown>>();
   return {
     ...memo,
-    get: (step, inputs, compute, codec) => kept(step, inputs, () => memo.get(step, inputs, compute, codec)),
-    getAsync: (step, inputs, compute) => kept(step, inputs, () => memo.getAsync(step, inputs, compute)),
+    getAsync: <T>(step: string, inputs: unknown, compute: () => Promise<T>): Promise<T> => {
+      const key = hashOf(step, inputs);
+      let value = made.get(key) as Promise<T> | undefined;
+      if (!value) made.set(key, (value = memo.getAsync(step, inputs, compute)));
+      return value;
+    },
   };
-}
-
-/** The page marks the build's thread sends while it paginates (beside.ts `settled`), as they come. */
-function settledMarks(): { list: PageMark[]; more: () => Promise<void> } {
-  const list: PageMark[] = [];
-  let heard = (): void => {};
-  parentPort?.on('message', (message: ToBeside) => {
-    if (message.kind !== 'marks') return;
-    list.length = message.from;
-    list.push(...message.marks);
-    heard();
-  });
-  return { list, more: () => new Promise<void>((resolve) => (heard = resolve)) };
 }
 
 function withSheets(book: Book, order: EpubOrder): Book {
@@ -76,9 +61,10 @@ function withSheets(book: Book, order: EpubOrder): Book {
 /**
  * What the EPUB needs besides the pagination, begun before the checks: the font subsets — in a
  * thread of their own, whose end frees harfbuzz's memory (about 100 MB that stayed here until
- * this thread ended), so it subsets while this thread checks — then the generated cover
- * (Pango's text layers and a 1600×2400 composite). Resolves once the subsetting thread runs
- * (or the fonts came from the cache); `made` once both are made.
+ * this thread ended), so it subsets while this thread checks — and meanwhile the generated
+ * cover (Pango's text layers and a 1600×2400 composite, drawn by libvips' threads). Resolves
+ * once the subsetting thread runs (or the fonts came from the cache); `made` once both are
+ * made; `fonts` with the subsets, for writeEpub.
  */
 async function epubPrelude(session: BuildSession, book: Book): Promise<{ ctx: Awaited<ReturnType<BuildSession['context']>>; made: Promise<void>; fonts: Promise<Awaited<ReturnType<typeof epubFonts>>> }> {
   const base = await session.context(book);
@@ -88,8 +74,8 @@ async function epubPrelude(session: BuildSession, book: Book): Promise<{ ctx: Aw
   const running = new Promise<void>((resolve) => (started = resolve));
   const fonts = import('../writers/epub/index.js').then(({ epubFonts }) => epubFonts(book, front, ctx, { thread: true, started }));
   fonts.catch(() => undefined);
-  // The cover is drawn by libvips' threads while the subsets are made: begun after them, its
-  // last steps came after the pagination, when the EPUB waited for them.
+  // Begun after the subsets, the cover's last steps came after the pagination, when the EPUB
+  // (and so the build) waited for them.
   const cover = (async (): Promise<void> => {
     const { COVER_FILE, coverImage } = await import('../images/cover.js');
     if (!existsSync(path.join(book.root, COVER_FILE))) await coverImage(book.root, front.titlePage, ctx.fonts, ctx.memo);
@@ -111,10 +97,7 @@ async function epubPrelude(session: BuildSession, book: Book): Promise<{ ctx: Aw
 }
 
 async function run(): Promise<void> {
-  let ordered = false;
   const epubOrder = next('epub');
-  void epubOrder.then(() => (ordered = true));
-  const marks = settledMarks();
   const cache = job.cache ? new DiskCache(job.dir) : undefined;
   // The build's thread parses the same project: its book is taken when made from the same text.
   const given = next('book');
@@ -131,14 +114,7 @@ async function run(): Promise<void> {
   send({ kind: 'checked', diagnostics, source: loaded.project ? projectKey(loaded.project) : '' });
   if (prelude && book && !diagnostics.some((d) => d.severity === 'error')) {
     const { ctx } = prelude;
-    const [{ writeEpub, ChaptersAhead }, { verifyEpub }] = await Promise.all([import('../writers/epub/index.js'), import('../verify/verify.js')]);
-    // While the PDF is paginated, the chapters it has gone past get their documents.
-    const ahead = new ChaptersAhead(book, ctx);
-    while (!ordered) {
-      const more = marks.more();
-      await ahead.make(marks.list, () => ordered);
-      if (!ordered) await Promise.race([epubOrder, more]);
-    }
+    const [{ writeEpub }, { verifyEpub }] = await Promise.all([import('../writers/epub/index.js'), import('../verify/verify.js')]);
     const { order } = await epubOrder;
     const final = withSheets(book, order);
     // The pagination may come before the subsets are made: the documents are made meanwhile,

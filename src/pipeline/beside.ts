@@ -12,7 +12,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedProject } from '../load/project.js';
-import type { PageMark, PrintPagination } from '../model/pagination.js';
+import type { PrintPagination } from '../model/pagination.js';
 import { hashOf } from './cache-key.js';
 import type { ParsedBook } from './session.js';
 import { startWorker } from './threads.js';
@@ -47,9 +47,7 @@ export interface BesideEpub {
 export type ToBeside =
   | { kind: 'epub'; order: EpubOrder }
   /** The book as the build's thread parsed it, from the text `source` names (projectKey); none when it did not parse. */
-  | { kind: 'book'; source: string; parsed?: ParsedBook }
-  /** Page marks known final while the PDF is paginated: `marks` follow the first `from` sent. */
-  | { kind: 'marks'; from: number; marks: PageMark[] };
+  | { kind: 'book'; source: string; parsed?: ParsedBook };
 
 export type FromBeside =
   | ({ kind: 'checked' } & BesideChecks)
@@ -59,6 +57,15 @@ export type FromBeside =
 
 /** The text a build reads: book.yaml, the design and every chapter. */
 export function projectKey(project: LoadedProject): string {
+  let key = projectKeys.get(project);
+  if (key === undefined) projectKeys.set(project, (key = textKey(project)));
+  return key;
+}
+
+/** Each project's key, made once: the build's thread asks twice (the parsed book, the checks). */
+const projectKeys = new WeakMap<LoadedProject, string>();
+
+function textKey(project: LoadedProject): string {
   return hashOf(project.metaSource.text, project.design ?? null, [...project.markdown].map(([file, source]) => [file, source.text]));
 }
 
@@ -80,9 +87,6 @@ export class Beside {
   readonly makesEpub: boolean;
   private keys: string[] = [];
   private ordered = false;
-  /** The marks array `settled` last heard, and how many of it were sent. */
-  private marksHeard?: readonly PageMark[];
-  private marksSent = 0;
 
   constructor(job: BesideJob) {
     this.makesEpub = job.epub;
@@ -131,21 +135,6 @@ export class Beside {
    */
   parsed(project: LoadedProject, parsed: ParsedBook | undefined): void {
     this.send({ kind: 'book', source: projectKey(project), ...(parsed ? { parsed } : {}) });
-  }
-
-  /**
-   * Page marks as the PDF's pagination makes them final (paginate.ts MarksSettled): the worker
-   * makes those chapters' documents while this thread paginates, instead of after.
-   */
-  settled(marks: readonly PageMark[]): void {
-    if (!this.makesEpub || this.ordered) return;
-    if (marks !== this.marksHeard) {
-      this.marksHeard = marks;
-      this.marksSent = 0;
-    }
-    if (marks.length === this.marksSent) return;
-    this.send({ kind: 'marks', from: this.marksSent, marks: marks.slice(this.marksSent) });
-    this.marksSent = marks.length;
   }
 
   /** The EPUB made and verified in the worker; undefined: make it here. */

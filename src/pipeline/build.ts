@@ -10,7 +10,7 @@ import { verifyEpub, verifyPdf } from '../verify/verify.js';
 import { printSpecDiagnostics } from '../verify/print-spec.js';
 import { orphanPageDiagnostics, shortPageDiagnostics } from '../verify/short-pages.js';
 import type { Book } from '../model/book.js';
-import type { PageMark, PrintPagination } from '../model/pagination.js';
+import type { PrintPagination } from '../model/pagination.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { printCacheKey, readPrintCache, writePrintCache } from './print-cache.js';
 import type { PrintFiles } from '../print/files.js';
@@ -253,9 +253,7 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
       if (checks.beside && helpers.beside?.makesEpub && !besideEpub) besideEpub = helpers.beside.epub({ pagination: pages, ...(laidOut.meta.print.sheets === undefined ? {} : { sheets: laidOut.meta.print.sheets }) });
       return besideEpub !== undefined;
     };
-    const beside = checks.beside ? helpers.beside : undefined;
-    const settled = beside?.makesEpub ? (marks: readonly PageMark[]): void => beside.settled(marks) : undefined;
-    const printed = await session.print(book, orderEpub, options.print === true, settled).catch(async (error: unknown) => {
+    const printed = await session.print(book, orderEpub, options.print === true).catch(async (error: unknown) => {
       await takeChecks();
       throw error;
     });

@@ -28,7 +28,6 @@ import type { RuleContext } from '../validate/rules.js';
 import { unlistedMarkdown } from '../validate/unlisted.js';
 import type { PdfOptions, PdfOutput } from '../writers/pdf/index.js';
 import type { ChapterPool } from '../typeset/cached-chapter.js';
-import type { MarksSettled } from '../typeset/paginate.js';
 import { sheetsForPages } from '../verify/print-spec.js';
 import { codeKey, fontFilesKey, hashOf } from './cache-key.js';
 import { resolveBuildDate, type BuildContext } from './context.js';
@@ -219,11 +218,10 @@ export class BuildSession {
    * on the copyright page cannot change how many pages there are, so one more render with the
    * computed value is final. `laidOut` hears the final book and its pagination as soon as the
    * pages are set, before they are drawn (the EPUB beside the PDF needs no more). `keepPages`:
-   * the final PDF keeps its set pages (PdfOutput.typeset) for the print book block. `settled`
-   * hears the final book's page marks while it is paginated.
+   * the final PDF keeps its set pages (PdfOutput.typeset) for the print book block.
    */
-  print(book: Book, laidOut?: (final: Book, pagination: PrintPagination) => boolean | undefined, keepPages = false, settled?: MarksSettled): Promise<LaidOut> {
-    return this.once('print', async () => layOutPrint(book, await this.context(book), { ...(laidOut ? { laidOut } : {}), ...(settled ? { settled } : {}) }, keepPages));
+  print(book: Book, laidOut?: (final: Book, pagination: PrintPagination) => boolean | undefined, keepPages = false): Promise<LaidOut> {
+    return this.once('print', async () => layOutPrint(book, await this.context(book), laidOut, keepPages));
   }
 
   /** The PDF rendered with other options (the print book block: ink and crop marks). */
@@ -239,23 +237,12 @@ export class BuildSession {
   }
 }
 
-interface Hearing {
-  laidOut?: (final: Book, pagination: PrintPagination) => boolean | undefined;
-  settled?: MarksSettled;
-}
-
-/** The options that let `hear` follow the render of `book`, when it is the final one. */
-function heard(book: Book, hear: Hearing): PdfOptions {
-  const { laidOut, settled } = hear;
-  return { ...(laidOut ? { paginated: (pagination: PrintPagination) => laidOut(book, pagination) } : {}), ...(settled ? { settled } : {}) };
-}
-
-async function layOutPrint(book: Book, ctx: BuildContext, hear: Hearing, keepPages: boolean): Promise<LaidOut> {
+async function layOutPrint(book: Book, ctx: BuildContext, laidOut: ((final: Book, pagination: PrintPagination) => boolean | undefined) | undefined, keepPages: boolean): Promise<LaidOut> {
   const { writePdf } = await pdfWriter();
   const known = book.meta.print.sheets !== undefined;
-  const first = await writePdf(book, deriveFrontPages(book.meta), ctx, { ...(known ? heard(book, hear) : {}), keepPages: known && keepPages });
+  const first = await writePdf(book, deriveFrontPages(book.meta), ctx, { ...(known && laidOut ? { paginated: (pagination: PrintPagination) => laidOut(book, pagination) } : {}), keepPages: known && keepPages });
   if (known) return { final: book, pdf: first };
   const sheets = sheetsForPages(first.pageCount, book.meta.print.fold);
   const final: Book = { ...book, meta: { ...book.meta, print: { ...book.meta.print, sheets } } };
-  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, { ...heard(final, hear), keepPages }) };
+  return { final, pdf: await writePdf(final, deriveFrontPages(final.meta), ctx, { ...(laidOut ? { paginated: (pagination: PrintPagination) => laidOut(final, pagination) } : {}), keepPages }) };
 }

@@ -21,7 +21,7 @@ import type { FontBook } from './fonts.js';
 import type { Grid } from './grid.js';
 import type { Page, PageItem, Section } from './model.js';
 import { bodyTraits, isMarked, setBody, unreadPage, type PageBody } from './page-body.js';
-import { paginate, type MarksSettled, type NoteLayout, type Pagination } from './paginate.js';
+import { paginate, type NoteLayout, type Pagination } from './paginate.js';
 
 /** A section for pagination: made here, or a chapter whose composition is cached. */
 export interface SectionSource {
@@ -159,19 +159,13 @@ function runPages(sources: SectionSource[], parity: 0 | 1, grid: Grid, notes: No
   return run;
 }
 
-function* sectionsOf(sources: SectionSource[]): Generator<Section> {
-  for (const source of sources) yield source.section();
-}
-
 /**
  * The book's pagination, each run of sections from the cache when its inputs are unchanged.
  * Without a cache it is paginate.ts's own, over the whole book at once.
  */
-export function paginateBook(sources: SectionSource[], grid: Grid, notes: NoteLayout, fonts: FontBook, memo: StepMemo, settled?: MarksSettled): Pagination {
+export function paginateBook(sources: SectionSource[], grid: Grid, notes: NoteLayout, fonts: FontBook, memo: StepMemo): Pagination {
   const whole = (): Pagination => {
-    // Each chapter is composed as pagination reaches it, so the marks of the first are final
-    // while the last are still being composed.
-    const result = paginate(sectionsOf(sources), grid, notes, settled);
+    const result = paginate(sources.map((s) => s.section()), grid, notes);
     addEmphasisDots(result.pages, fonts);
     return result;
   };
@@ -193,10 +187,7 @@ export function paginateBook(sources: SectionSource[], grid: Grid, notes: NoteLa
     for (const mark of run.marks) mark.page += offset;
     for (const short of [...run.shortPages, ...run.orphanPages]) short.page += offset;
     out.pages.push(...run.pages);
-    // Runs before the main matter's are numbered in roman, whatever comes after.
-    for (const mark of run.marks) mark.folio = folioOf(mark.page, mainStart);
     out.marks.push(...run.marks);
-    if (run.marks.length > 0) settled?.(out.marks);
     out.shortPages.push(...run.shortPages);
     out.orphanPages.push(...run.orphanPages);
     first = last + 1;

@@ -19,7 +19,7 @@ import { addFurniture, resolveFolios } from './furniture.js';
 import type { PageGeometry } from './geometry.js';
 import type { Grid } from './grid.js';
 import type { Page, Section } from './model.js';
-import type { MarksSettled, NoteLayout } from './paginate.js';
+import type { NoteLayout } from './paginate.js';
 import type { ShortPage } from './short-page.js';
 import { tocSection } from './toc.js';
 import { normaliseTitleSpaces } from '../kinds/couplet.js';
@@ -35,8 +35,6 @@ export interface TypesetInput {
   memo?: StepMemo;
   /** Chapters composed beforehand (composeChapters, in worker threads), by their index in chapterJobs(). */
   composed?: ReadonlyMap<number, Section>;
-  /** Hears the page marks as they become final (paginate.ts MarksSettled). */
-  settled?: MarksSettled;
 }
 
 export interface TypesetBook {
@@ -114,7 +112,7 @@ export function typesetBook(input: TypesetInput): TypesetBook {
     ruleWidth: 0.5,
   };
   const memo = input.memo ?? NO_MEMO;
-  const result = paginateBook(sections(book, front, cx, memo, input.composed ?? new Map()), grid, notes, fonts, memo, input.settled);
+  const result = paginateBook(sections(book, front, cx, memo, input.composed ?? new Map()), grid, notes, fonts, memo);
   // Emphasis dots are set with the pages (cached-pages.ts); no TOC folio carries emphasis.
   resolveFolios(result.pages, fonts, memo);
   addFurniture(result.pages, typo, fonts, grid.width, geometry.textHeight, `${book.meta.title.main}${book.meta.title.partNumber ?? ''}`, memo);

@@ -80,15 +80,8 @@ export interface Pagination {
   orphanPages: ShortPage[];
 }
 
-/**
- * Hears the page marks known final so far, in reading order, while the book is paginated: the
- * same array, grown, at every call (a new array starts again). Their folios are set. The EPUB
- * beside the PDF makes those chapters' documents meanwhile.
- */
-export type MarksSettled = (marks: readonly PageMark[]) => void;
-
-export function paginate(sections: Iterable<Section>, grid: Grid, notes: NoteLayout, settled?: MarksSettled): Pagination {
-  return new Paginator(grid, notes, settled).run(sections);
+export function paginate(sections: Section[], grid: Grid, notes: NoteLayout): Pagination {
+  return new Paginator(grid, notes).run(sections);
 }
 
 class Paginator {
@@ -118,18 +111,14 @@ class Paginator {
    */
   private readonly finished = new Map<number, PageState>();
 
-  /** How many marks `settled` has heard. */
-  private told = 0;
-
   constructor(
     private readonly grid: Grid,
     private readonly notes: NoteLayout,
-    private readonly settled?: MarksSettled,
   ) {
     this.lookBack = new LookBack(grid);
   }
 
-  run(sections: Iterable<Section>): Pagination {
+  run(sections: Section[]): Pagination {
     for (const section of sections) this.place(section);
     this.finish();
     this.drawFinished();
@@ -148,22 +137,6 @@ class Paginator {
     const shorts = this.short.slice(start.short).map((s) => s.page);
     if (!section.fixed && shorts.length > 0) this.lookBack.search(this.layoutFor(section, start), shorts);
     this.drawFinished();
-    this.tell();
-  }
-
-  /**
-   * Looking back never lays out a section before the current one again: once a section is
-   * placed its marks are final, and so are their folios (a page before the main matter's
-   * first is numbered in roman however far on that starts).
-   */
-  private tell(): void {
-    if (!this.settled || this.told === this.marks.length) return;
-    for (let i = this.told; i < this.marks.length; i++) {
-      const mark = this.marks[i] as PageMark;
-      mark.folio = folioOf(mark.page, this.mainStart);
-    }
-    this.told = this.marks.length;
-    this.settled(this.marks);
   }
 
   private placeOnce(section: Section): void {

@@ -8,7 +8,7 @@ import { collectGlyphs } from '../../fonts/glyphs.js';
 import { bookTextRoles } from '../../fonts/text-roles.js';
 import { coverImage } from '../../images/cover.js';
 import { allChapters, type Book, type Chapter } from '../../model/book.js';
-import type { PageMark, PrintPagination } from '../../model/pagination.js';
+import type { PrintPagination } from '../../model/pagination.js';
 import { chapterHasMaths } from '../../model/walk.js';
 import { digestOf } from '../../pipeline/cache-key.js';
 import { NO_MEMO, type StepMemo } from '../../pipeline/memo.js';
@@ -41,7 +41,7 @@ import {
 } from './paths.js';
 import type { RenderContext } from './render-context.js';
 import { buildToc } from './toc.js';
-import { deflateAhead, zipEpub, type ZipEntry } from './zip.js';
+import { zipEpub, type ZipEntry } from './zip.js';
 
 const XHTML = 'application/xhtml+xml';
 const NCX_ID = 'ncx';
@@ -128,47 +128,6 @@ function contentDocuments(book: Book, front: FrontPages, assets: Assets, memo: S
 function validTargets(book: Book, pagination: PrintPagination | undefined): PageTarget[] {
   const blocks = new Map(allChapters(book).map((c) => [c.id, c.blocks.length]));
   return pageTargets(pagination).filter((t) => t.blockIndex >= -1 && t.blockIndex < (blocks.get(t.chapterId) ?? -1));
-}
-
-/**
- * The chapters' documents made ahead of writeEpub, while the PDF is paginated (by the worker
- * beside it): a chapter's page breaks are final once the pagination has gone past it. Each is
- * made through the memo under the key writeEpub asks (the worker keeps its answers in
- * memory) and deflated ahead for the zip, so writeEpub finds it made. A chapter whose marks
- * were not final after all is made again under its own key: never a wrong document.
- */
-export class ChaptersAhead {
-  private readonly images: Promise<ImageCatalogue>;
-  private readonly byId: Map<string, Chapter>;
-  private readonly made = new Set<string>();
-
-  constructor(
-    private readonly book: Book,
-    private readonly ctx: BuildContext,
-  ) {
-    this.images = collectImages(book);
-    this.images.catch(() => undefined);
-    this.byId = new Map(allChapters(book).map((c) => [c.id, c]));
-  }
-
-  /**
-   * Makes the chapters `marks` (the marks final so far, in reading order) reach that are not
-   * made yet, one at a time, until `stop` says the EPUB itself is wanted.
-   */
-  async make(marks: readonly PageMark[], stop: () => boolean): Promise<void> {
-    const pending = [...new Set(marks.map((m) => m.chapterId))].filter((id) => !this.made.has(id) && this.byId.has(id));
-    if (pending.length === 0) return;
-    const assets = { images: await this.images, pages: validTargets(this.book, { isbn: this.book.meta.isbn, marks: [...marks] }) };
-    const chapterFile = chapterFiles(this.book, assets, this.ctx.memo ?? NO_MEMO);
-    const encoder = new TextEncoder();
-    for (const id of pending) {
-      if (stop()) return;
-      this.made.add(id);
-      const file = chapterFile(this.byId.get(id) as Chapter);
-      deflateAhead(encoder.encode(file.data as string), this.ctx.zipCache, 0);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
 }
 
 /**

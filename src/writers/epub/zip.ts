@@ -86,7 +86,7 @@ function contentHash(data: Uint8Array): Buffer {
   return createHash('sha256').update(DEFLATE_FORMAT).update('\u0000').update(data).digest();
 }
 
-/** Entries this large are worth deflating ahead by default (the fonts: most of an EPUB's bytes). */
+/** Entries this large are worth deflating ahead (the fonts: most of an EPUB's bytes). */
 const AHEAD_FROM = 64 * 1024;
 const ahead = new Map<string, Deflated>();
 
@@ -95,8 +95,8 @@ const ahead = new Map<string, Deflated>();
  * long before the pagination its documents wait for), unless the cache across runs has it:
  * zipEpub then takes these bytes instead of deflating the entry at the end of the build.
  */
-export function deflateAhead(data: Uint8Array, cache?: ByteCache, from = AHEAD_FROM): void {
-  if (data.length < from) return;
+export function deflateAhead(data: Uint8Array, cache?: ByteCache): void {
+  if (data.length < AHEAD_FROM) return;
   const key = contentHash(data).toString('hex');
   if (ahead.has(key) || cache?.get(key)) return;
   ahead.set(key, { crc: crc32(data), data: deflateSync(data, { level: LEVEL }) });
@@ -104,7 +104,7 @@ export function deflateAhead(data: Uint8Array, cache?: ByteCache, from = AHEAD_F
 
 /** The entry deflated now, or taken from what was deflated ahead (the same bytes). */
 function fresh(data: Uint8Array, content?: Buffer): Deflated {
-  if (ahead.size > 0) {
+  if (data.length >= AHEAD_FROM && ahead.size > 0) {
     const key = (content ?? contentHash(data)).toString('hex');
     const made = ahead.get(key);
     if (made) {

@@ -20,7 +20,6 @@ import { DEFAULT_BLEED_MM } from './print-boxes.js';
 import { renderPages } from './render.js';
 import type { PageCache } from './page-cache.js';
 import type { ShortPage } from '../../typeset/short-page.js';
-import type { MarksSettled } from '../../typeset/paginate.js';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -58,8 +57,6 @@ export interface PdfOptions {
    * the streams are deflated on this thread (render.ts RenderOptions.deflateHere).
    */
   paginated?: (pagination: PrintPagination) => boolean | undefined;
-  /** Hears the page marks as they become final, while the book is paginated (paginate.ts MarksSettled). */
-  settled?: MarksSettled;
   /** Return the set pages (PdfOutput.typeset), for drawing the same book again. */
   keepPages?: boolean;
   /**
@@ -86,7 +83,7 @@ export async function writePdf(book: Book, front: FrontPages, ctx: BuildContext,
   const composed = ctx.pool && !options.typeset
     ? await composeChapters(chapterJobs(book, design), flowContext(fonts, design, geometry, sizes), ctx.memo ?? NO_MEMO, ctx.pool, { fonts: ctx.fonts, design, geometry, images: sizes })
     : undefined;
-  const typeset = options.typeset ?? typesetBook({ book, front, fonts, design, geometry, images: sizes, ...(ctx.memo ? { memo: ctx.memo } : {}), ...(composed ? { composed } : {}), ...(options.settled ? { settled: options.settled } : {}) });
+  const typeset = options.typeset ?? typesetBook({ book, front, fonts, design, geometry, images: sizes, ...(ctx.memo ? { memo: ctx.memo } : {}), ...(composed ? { composed } : {}) });
   const producer = { creator: 'hanpress', producer: `hanpress ${VERSION}` };
   const metadata = pdfMetadata(book.meta, front, ctx.buildDate, producer);
   const boxes = { bleedMm: options.bleedMm ?? DEFAULT_BLEED_MM, cropMarks: options.cropMarks ?? false };
