@@ -84,10 +84,13 @@ export function oneOf(set: string, ch: string): boolean {
 }
 
 /**
- * Fast path for the hot loops: most characters of a Chinese book are Han and no rule starts at
- * one. Reading text[i] of a non-Latin string allocates a string; charCodeAt does not.
+ * Indices where `pattern` (global, each match at least one character long) matches: the places
+ * a rule has to look at. The regular expression engine finds them in native code, where a loop
+ * over every character of a chapter would run in the interpreter until it warms up.
  */
-export function skipHan(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 0x3400 && c <= 0x9fff;
+export function indicesOf(text: string, pattern: RegExp): number[] {
+  const found: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m.index);
+  return found;
 }

@@ -38,17 +38,24 @@ function maskRange(codes: Uint16Array, [from, to]: Range, mask = MASK_CODE): voi
 function lineRanges(text: string): Range[] {
   const ranges: Range[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      ranges.push([start, i]);
-      start = i + 1;
-    }
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    ranges.push([start, end]);
+    start = end + 1;
   }
+  ranges.push([start, text.length]);
   return ranges;
+}
+
+/** Whether a line can begin with markup: every pattern below starts with one of these. */
+function mayOpenMarkup(c: number): boolean {
+  // space tab # * + - 0-9 < = > [
+  return c === 0x20 || c === 0x09 || c === 0x23 || c === 0x2a || c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39) || (c >= 0x3c && c <= 0x3e) || c === 0x5b;
 }
 
 function containerRanges(text: string): Range[] {
   return lineRanges(text).map(([from, to]) => {
+    // Most lines of prose start with a character: no need to cut the line out and try it.
+    if (!mayOpenMarkup(text.charCodeAt(from))) return [from, from];
     const line = text.slice(from, to);
     if (SETEXT_UNDERLINE.test(line) || LINT_COMMENT.test(line)) return [from, to];
     const prefix = CONTAINER.exec(line)?.[0].length ?? 0;
@@ -80,10 +87,10 @@ function isEscaped(text: string, i: number): boolean {
 /** $$…$$ (unclosed: to the end of the block) and $…$ with TeX's no-space-inside rule. */
 function mathRanges(text: string, skip: (i: number) => boolean): Range[] {
   const ranges: Range[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] !== '$' || skip(i) || isEscaped(text, i)) {
-      i++;
+  let i = text.indexOf('$');
+  while (i >= 0 && i < text.length) {
+    if (skip(i) || isEscaped(text, i)) {
+      i = text.indexOf('$', i + 1);
       continue;
     }
     const display = text[i + 1] === '$';
@@ -91,11 +98,11 @@ function mathRanges(text: string, skip: (i: number) => boolean): Range[] {
     if (display) {
       const end = close < 0 ? text.length : close + 2;
       ranges.push([i, end]);
-      i = end;
+      i = text.indexOf('$', end);
     } else if (close > 0) {
       ranges.push([i, close + 1]);
-      i = close + 1;
-    } else i++;
+      i = text.indexOf('$', close + 1);
+    } else i = text.indexOf('$', i + 1);
   }
   return ranges;
 }
@@ -157,20 +164,36 @@ function latinRuns(codes: Uint16Array): Range[] {
 
 const UTF16 = new TextDecoder('utf-16le');
 
+/** Each pattern with what a text must hold for it to match at all (a cheap test that skips it). */
+const PATTERNS: [RegExp, (text: string) => boolean][] = [
+  [AUTOLINK, (t) => t.includes('<')],
+  [URL, (t) => t.includes('://') || t.includes('www.')],
+  [EMAIL, (t) => t.includes('@')],
+  [ISBN, (t) => t.includes('ISBN')],
+];
+
 function maskMarkup(text: string): Uint16Array {
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
   for (const r of containerRanges(text)) maskRange(codes, r, MARKUP_CODE);
-  for (const r of codeSpanRanges(text)) maskRange(codes, r);
+  if (text.includes('`')) for (const r of codeSpanRanges(text)) maskRange(codes, r);
   const inCode = (i: number): boolean => codes[i] === MASK_CODE || codes[i] === MARKUP_CODE;
-  for (const r of mathRanges(text, inCode)) maskRange(codes, r);
-  for (const pattern of [AUTOLINK, URL, EMAIL, ISBN]) for (const r of regexRanges(text, pattern)) maskRange(codes, r);
+  if (text.includes('$')) for (const r of mathRanges(text, inCode)) maskRange(codes, r);
+  for (const [pattern, may] of PATTERNS) if (may(text)) for (const r of regexRanges(text, pattern)) maskRange(codes, r);
   for (const r of linkTargetRanges(text)) maskRange(codes, r);
   return codes;
 }
 
+/**
+ * Every mask starts at an ASCII character (markup, code, URL, Latin run) or a Latin letter, and
+ * a line break is never masked: a text without them (most paragraphs of a Chinese book) is
+ * its own mask, and the work below is skipped.
+ */
+const MAY_MASK = /[^\n\x80-\xbf\u0250-\uffff]/;
+
 /** Masks one block's source text (as it stands in the file, container markup included). */
 export function maskProse(text: string): string {
+  if (!MAY_MASK.test(text)) return text;
   const codes = maskMarkup(text);
   // Latin runs last, on what is still unmasked: a mask breaks a run, so `x`, 中文 stays apart.
   for (const r of latinRuns(codes)) maskRange(codes, r);
@@ -179,5 +202,6 @@ export function maskProse(text: string): string {
 
 /** Like maskProse, but Latin text stays visible: for rules about Markdown, not Chinese prose. */
 export function maskMarkupOnly(text: string): string {
+  if (!MAY_MASK.test(text)) return text;
   return UTF16.decode(maskMarkup(text));
 }

@@ -22,6 +22,20 @@ export interface ProseBlock {
 
 const parser = createMarkdownParser();
 
+/**
+ * The same parser without the inline stage, whose tokens (and their cost: most of a chapter's
+ * parse) the block ranges never read. Only footnotes make the inline stage change the blocks
+ * (footnote_tail keeps the definitions that are referenced, in order of reference), so a text
+ * that could hold one takes the full parse.
+ */
+const blockParser = createMarkdownParser();
+blockParser.core.ruler.disable(['inline', 'footnote_tail', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+
+function blockTokens(body: string): Token[] {
+  const footnotes = body.includes('[^') || body.includes('^[');
+  return (footnotes ? parser : blockParser).parse(body, {});
+}
+
 /** Offsets where each line of the text starts; one more entry for the end. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -39,7 +53,7 @@ function kindOf(open: Token | undefined): BlockKind {
 /** Block line ranges [first, last) in body lines, in source order, one per table row. */
 function blockRanges(body: string): { kind: BlockKind; lines: [number, number] }[] {
   const ranges: { kind: BlockKind; lines: [number, number] }[] = [];
-  const tokens = parser.parse(body, {});
+  const tokens = blockTokens(body);
   let lastMap: [number, number] | undefined;
   tokens.forEach((token, i) => {
     if (token.map) lastMap = token.map;

@@ -4,13 +4,14 @@
  * the multi-paragraph convention of quotes: an open 「 at a paragraph's end is fine when the next
  * paragraph starts with 「 again. Quotes “” ‘’ are handled in quotes.ts.
  */
-import { firstPrintedIndex, skipHan } from '../chars.js';
+import { firstPrintedIndex, indicesOf } from '../chars.js';
 import type { Finding } from '../finding.js';
 import type { ProseBlock } from '../prose.js';
 
 const PAIRS: Record<string, string> = { '（': '）', '《': '》', '〈': '〉', '【': '】', '〔': '〕', '「': '」', '『': '』' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 const RUN_ON = new Set(['「', '『']);
+const MARKS = /[（《〈【〔「『）》〉】〕」』]/g;
 
 function unclosed(offset: number, open: string): Finding {
   const close = PAIRS[open] ?? '';
@@ -20,8 +21,7 @@ function unclosed(offset: number, open: string): Finding {
 /** Balance of one block; open marks left at its end are returned, not yet reported. */
 function scanBlock(block: ProseBlock, findings: Finding[]): { mark: string; offset: number }[] {
   const stacks = new Map<string, number[]>();
-  for (let i = 0; i < block.masked.length; i++) {
-    if (skipHan(block.masked, i)) continue;
+  for (const i of indicesOf(block.masked, MARKS)) {
     const ch = block.masked[i] as string;
     if (PAIRS[ch]) {
       const stack = stacks.get(ch) ?? [];

@@ -3,7 +3,7 @@
  * a dash is —— (two U+2014). Everything that stands in for them is rewritten, because the
  * replacement cannot change what the sentence means.
  */
-import { after, before, isChinese, isHan, runEnd, skipHan } from '../chars.js';
+import { after, before, indicesOf, isChinese, isHan, runEnd } from '../chars.js';
 import type { Finding } from '../finding.js';
 import type { ProseBlock } from '../prose.js';
 
@@ -56,29 +56,34 @@ function ellipsisAt(block: ProseBlock, i: number): { end: number; finding?: Find
   return { end };
 }
 
-/** Runs `at` on every position holding one of `marks`; `at` says where its run ends. */
+/**
+ * Runs `at` on every position `candidates` finds, except those inside a run `at` has taken.
+ * The candidates are the marks in runs long enough for `at` to find fault with: a run too short
+ * has no finding and is skipped whole, so leaving it out changes nothing.
+ */
 function scanMarks(
   blocks: ProseBlock[],
-  marks: string,
+  candidates: RegExp,
   at: (block: ProseBlock, i: number) => { end: number; finding?: Finding },
 ): Finding[] {
   const findings: Finding[] = [];
   for (const block of blocks) {
-    for (let i = 0; i < block.masked.length; ) {
-      if (skipHan(block.masked, i) || !marks.includes(block.masked[i] as string)) {
-        i++;
-        continue;
-      }
+    let from = 0;
+    for (const i of indicesOf(block.masked, candidates)) {
+      if (i < from) continue;
       const { end, finding } = at(block, i);
       if (finding) findings.push(finding);
-      i = Math.max(end, i + 1);
+      from = Math.max(end, i + 1);
     }
   }
   return findings;
 }
 
+/** Every …; . 。 · ・ three in a row; ．． (ellipsisAt's thresholds). */
+const ELLIPSIS_CANDIDATES = /…|\.(?=\.\.)|。(?=。。)|．(?=．)|·(?=··)|・(?=・・)/g;
+
 export function ellipsisForm(blocks: ProseBlock[]): Finding[] {
-  return scanMarks(blocks, '….。．·・', ellipsisAt);
+  return scanMarks(blocks, ELLIPSIS_CANDIDATES, ellipsisAt);
 }
 
 /** A single — between two words is a 连接号 (北京—上海, 2015—2017); next to a mark or at an end, a dash. */
@@ -102,6 +107,9 @@ function dashAt(block: ProseBlock, i: number): { end: number; finding?: Finding 
   return { end };
 }
 
+/** Every —; - － ─ ━ two in a row (dashAt's thresholds). */
+const DASH_CANDIDATES = /—|-(?=-)|－(?=－)|─(?=─)|━(?=━)/g;
+
 export function dashForm(blocks: ProseBlock[]): Finding[] {
-  return scanMarks(blocks, '-－─━—', dashAt);
+  return scanMarks(blocks, DASH_CANDIDATES, dashAt);
 }

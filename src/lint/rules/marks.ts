@@ -6,7 +6,7 @@
  * lookalike-mark: a character that looks like a Chinese mark but is another one: ∶ (U+2236
  * RATIO) for ：, a lone ． (U+FF0E) for 。 or ·.
  */
-import { after, before, CLOSING_MARKS, isChinese, isHan, MARKUP, oneOf, skipHan } from '../chars.js';
+import { after, before, CLOSING_MARKS, indicesOf, isChinese, isHan, MARKUP, oneOf } from '../chars.js';
 import type { Finding } from '../finding.js';
 import type { ProseBlock } from '../prose.js';
 
@@ -65,15 +65,20 @@ function acrossAt(block: ProseBlock, i: number): Finding | undefined {
   };
 }
 
+/** Where doubledAt or acrossAt can find something: a mark with another after it, past SOFT and closers. */
+const DOUBLED = /[，、；：。](?=[ \t\r\n*_\u200B”’）》〉」』】〕]*[，、；：。])/g;
+
 export function doubledMark(blocks: ProseBlock[]): Finding[] {
   const findings: Finding[] = [];
   for (const block of blocks) {
-    for (let i = 0; i < block.masked.length - 1; i++) {
-      if (skipHan(block.masked, i)) continue;
+    let from = 0;
+    for (const i of indicesOf(block.masked, DOUBLED)) {
+      if (i < from) continue;
       const finding = doubledAt(block, i) ?? acrossAt(block, i);
       if (!finding) continue;
       findings.push(finding);
-      if (finding.fix) i++;
+      // A collapsed pair: its second mark does not start another.
+      if (finding.fix) from = i + 2;
     }
   }
   return findings;
@@ -103,11 +108,12 @@ function lookalikeAt(block: ProseBlock, i: number): Finding | undefined {
   return undefined;
 }
 
+const LOOKALIKES = /[∶．]/g;
+
 export function lookalikeMark(blocks: ProseBlock[]): Finding[] {
   const findings: Finding[] = [];
   for (const block of blocks) {
-    for (let i = 0; i < block.masked.length; i++) {
-      if (skipHan(block.masked, i)) continue;
+    for (const i of indicesOf(block.masked, LOOKALIKES)) {
       const finding = lookalikeAt(block, i);
       if (finding) findings.push(finding);
     }

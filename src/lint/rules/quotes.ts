@@ -11,7 +11,7 @@
  *   starts with “, and a paragraph that closes a quotation from the previous one must reopen it.
  * Nothing is fixed: which mark was meant is a reading, not a certainty.
  */
-import { after, before, firstPrintedIndex, isChinese, isHan, MASK, oneOf, skipHan } from '../chars.js';
+import { after, before, firstPrintedIndex, indicesOf, isChinese, isHan, MASK, oneOf } from '../chars.js';
 import type { Finding } from '../finding.js';
 import type { ProseBlock } from '../prose.js';
 
@@ -155,11 +155,18 @@ function straightInChinese(m: string, i: number): boolean {
   return isChinese(before(m, i)) || isChinese(after(m, i)) || before(m, i) === '' || after(m, i) === '';
 }
 
+const QUOTES = /[“‘”’"']/g;
+
+/** The oracle is built the first time a block asks it (most blocks never nest a quotation). */
+function lazyOracle(m: string): (i: number) => boolean {
+  let oracle: ((i: number) => boolean) | undefined;
+  return (i) => (oracle ??= nestingOracle(m))(i);
+}
+
 function scanBlock(s: State, block: ProseBlock): void {
   const m = block.masked;
-  const nested = nestingOracle(m);
-  for (let i = 0; i < m.length; i++) {
-    if (skipHan(m, i)) continue;
+  const nested = lazyOracle(m);
+  for (const i of indicesOf(m, QUOTES)) {
     const ch = m[i] as string;
     const offset = block.start + i;
     if (ch === '“') onOpen(s, m, i, offset, 'double', nested);

@@ -7,7 +7,7 @@
  * full-width-alphanumeric: Ａ ９ in Chinese text; Latin letters and digits are half-width.
  * cjk-space: a space between two Chinese characters, which the print shows as a gap.
  */
-import { after, before, CLOSING_MARKS, isChinese, isHan, oneOf, OPENING_MARKS, skipHan } from '../chars.js';
+import { after, before, CLOSING_MARKS, indicesOf, isChinese, isHan, oneOf, OPENING_MARKS } from '../chars.js';
 import type { Edit, Finding } from '../finding.js';
 import type { ProseBlock } from '../prose.js';
 
@@ -71,11 +71,12 @@ function parenthesesAt(block: ProseBlock, i: number): Finding | undefined {
   };
 }
 
+const HALF_WIDTH = /[,.;:?!(]/g;
+
 export function halfWidthPunctuation(blocks: ProseBlock[]): Finding[] {
   const findings: Finding[] = [];
   for (const block of blocks) {
-    for (let i = 0; i < block.masked.length; i++) {
-      if (skipHan(block.masked, i)) continue;
+    for (const i of indicesOf(block.masked, HALF_WIDTH)) {
       const finding = block.masked[i] === '(' ? parenthesesAt(block, i) : markAt(block, i);
       if (finding) findings.push(finding);
     }
