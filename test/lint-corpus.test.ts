@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintLevels, lintMarkdown } from '../src/lint/lint.js';
 import { lintFiles } from '../src/lint/project.js';
+import { parsedRanges, plainParagraphs } from '../src/lint/prose.js';
 import { loadProject } from '../src/load/project.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { REPO_ROOT, SAMPLE_DIR } from './helpers/sample.js';
@@ -93,6 +94,16 @@ describe('lint on 水浒传', () => {
     ['chapters/016.md:327:106 literal-emphasis'], // 刺了脸上“迭配**州”字 — a lost character written as **
   ])('reports %s', (expected) => {
     expect(diagnostics.map(key)).toContain(expected);
+  });
+
+  it("takes every chapter's blocks without the parser, and they are the ones the parser finds", async () => {
+    const { project } = await loadProject(dir);
+    for (const source of project?.markdown.values() ?? []) {
+      const ranges = plainParagraphs(source.body);
+      expect(ranges, source.file).toBeDefined();
+      expect(ranges, source.file).toEqual(parsedRanges(source.body));
+    }
+    expect(project?.markdown.size).toBe(121);
   });
 
   it('lints the whole book in linear time', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixMarkdown } from '../src/lint/fix.js';
 import { lintLevels, lintMarkdown } from '../src/lint/lint.js';
+import { parsedRanges, plainParagraphs } from '../src/lint/prose.js';
 
 const FRONT = '---\ntitle: 测试\n---\n\n';
 
@@ -207,5 +208,22 @@ describe('--fix', () => {
     const once = fix(body);
     expect(once).toBe('他说……好，走。`a...b,c`与$x--y$。\n\n```\n中文,中文\n```\n');
     expect(fix(once)).toBe(once);
+  });
+});
+
+describe('blocks of a body made of paragraphs only (found without the Markdown parser)', () => {
+  it('are the paragraphs markdown-it finds: runs of lines, whatever ends the text', () => {
+    for (const body of ['甲段。\n\n乙段第一行\n乙段第二行\n\n\n丙段。', '“甲。”\n\n乙　　乙。\n', '"甲"乙。\n(丙)丁。\n\nabc 中文。', '\n\n甲\n', '甲', '']) {
+      expect(plainParagraphs(body)).toBeDefined();
+      expect(plainParagraphs(body)).toEqual(parsedRanges(body));
+    }
+    expect(plainParagraphs('甲段。\n\n乙段第一行\n乙段第二行\n')).toEqual([
+      { kind: 'paragraph', lines: [0, 1] },
+      { kind: 'paragraph', lines: [2, 4] },
+    ]);
+  });
+  it('are left to the parser when a line could start markup, or when \\r or white space could change the lines', () => {
+    const markup = ['# 题', '> 引', '- 列', '1. 列', '| 表 |', '    码', '[^1]: 注', '<!-- hanpress-lint-disable-next-line -->', '\u3000', '甲\r乙', '甲\n===', '甲\n---', '甲\n\t乙'];
+    for (const body of markup) expect(plainParagraphs(`甲。\n\n${body}\n`)).toBeUndefined();
   });
 });

@@ -94,3 +94,11 @@ export function indicesOf(text: string, pattern: RegExp): number[] {
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m.index);
   return found;
 }
+
+/** The matches of `pattern` (global): like matchAll, without its copy of the expression per call. */
+export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m);
+  return found;
+}

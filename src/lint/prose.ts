@@ -50,9 +50,11 @@ function kindOf(open: Token | undefined): BlockKind {
   return 'paragraph';
 }
 
-/** Block line ranges [first, last) in body lines, in source order, one per table row. */
-function blockRanges(body: string): { kind: BlockKind; lines: [number, number] }[] {
-  const ranges: { kind: BlockKind; lines: [number, number] }[] = [];
+type BlockRange = { kind: BlockKind; lines: [number, number] };
+
+/** Block line ranges [first, last) in body lines, in source order, one per table row, as markdown-it sees them. */
+export function parsedRanges(body: string): BlockRange[] {
+  const ranges: BlockRange[] = [];
   const tokens = blockTokens(body);
   let lastMap: [number, number] | undefined;
   tokens.forEach((token, i) => {
@@ -66,6 +68,48 @@ function blockRanges(body: string): { kind: BlockKind; lines: [number, number] }
   });
   // Footnote definitions come out of markdown-it after the text; put them back in place.
   return ranges.sort((a, b) => a.lines[0] - b.lines[0]);
+}
+
+/**
+ * What a block construct can start its line with: indentation (code), # (heading), > (quote),
+ * - + * and digits (lists), - * _ (rules), = - (setext underlines), ` ~ (fences), < (HTML, and
+ * the lint comments the parser drops), [ (references, footnotes), | : (a table's delimiter row).
+ */
+const BLOCK_STARTS = ' \t#>-+*_=~`<[|:0123456789';
+
+/** A line starting with c may be markup, or, white space trimmed, leave an empty paragraph. */
+function mayStartMarkup(c: number): boolean {
+  const ch = String.fromCharCode(c);
+  return BLOCK_STARTS.includes(ch) || /\s/.test(ch);
+}
+
+/**
+ * The block ranges of a body made of paragraphs only, without the parser; undefined for any
+ * other. markdown-it also breaks lines at \r: a body without \r whose lines are empty or start
+ * with none of BLOCK_STARTS (a Chinese novel) is paragraphs, each a run of non-empty lines.
+ */
+export function plainParagraphs(body: string): BlockRange[] | undefined {
+  if (body.includes('\r')) return undefined;
+  const ranges: BlockRange[] = [];
+  let first = -1;
+  let line = 0;
+  for (let start = 0; start <= body.length; line++) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    if (end === start) {
+      if (first >= 0) ranges.push({ kind: 'paragraph', lines: [first, line] });
+      first = -1;
+    } else if (mayStartMarkup(body.charCodeAt(start))) return undefined;
+    else if (first < 0) first = line;
+    start = end + 1;
+  }
+  if (first >= 0) ranges.push({ kind: 'paragraph', lines: [first, line] });
+  return ranges;
+}
+
+/** Block line ranges [first, last) in body lines, in source order, one per table row. */
+function blockRanges(body: string): BlockRange[] {
+  return plainParagraphs(body) ?? parsedRanges(body);
 }
 
 export function proseBlocks(text: string, bodyLineOffset: number): ProseBlock[] {

@@ -8,6 +8,8 @@ import type { MarkdownIt, Token } from 'markdown-it';
 const COMMENT_LINE = /^[ \t]*<!--[ \t]*hanpress-lint-[^\n]*?-->[ \t]*$/;
 
 function withoutComments(content: string): string {
+  // Nearly every paragraph holds no comment: keep it without splitting it into lines.
+  if (!content.includes('<!--')) return content;
   return content
     .split('\n')
     .filter((line) => !COMMENT_LINE.test(line))

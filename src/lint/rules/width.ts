@@ -7,7 +7,7 @@
  * full-width-alphanumeric: Ａ ９ in Chinese text; Latin letters and digits are half-width.
  * cjk-space: a space between two Chinese characters, which the print shows as a gap.
  */
-import { after, before, CLOSING_MARKS, indicesOf, isChinese, isHan, oneOf, OPENING_MARKS } from '../chars.js';
+import { after, before, CLOSING_MARKS, indicesOf, isChinese, isHan, matchesOf, oneOf, OPENING_MARKS } from '../chars.js';
 import type { Edit, Finding } from '../finding.js';
 import type { ProseBlock } from '../prose.js';
 
@@ -88,7 +88,7 @@ const FULL_WIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]+/g;
 
 export function fullWidthAlphanumeric(blocks: ProseBlock[]): Finding[] {
   return blocks.flatMap((block) =>
-    [...block.masked.matchAll(FULL_WIDTH_ALNUM)].map((m): Finding => {
+    matchesOf(block.masked, FULL_WIDTH_ALNUM).map((m): Finding => {
       const ascii = [...m[0]].map((c) => String.fromCharCode((c.codePointAt(0) ?? 0) - 0xfee0)).join('');
       return {
         rule: 'full-width-alphanumeric',
@@ -100,15 +100,22 @@ export function fullWidthAlphanumeric(blocks: ProseBlock[]): Finding[] {
   );
 }
 
-/** Spaces or tabs (not the ideographic space U+3000, which layout uses on purpose) between two Han. */
-const HAN_SPACE_HAN = /(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
+/**
+ * Spaces or tabs (not the ideographic space U+3000, which layout uses on purpose) before a Han;
+ * cjkSpace asks for a Han before them too. A look-behind first would make the engine try every
+ * position of the text; spaces first, it skips to the next space.
+ */
+const SPACE_HAN = /[ \t]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
+const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
 
 /** 第一条 at the head of a paragraph: the space after it is the law's separator, printed full width. */
 const ARTICLE_BEFORE = /(?:^|\n)[ \t]*第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十\d]+)?$/;
 
 export function cjkSpace(blocks: ProseBlock[]): Finding[] {
   return blocks.flatMap((block) =>
-    [...block.masked.matchAll(HAN_SPACE_HAN)].filter((m) => !ARTICLE_BEFORE.test(block.masked.slice(0, m.index))).map(
+    matchesOf(block.masked, SPACE_HAN)
+      .filter((m) => HAN.test(block.masked[m.index - 1] ?? '') && !ARTICLE_BEFORE.test(block.masked.slice(0, m.index)))
+      .map(
       (m): Finding => ({
         rule: 'cjk-space',
         offset: block.start + m.index,
