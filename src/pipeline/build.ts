@@ -237,7 +237,8 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
   const ctx = await session.context(book);
   const { project } = await session.loaded();
   if (!project) throw new Error('internal: a checked book without its loaded project');
-  const key = printCacheKey(project, book.meta, ctx.fonts);
+  // It hashes hanpress's code and every chapter: made when needed, not before the first page.
+  const printKey = (): string => printCacheKey(project, book.meta, ctx.fonts);
   const outputs: { path: string; bytes: Uint8Array }[] = [];
   let final: Book;
   let pagination: PrintPagination | undefined;
@@ -283,11 +284,13 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
       };
     }
   } else {
-    const cached = await cachedPrint(book, key, metaSource);
+    const cached = await cachedPrint(book, printKey(), metaSource);
     final = cached.final;
     pagination = cached.pagination;
     report.diagnostics.push(...cached.diagnostics);
   }
+  // Made while the worker beside the PDF may still be making the EPUB.
+  const key = report.pdf ? printKey() : undefined;
   await takeChecks();
   if (options.only !== 'pdf') {
     say(`writing the EPUB: ${chapters} chapters`);
@@ -301,7 +304,7 @@ async function buildWith(session: BuildSession, options: BuildOptions, cache: Di
   }
   say('writing the files');
   await writeOutputsAtomically(outputs);
-  if (report.pdf) {
+  if (report.pdf && key !== undefined) {
     await writePrintCache(dir, { key, pageCount: report.pdf.pages, ...(final.meta.print.sheets === undefined ? {} : { sheets: final.meta.print.sheets }), ...(pagination ? { pagination } : {}) });
   }
   const threads: ThreadsUsed = {
