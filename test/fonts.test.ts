@@ -94,4 +94,39 @@ describe('collectGlyphs', () => {
     expect(glyphs.heading.bold.size).toBe(0);
     expect(glyphs.body.regular.has(0x0a)).toBe(false);
   });
+
+  it('finds each character once, in the order of first use, astral ones whole and lone surrogates as they are', async () => {
+    const { book, front } = await loadBook();
+    const text = '甲乙甲\t丙\n𠀀乙\ud800丁𠀀甲\r';
+    const strong = '甲戊𠀀';
+    const chapter = book.parts[0]?.chapters[0];
+    if (!chapter) throw new Error('the sample has no chapter');
+    const pos = chapter.blocks[0]?.pos ?? { file: 'x.md', line: 1 };
+    const paragraph = { type: 'paragraph', pos, children: [{ type: 'text', value: text }, { type: 'strong', children: [{ type: 'text', value: strong }] }] };
+    const tiny = { ...book, front: [], parts: [{ ...book.parts[0], chapters: [{ ...chapter, footnotes: [], blocks: [paragraph, paragraph] }] }] } as unknown as typeof book;
+    const runs: Array<{ key: string; text: string }> = [];
+    const glyphs = collectGlyphs(tiny, front, {}, (role, bold, t) => runs.push({ key: `${role}:${String(bold)}`, text: t }));
+    // The reference: printable ASCII first, then every code point of the runs in order, each
+    // kept at its first use, tabs and line breaks left out.
+    const reference = new Map<string, Set<number>>();
+    const ascii = Array.from({ length: 0x7f - 0x20 }, (_, k) => 0x20 + k);
+    for (const role of ['body', 'heading']) reference.set(`${role}:false`, new Set(ascii));
+    for (const run of runs) {
+      const set = reference.get(run.key) ?? new Set<number>();
+      reference.set(run.key, set);
+      for (let k = 0; k < run.text.length; k++) {
+        const cp = run.text.codePointAt(k) ?? 0;
+        if (cp > 0xffff) k++;
+        if (![0x09, 0x0a, 0x0d].includes(cp)) set.add(cp);
+      }
+    }
+    expect(runs.some((r) => r.text === text)).toBe(true);
+    expect([...glyphs.body.regular]).toEqual([...(reference.get('body:false') ?? [])]);
+    expect([...glyphs.body.bold]).toEqual([...(reference.get('body:true') ?? [])]);
+    expect([...glyphs.heading.regular]).toEqual([...(reference.get('heading:false') ?? [])]);
+    expect(glyphs.body.regular.has(0x20000)).toBe(true);
+    expect(glyphs.body.regular.has(0xd800)).toBe(true);
+    expect(glyphs.body.regular.has(0xdc00)).toBe(false);
+    expect([...glyphs.body.bold].filter((cp) => cp > 0x7e)).toEqual([0x7532, 0x620a, 0x20000]);
+  });
 });

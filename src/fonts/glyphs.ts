@@ -78,14 +78,25 @@ class GlyphCollector {
     this.listener = listener;
   }
 
+  /** Per set, a bit per code point already seen: a book's text is mostly characters seen before. */
+  private readonly seen = new Map<Set<number>, Uint8Array>();
+
   add(role: Role, text: string | undefined, bold = false): void {
     if (!text) return;
     this.listener?.(role, bold, text, this.origin);
     const target = bold ? this.sets[role].bold : this.sets[role].regular;
+    let seen = this.seen.get(target);
+    if (!seen) this.seen.set(target, (seen = new Uint8Array(0x110000 >> 3)));
     // By index, not `for…of`: a book's whole text passes here, one string per character otherwise.
     for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i) ?? 0;
-      if (cp > 0xffff) i++;
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff) {
+        cp = text.codePointAt(i) ?? cp;
+        if (cp > 0xffff) i++;
+      }
+      const bit = 1 << (cp & 7);
+      if ((seen[cp >> 3] as number) & bit) continue;
+      seen[cp >> 3] = (seen[cp >> 3] as number) | bit;
       if (!NOT_DRAWN.has(cp)) target.add(cp);
     }
   }
