@@ -66,8 +66,8 @@ function position(starts: number[], offset: number): { line: number; column: num
 }
 
 export function lintMarkdown(input: MarkdownInput, levels: LintLevels): { findings: LintedFinding[]; diagnostics: Diagnostic[] } {
-  const blocks = proseBlocks(input.text, input.bodyLineOffset);
   const starts = lineStarts(input.text);
+  const blocks = proseBlocks(input.text, input.bodyLineOffset, starts);
   const off = suppressions(input.text, input.file);
   const findings: LintedFinding[] = [];
   for (const finding of RULES.flatMap((rule) => rule(blocks))) {

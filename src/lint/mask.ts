@@ -18,14 +18,6 @@ const URL = /(?:https?|ftp):\/\/[\x21-\x7e]+|www\.[A-Za-z0-9-]+\.[\x21-\x7e]+/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const ISBN = /ISBN(?:-1[03])?[:：]?[ \t]*[0-9][0-9 -]{8,15}[0-9Xx]/g;
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>/g;
-function isLatinLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
-}
-
-function isLatinChar(c: number): boolean {
-  return (c >= 0x20 && c <= 0x7e) || (c >= 0xc0 && c <= 0x24f);
-}
-
 const NEWLINE = 0x0a;
 const MASK_CODE = MASK.charCodeAt(0);
 const MARKUP_CODE = MARKUP.charCodeAt(0);
@@ -136,30 +128,18 @@ function regexRanges(text: string, pattern: RegExp): Range[] {
   return [...text.matchAll(pattern)].map((m): Range => [m.index, m.index + m[0].length]);
 }
 
-/** ’ between two letters is an apostrophe (don’t), not a closing quote. */
-function isApostrophe(codes: Uint16Array, i: number): boolean {
-  return codes[i] === 0x2019 && isLatinLetter(codes[i - 1] ?? 0) && isLatinLetter(codes[i + 1] ?? 0);
-}
-
 /**
- * Maximal runs of printable Latin characters that hold a letter: a Latin word, sentence,
- * identifier, CLC number or code. One linear pass (a regular expression would backtrack).
+ * Maximal runs of printable Latin characters (with ’ between two letters: an apostrophe, as in
+ * don’t, not a closing quote): a Latin word, sentence, identifier, CLC number or code. The
+ * alternatives cannot both match one character, so the engine never backtracks; a run cannot
+ * start with the apostrophe, whose letter before it would belong to the run.
  */
-function latinRuns(codes: Uint16Array): Range[] {
-  const ranges: Range[] = [];
-  let start = -1;
-  let letter = false;
-  for (let i = 0; i <= codes.length; i++) {
-    const c = i < codes.length ? (codes[i] as number) : -1;
-    if (c >= 0 && (isLatinChar(c) || isApostrophe(codes, i))) {
-      if (start < 0) [start, letter] = [i, false];
-      letter ||= isLatinLetter(c);
-    } else if (start >= 0) {
-      if (letter) ranges.push([start, i]);
-      start = -1;
-    }
-  }
-  return ranges;
+const LATIN_RUN = /[\x20-\x7e\xc0-\u024f](?:[\x20-\x7e\xc0-\u024f]|(?<=[A-Za-z\xc0-\u024f])’(?=[A-Za-z\xc0-\u024f]))*/g;
+const LATIN_LETTER = /[A-Za-z\xc0-\u024f]/;
+
+/** Masks the Latin runs that hold a letter (a run of spaces or digits alone stays). */
+function maskLatin(text: string): string {
+  return text.replace(LATIN_RUN, (run) => (LATIN_LETTER.test(run) ? MASK.repeat(run.length) : run));
 }
 
 const UTF16 = new TextDecoder('utf-16le');
@@ -172,16 +152,25 @@ const PATTERNS: [RegExp, (text: string) => boolean][] = [
   [ISBN, (t) => t.includes('ISBN')],
 ];
 
-function maskMarkup(text: string): Uint16Array {
+function codesOf(text: string): Uint16Array {
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
-  for (const r of containerRanges(text)) maskRange(codes, r, MARKUP_CODE);
-  if (text.includes('`')) for (const r of codeSpanRanges(text)) maskRange(codes, r);
-  const inCode = (i: number): boolean => codes[i] === MASK_CODE || codes[i] === MARKUP_CODE;
-  if (text.includes('$')) for (const r of mathRanges(text, inCode)) maskRange(codes, r);
-  for (const [pattern, may] of PATTERNS) if (may(text)) for (const r of regexRanges(text, pattern)) maskRange(codes, r);
-  for (const r of linkTargetRanges(text)) maskRange(codes, r);
   return codes;
+}
+
+/** The text with its markup masked; the text itself when there is none (no copy is made). */
+function maskMarkup(text: string): string {
+  let codes: Uint16Array | undefined;
+  const mask = (r: Range, code = MASK_CODE): void => {
+    if (r[0] < r[1]) maskRange((codes ??= codesOf(text)), r, code);
+  };
+  for (const r of containerRanges(text)) mask(r, MARKUP_CODE);
+  if (text.includes('`')) for (const r of codeSpanRanges(text)) mask(r);
+  const inCode = (i: number): boolean => codes?.[i] === MASK_CODE || codes?.[i] === MARKUP_CODE;
+  if (text.includes('$')) for (const r of mathRanges(text, inCode)) mask(r);
+  for (const [pattern, may] of PATTERNS) if (may(text)) for (const r of regexRanges(text, pattern)) mask(r);
+  for (const r of linkTargetRanges(text)) mask(r);
+  return codes ? UTF16.decode(codes) : text;
 }
 
 /**
@@ -193,15 +182,11 @@ const MAY_MASK = /[^\n\x80-\xbf\u0250-\uffff]/;
 
 /** Masks one block's source text (as it stands in the file, container markup included). */
 export function maskProse(text: string): string {
-  if (!MAY_MASK.test(text)) return text;
-  const codes = maskMarkup(text);
   // Latin runs last, on what is still unmasked: a mask breaks a run, so `x`, 中文 stays apart.
-  for (const r of latinRuns(codes)) maskRange(codes, r);
-  return UTF16.decode(codes);
+  return MAY_MASK.test(text) ? maskLatin(maskMarkup(text)) : text;
 }
 
 /** Like maskProse, but Latin text stays visible: for rules about Markdown, not Chinese prose. */
 export function maskMarkupOnly(text: string): string {
-  if (!MAY_MASK.test(text)) return text;
-  return UTF16.decode(maskMarkup(text));
+  return MAY_MASK.test(text) ? maskMarkup(text) : text;
 }

@@ -112,13 +112,15 @@ function blockRanges(body: string): BlockRange[] {
   return plainParagraphs(body) ?? parsedRanges(body);
 }
 
-export function proseBlocks(text: string, bodyLineOffset: number): ProseBlock[] {
-  const starts = lineStarts(text);
+/** `starts`: the text's lineStarts, when the caller has them already. */
+export function proseBlocks(text: string, bodyLineOffset: number, starts = lineStarts(text)): ProseBlock[] {
   const body = text.slice(starts[bodyLineOffset] ?? text.length);
+  const cr = text.includes('\r');
   return blockRanges(body).map(({ kind, lines }) => {
     const start = starts[lines[0] + bodyLineOffset] ?? text.length;
     const end = Math.max(start, (starts[lines[1] + bodyLineOffset] ?? text.length + 1) - 1);
-    const source = text.slice(start, end).replace(/\r(?=\n|$)/g, ' ');
+    const line = text.slice(start, end);
+    const source = cr ? line.replace(/\r(?=\n|$)/g, ' ') : line;
     return { kind, start, source, masked: maskProse(source) };
   });
 }
