@@ -16,7 +16,7 @@ import type { FontConfig, FontFace } from '../fonts/config.js';
 import { NO_MEMO, type StepMemo } from '../pipeline/memo.js';
 import { COVER_FILE } from './names.js';
 import { prepareImage, type PreparedImage } from './process.js';
-import { create } from 'xmlbuilder2';
+import { xmlDocument } from '../writers/xml-builder.js';
 
 /** 1:1.5, 1600 px wide: what the large stores ask for at the least. */
 export const COVER_WIDTH = 1600;
@@ -68,7 +68,8 @@ async function textLayer(line: Line): Promise<OverlayOptions> {
 }
 
 function background(): Buffer {
-  const svg = create()
+  const doc = xmlDocument();
+  const svg = doc
     .ele('http://www.w3.org/2000/svg', 'svg')
     .att('width', String(COVER_WIDTH))
     .att('height', String(COVER_HEIGHT));
@@ -78,7 +79,7 @@ function background(): Buffer {
   rect(0, COVER_HEIGHT, PAPER);
   rect(BAND_TOP, BAND_BOTTOM - BAND_TOP, BAND);
   rect(BAND_BOTTOM + 24, 6, GOLD);
-  return Buffer.from(svg.end({ headless: true }));
+  return Buffer.from(doc.end({ headless: true }));
 }
 
 function coverLines(page: TitlePage, fonts: FontConfig): Line[] {

@@ -1,7 +1,7 @@
 /**
  * SVG images are sanitised before they enter the EPUB: a strict allow-list of static SVG
  * elements and attributes over a real XML parser (sax, strict mode), re-serialised by
- * xmlbuilder2. Scripts, event handlers, foreignObject, animation (which can rewrite links),
+ * our escaping builder (src/writers/xml-builder.ts). Scripts, event handlers, foreignObject, animation (which can rewrite links),
  * `javascript:` and every external reference (links, images, CSS url() and @import, style
  * sheets) are removed and reported as a warning at the first place they were; editor metadata
  * (Inkscape, Sodipodi, RDF) is dropped silently. A DOCTYPE (entities: billion laughs, XXE),
@@ -10,8 +10,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import sax, { type QualifiedTag } from 'sax';
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { xmlDocument, type XmlNode } from '../writers/xml-builder.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText, positionIn } from '../files/text.js';
 
@@ -160,7 +159,7 @@ class Sanitiser {
   }
 }
 
-function write(parent: XMLBuilder, element: Element): void {
+function write(parent: XmlNode, element: Element): void {
   const node = parent.ele(SVG_NS, element.local);
   for (const a of element.attributes) node.att(a.ns, a.name, a.value);
   for (const child of element.children) {
@@ -212,9 +211,9 @@ export function sanitiseSvg(text: string, file: string): SvgResult {
   if (!root || root.local !== 'svg') {
     return { diagnostics: [diagnostic('image/svg-invalid', { message: 'This file has no <svg> root element in the SVG namespace.', file, line: 1, column: 1 })] };
   }
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const doc = xmlDocument({ encoding: 'UTF-8' });
   write(doc, root);
-  const svg = doc.end({ prettyPrint: false });
+  const svg = doc.end();
   const removed = sanitiser.removed;
   const first = removed[0];
   if (!first) return { svg, diagnostics: [] };

@@ -4,7 +4,7 @@
  * book that thread parsed when it was parsed from the same text (parsing it again cost this
  * thread a quarter of a second); it subsets the EPUB's fonts (in a thread of its own) while it
  * checks the book, draws its generated cover (none of which needs the pagination), and makes
- * the EPUB when the PDF's pagination arrives. The EPUB's modules (xmlbuilder2, the font
+ * the EPUB when the PDF's pagination arrives. The EPUB's modules (its writers, the font
  * subsetter …) load once the book is there, and are held only once they are needed.
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -76,7 +76,7 @@ class ImageChecks {
     }
     const shown = path.relative(this.book.root, file).split(path.sep).join('/');
     if (ext === '.svg') {
-      // The SVG sanitiser and the vector conversion (sax, xmlbuilder2, svgpath) load only for a book that has an SVG.
+      // The SVG sanitiser and the vector conversion (sax, svgpath) load only for a book that has an SVG.
       const checked = await (await import('../images/svg.js')).svgDiagnostics(resolved.path, shown);
       if (checked.inFile.some((d) => d.severity === 'error')) return checked;
       const problem = await (await import('../images/svg-print.js')).svgPrintProblem(resolved.path, src);

@@ -1,5 +1,5 @@
 /**
- * The package document (content.opf): metadata built as data and serialised by xmlbuilder2.
+ * The package document (content.opf): metadata built as data and serialised by the escaping builder (xml.ts).
  * EPUB 3.3 keeps `version="3.0"` on the package element.
  */
 import { roleMapping } from '../../metadata/roles.js';

@@ -3,7 +3,7 @@
  * `html`, a `<title>`, the stylesheet link. Callers fill the body.
  */
 import { CSS_HREF, relativeHref } from './paths.js';
-import { NS, newXmlDocument, serialize, setLanguage, type XMLBuilder } from './xml.js';
+import { NS, newXmlDocument, serialize, setLanguage, type XMLBuilder, type XmlDocument } from './xml.js';
 
 export interface XhtmlPage {
   /** Package-relative href of this document, for relative links. */
@@ -15,12 +15,12 @@ export interface XhtmlPage {
 }
 
 export interface XhtmlDocument {
-  doc: XMLBuilder;
+  doc: XmlDocument;
   body: XMLBuilder;
 }
 
 export function createXhtml(page: XhtmlPage): XhtmlDocument {
-  const doc = newXmlDocument().dtd({ name: 'html' });
+  const doc = newXmlDocument().dtd();
   const html = doc.ele(NS.xhtml, 'html').att(NS.xmlns, 'xmlns:epub', NS.epub);
   setLanguage(html, page.language);
   const head = html.ele('head');

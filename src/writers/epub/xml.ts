@@ -1,12 +1,14 @@
 /**
- * Every XML file in the EPUB goes through xmlbuilder2, which escapes text and attributes;
+ * Every XML file in the EPUB goes through one escaping builder (src/writers/xml-builder.ts),
+ * which writes the document as it is built and escapes every text and attribute value;
  * markup is never assembled from strings. Output is not pretty-printed: indentation would put
  * white space into mixed content, and between CJK characters a space is visible.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { xmlDocument, type XmlDocument, type XmlElement } from '../xml-builder.js';
 
-export type { XMLBuilder };
+/** An element being built (the name the writers have used since xmlbuilder2). */
+export type XMLBuilder = XmlElement;
+export type { XmlDocument };
 
 export const NS = {
   xhtml: 'http://www.w3.org/1999/xhtml',
@@ -19,13 +21,13 @@ export const NS = {
   container: 'urn:oasis:names:tc:opendocument:xmlns:container',
 } as const;
 
-export function newXmlDocument(): XMLBuilder {
-  return create({ version: '1.0', encoding: 'UTF-8' });
+export function newXmlDocument(): XmlDocument {
+  return xmlDocument({ encoding: 'UTF-8' });
 }
 
 /** Serialises as UTF-8 text: non-ASCII characters stay characters, never numeric references. */
-export function serialize(doc: XMLBuilder): string {
-  return `${doc.end({ prettyPrint: false, headless: false })}\n`;
+export function serialize(doc: XmlDocument): string {
+  return `${doc.end()}\n`;
 }
 
 export function setLanguage(element: XMLBuilder, language: string): XMLBuilder {
