@@ -8,7 +8,7 @@
  */
 import { divideAtLineEnd, type Hyphenation } from './hyphenate.js';
 import type { Measure } from './types.js';
-import { BREAK, CJK, LATIN, NO_END, NO_START, OPENING, PUNCT, RANGE_DASH, SPACE, SPLIT_BEFORE, SQUEEZE_NEXT, SQUEEZE_PREV, TIGHT, type Units } from './units.js';
+import { BREAK, BREAKABLE, canBreakBefore, LATIN, MIXED, OPENING, PUNCT, SPACE, SQUEEZE_NEXT, SQUEEZE_PREV, TIGHT, type Units } from './units.js';
 
 /** Rounding slack in points when comparing a line with the measure. */
 const EPSILON = 0.01;
@@ -32,38 +32,11 @@ const NO_GAP_AFTER = new Set(Array.from('([{'));
 const NO_GAP_BEFORE = new Set(Array.from(')]},.;:!?'));
 
 export function gapBefore<S>(units: Units<S>, i: number, measure: Measure<S>): number {
-  if (i < 1 || i >= units.length) return 0;
-  const a = units.kind[i - 1];
-  const b = units.kind[i];
-  const mixed = (a === CJK && b === LATIN) || (a === LATIN && b === CJK);
-  if (!mixed || (units.has(i - 1, TIGHT) && units.has(i, TIGHT))) return 0;
+  if (i < 1 || i >= units.length || !units.has(i, MIXED) || (units.has(i - 1, TIGHT) && units.has(i, TIGHT))) return 0;
   // The gap separates letters and digits from ideographs; an ASCII bracket or stop written
   // inside Chinese text (考虑(**两种方法**)) hugs the ideograph on its open side.
-  if (a === LATIN ? NO_GAP_AFTER.has(units.text[i - 1]?.at(-1) ?? '') : NO_GAP_BEFORE.has(units.text[i]?.[0] ?? '')) return 0;
+  if (units.kind[i - 1] === LATIN ? NO_GAP_AFTER.has(units.text[i - 1]?.at(-1) ?? '') : NO_GAP_BEFORE.has(units.text[i]?.[0] ?? '')) return 0;
   return Math.min(measure(' ', units.styleOf(i - 1), false), measure(' ', units.styleOf(i), false));
-}
-
-/** Units of measure that stay on the line of the number before them ("120 ns", "1 GB", "3 GHz"). */
-const UNIT = /^(?:[kMGTPEµu]?(?:s|m|g|B|b|Hz|W|V|A|F|FLOPS|bit|bits|byte|bytes)|ns|ms|min|h|d|KB|KiB|MiB|GiB|TiB|cm|mm|km|kg|mg|px|pt|em|dpi|ppi|°C|℃|%|x|×|K|M|G|T|P|KF|MF|GF|TF|PF)(?:\/s)?[.,;:!?)]*$/u;
-
-/** The space at `i` separates a number from its unit: no break there. */
-export function numberAndUnit<S>(units: Units<S>, i: number): boolean {
-  if (i < 1 || i + 1 >= units.length) return false;
-  return units.kind[i - 1] === LATIN && /\d$/.test(units.text[i - 1] ?? '') && units.kind[i + 1] === LATIN && UNIT.test(units.text[i + 1] ?? '');
-}
-
-export function canBreakBefore<S>(units: Units<S>, i: number): boolean {
-  if (i < 1 || i >= units.length) return true;
-  const a = units.kind[i - 1];
-  const b = units.kind[i];
-  const fa = units.flags[i - 1] ?? 0;
-  const fb = units.flags[i] ?? 0;
-  if (b === BREAK || a === SPACE || (fa & fb & TIGHT) !== 0) return false;
-  if (b === SPACE) return (fa & NO_END) === 0 && !numberAndUnit(units, i);
-  if ((fb & SPLIT_BEFORE) !== 0) return true;
-  if ((fb & NO_START) !== 0 || (fa & NO_END) !== 0) return false;
-  if (a === LATIN && b === LATIN) return false;
-  return ((fa | fb) & RANGE_DASH) === 0;
 }
 
 /** Width of unit i inside a line that starts at `start`. */
@@ -127,44 +100,67 @@ interface Fit {
   forced: boolean;
 }
 
+/** Where the line from `start` stands when unit `at` does not fit it: `width` taken, `best` the last break before. */
+interface Overflow {
+  start: number;
+  at: number;
+  width: number;
+  /** The gap before `at`. */
+  gap: number;
+  avail: number;
+  best: number;
+  justified: number;
+}
+
 function fitLine<S>(units: Units<S>, start: number, fill: number, measure: Measure<S>, hyphenation?: Hyphenation<S>, justified = fill, tight?: Tightening): Fit {
+  // The columns as they are: only dividing a word replaces them, at the overflow, which ends the line.
+  const { kind: kinds, flags, width: widths, half: halves, length: n } = units;
   let width = 0;
   let best = -1;
   let saving = 0;
-  for (let j = start; j < units.length; j++) {
-    const kind = units.kind[j];
+  for (let j = start; j < n; j++) {
+    const kind = kinds[j];
     if (kind === BREAK) return { end: j, endHalf: false, forced: true };
-    const gap = j > start ? gapBefore(units, j, measure) : 0;
-    const add = gap + widthIn(units, j, start);
+    const f = flags[j] ?? 0;
+    // widthIn, gapBefore's first test and canBreakBefore written out with the flags learnt
+    // once per paragraph: this runs for every unit of every setting tried.
+    const w = (f & SQUEEZE_NEXT) !== 0 || ((f & SQUEEZE_PREV) !== 0 && j > start) ? halves[j] : widths[j];
+    const gap = j > start && (f & MIXED) !== 0 ? gapBefore(units, j, measure) : 0;
+    const add = gap + (w ?? 0);
     const avail = tight ? Math.min(fill, tight.measure + tight.base + saving + squeezable(units, j)) : fill;
-    if (width + add > avail + EPSILON) {
-      const half = gap + (units.half[j] ?? 0);
-      const flags = units.flags[j] ?? 0;
-      if (kind === PUNCT && (flags & (OPENING | SQUEEZE_NEXT | SQUEEZE_PREV)) === 0 && width + half <= avail + EPSILON && j > start && canBreakBefore(units, j + 1)) {
-        return { end: j + 1, endHalf: true, forced: false };
-      }
-      const text = units.text[j] ?? '';
-      const tooLong = kind === LATIN && (units.width[j] ?? 0) > avail && Array.from(text).length > 1;
-      // A URL that does not fit the rest of the line breaks at a mark rather than leave the line short.
-      if (!tooLong && kind === LATIN && isUrl(text) && splitWord(units, j, avail - width - gap, measure, true)) {
-        return { end: j + 1, endHalf: false, forced: false };
-      }
-      // A Latin word pushed down that would spread this line's ideographs > ¼ em is divided instead.
-      const divided = hyphenation ? divideAtLineEnd(units, { start, best, at: j, avail, justified, tooLong }, measure, hyphenation, widthIn, gapBefore) : -1;
-      if (divided > 0) return { end: divided, endHalf: false, forced: false };
-      if (best > start && !tooLong) return { end: best, endHalf: false, forced: false };
-      if (kind === LATIN && Array.from(text).length > 1) {
-        splitWord(units, j, avail - width - gap, measure);
-        if (j === start || (units.width[j] ?? 0) + width + gap <= avail + EPSILON) return { end: j + 1, endHalf: false, forced: false };
-      }
-      // Nothing legal fits: break here anyway rather than run past the measure.
-      return { end: Math.max(j, start + 1), endHalf: false, forced: false };
-    }
+    if (width + add > avail + EPSILON) return overflow(units, { start, at: j, width, gap, avail, best, justified }, measure, hyphenation);
     width += add;
-    saving += squeezable(units, j);
-    if (canBreakBefore(units, j + 1)) best = j + 1;
+    if (tight) saving += squeezable(units, j);
+    if (j + 1 >= n || ((flags[j + 1] ?? 0) & BREAKABLE) !== 0) best = j + 1;
   }
-  return { end: units.length, endHalf: false, forced: false };
+  return { end: n, endHalf: false, forced: false };
+}
+
+/** Where a line ends whose unit `at` overflows it. */
+function overflow<S>(units: Units<S>, line: Overflow, measure: Measure<S>, hyphenation?: Hyphenation<S>): Fit {
+  const { start, at: j, width, gap, avail, best, justified } = line;
+  const kind = units.kind[j];
+  const half = gap + (units.half[j] ?? 0);
+  const flags = units.flags[j] ?? 0;
+  if (kind === PUNCT && (flags & (OPENING | SQUEEZE_NEXT | SQUEEZE_PREV)) === 0 && width + half <= avail + EPSILON && j > start && canBreakBefore(units, j + 1)) {
+    return { end: j + 1, endHalf: true, forced: false };
+  }
+  const text = units.text[j] ?? '';
+  const tooLong = kind === LATIN && (units.width[j] ?? 0) > avail && Array.from(text).length > 1;
+  // A URL that does not fit the rest of the line breaks at a mark rather than leave the line short.
+  if (!tooLong && kind === LATIN && isUrl(text) && splitWord(units, j, avail - width - gap, measure, true)) {
+    return { end: j + 1, endHalf: false, forced: false };
+  }
+  // A Latin word pushed down that would spread this line's ideographs > ¼ em is divided instead.
+  const divided = hyphenation ? divideAtLineEnd(units, { start, best, at: j, avail, justified, tooLong }, measure, hyphenation, widthIn, gapBefore) : -1;
+  if (divided > 0) return { end: divided, endHalf: false, forced: false };
+  if (best > start && !tooLong) return { end: best, endHalf: false, forced: false };
+  if (kind === LATIN && Array.from(text).length > 1) {
+    splitWord(units, j, avail - width - gap, measure);
+    if (j === start || (units.width[j] ?? 0) + width + gap <= avail + EPSILON) return { end: j + 1, endHalf: false, forced: false };
+  }
+  // Nothing legal fits: break here anyway rather than run past the measure.
+  return { end: Math.max(j, start + 1), endHalf: false, forced: false };
 }
 
 /** `measure` may vary by line: the width line n is filled to (widow control loosens the tail). */

@@ -20,7 +20,16 @@ export interface StyledText<S> {
  * Width in points of `text` set in `style`; `halfWidth` asks for the font's `halt` forms
  * (punctuation compressed to half an em). Must be the font object that renders the text.
  */
-export type Measure<S> = (text: string, style: S, halfWidth: boolean) => number;
+export interface Measure<S> {
+  (text: string, style: S, halfWidth: boolean): number;
+  /**
+   * Optional: where this measure's widths of texts one UTF-16 code unit long in `style` are
+   * kept, by code unit, 0 where not known yet (undefined: measure each). Most units are one
+   * ideograph or mark, a book of them measured one call each: the composer reads them from
+   * here and writes in what it measured. Styles that measure alike may share one.
+   */
+  widths?(style: S, halfWidth: boolean): Float64Array | undefined;
+}
 
 export interface ComposeOptions<S = unknown> {
   /** Line length in points. */

@@ -41,6 +41,13 @@ export const TIGHT = 1 << 6;
  */
 export const SQUEEZE_NEXT = 1 << 7;
 export const SQUEEZE_PREV = 1 << 8;
+/**
+ * What the breaker asks of the boundary before a unit at every setting, learnt once per
+ * paragraph (markEdges): a line may start with this unit (canBreakBefore); Chinese meets Latin
+ * text here (a ¼-em gap may go before it: breaker.ts gapBefore).
+ */
+export const BREAKABLE = 1 << 9;
+export const MIXED = 1 << 10;
 
 /**
  * A paragraph's units as parallel arrays, unit i at index i of each (the typed arrays may be
@@ -123,6 +130,50 @@ export class Units<S> {
     this.flags[j + 1] = (flags & ~NO_START) | SPLIT_BEFORE;
     this.width[j] = this.half[j] = headWidth;
     this.width[j + 1] = this.half[j + 1] = tailWidth;
+    // The boundaries the new texts touch: a number's unit is looked for one unit past a space.
+    markEdges(this, Math.max(0, j - 1), Math.min(this.length, j + 3));
+  }
+}
+
+/** Units of measure that stay on the line of the number before them ("120 ns", "1 GB", "3 GHz"). */
+const UNIT = /^(?:[kMGTPEµu]?(?:s|m|g|B|b|Hz|W|V|A|F|FLOPS|bit|bits|byte|bytes)|ns|ms|min|h|d|KB|KiB|MiB|GiB|TiB|cm|mm|km|kg|mg|px|pt|em|dpi|ppi|°C|℃|%|x|×|K|M|G|T|P|KF|MF|GF|TF|PF)(?:\/s)?[.,;:!?)]*$/u;
+
+/** The space at `i` separates a number from its unit: no break there. */
+export function numberAndUnit<S>(units: Units<S>, i: number): boolean {
+  if (i < 1 || i + 1 >= units.length) return false;
+  return units.kind[i - 1] === LATIN && /\d$/.test(units.text[i - 1] ?? '') && units.kind[i + 1] === LATIN && UNIT.test(units.text[i + 1] ?? '');
+}
+
+/** A line may start with unit i (clreq's prohibitions, words and ranges kept whole). */
+export function canBreakBefore<S>(units: Units<S>, i: number): boolean {
+  if (i < 1 || i >= units.length) return true;
+  const a = units.kind[i - 1];
+  const b = units.kind[i];
+  const fa = units.flags[i - 1] ?? 0;
+  const fb = units.flags[i] ?? 0;
+  if (b === BREAK || a === SPACE || (fa & fb & TIGHT) !== 0) return false;
+  if (b === SPACE) return (fa & NO_END) === 0 && !numberAndUnit(units, i);
+  if ((fb & SPLIT_BEFORE) !== 0) return true;
+  if ((fb & NO_START) !== 0 || (fa & NO_END) !== 0) return false;
+  if (a === LATIN && b === LATIN) return false;
+  return ((fa | fb) & RANGE_DASH) === 0;
+}
+
+/** An ideograph next to a Latin word, either way round, at unit i. */
+function mixedBefore<S>(units: Units<S>, i: number): boolean {
+  if (i < 1 || i >= units.length) return false;
+  const a = units.kind[i - 1];
+  const b = units.kind[i];
+  return (a === CJK && b === LATIN) || (a === LATIN && b === CJK);
+}
+
+/** BREAKABLE and MIXED of units [from, to), from the flags, kinds and texts as they are now. */
+function markEdges<S>(units: Units<S>, from: number, to: number): void {
+  const { flags } = units;
+  for (let i = from; i < to; i++) {
+    // canBreakBefore reads none of the two bits: they can be worked out in any order.
+    const f = (flags[i] ?? 0) & ~(BREAKABLE | MIXED);
+    flags[i] = f | (canBreakBefore(units, i) ? BREAKABLE : 0) | (mixedBefore(units, i) ? MIXED : 0);
   }
 }
 
@@ -317,15 +368,42 @@ function resolveSpaces(cut: Cut): Cut {
 export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): Units<S> {
   const { length: n, text, kind, flags, source, start, width, half } = resolveSpaces(split(runs));
   const styles = runs.map((run) => run.style);
+  // The run whose style the memos below are of (the units of a run are consecutive).
+  let run = -1;
+  let s = styles[0] as S;
+  let fulls: Float64Array | undefined;
+  let halves: Float64Array | undefined;
   // Each unit's widths and edge rules, from its text as resolved (a source space may be U+3000 now).
   for (let i = 0; i < n; i++) {
     const t = text[i] ?? '';
-    const s = styles[source[i] ?? 0] as S;
     const k = kind[i];
     const punct = k === PUNCT;
-    const w = k === BREAK ? 0 : measure(t, s, false);
+    if (source[i] !== run) {
+      run = source[i] ?? 0;
+      s = styles[run] as S;
+      fulls = measure.widths?.(s, false);
+      halves = undefined;
+    }
+    // Written out rather than a helper: a width returned from a call is a number allocated on
+    // the heap, and most units are one code unit found in the memo.
+    let w = 0;
+    if (k !== BREAK) {
+      if (fulls !== undefined && t.length === 1) {
+        const cu = t.charCodeAt(0);
+        w = fulls[cu] as number;
+        if (w === 0) fulls[cu] = w = measure(t, s, false);
+      } else w = measure(t, s, false);
+    }
     width[i] = w;
-    half[i] = punct ? measure(t, s, true) : w;
+    if (punct) {
+      halves ??= measure.widths?.(s, true);
+      if (halves !== undefined && t.length === 1) {
+        const cu = t.charCodeAt(0);
+        let h = halves[cu] as number;
+        if (h === 0) halves[cu] = h = measure(t, s, true);
+        half[i] = h;
+      } else half[i] = measure(t, s, true);
+    } else half[i] = w;
     let f = flags[i] ?? 0;
     if (k === PAIR) f |= NO_START;
     if (t.length === 1) {
@@ -357,5 +435,7 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
   }
   const sources = runs.map((run) => run.text);
   // The arrays may be longer than n (sized for one unit per code unit): only the first n are units.
-  return new Units(n, text, styles, kind, flags, width, half, sources, source, start);
+  const units = new Units(n, text, styles, kind, flags, width, half, sources, source, start);
+  markEdges(units, 0, n);
+  return units;
 }

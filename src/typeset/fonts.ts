@@ -177,6 +177,8 @@ export class Face {
   /** Shaped words and non-context-free text, by text, so a page never shapes twice. */
   private readonly shapedCache = [new Map<string, ShapedGlyph[]>(), new Map<string, ShapedGlyph[]>()];
   private opened: OpenedFont | undefined;
+  /** The composer's memo of width() for texts of one code unit, by size (widthMemo). */
+  private readonly memos = [new Map<number, Float64Array>(), new Map<number, Float64Array>()] as const;
 
   constructor(
     readonly id: string,
@@ -327,6 +329,19 @@ export class Face {
       units += advance;
     }
     return (units * size) / this.unitsPerEm;
+  }
+
+  /**
+   * Where the composer keeps what width() gives for texts of one UTF-16 code unit at `size`, by
+   * code unit, 0 where not measured yet (src/cjk/types.ts Measure.widths): read there, a book's
+   * hundreds of thousands of units are measured without a call each. Its pages are touched only
+   * where the book's characters are (ideographs: about 170 KB of the 512).
+   */
+  widthMemo(size: number, half: boolean): Float64Array {
+    const memos = this.memos[half ? 1 : 0];
+    let memo = memos.get(size);
+    if (!memo) memos.set(size, (memo = new Float64Array(BMP_SIZE)));
+    return memo;
   }
 
   private advanceTable(half: boolean): Float64Array {

@@ -206,7 +206,7 @@ function styleMeasure(fonts: FontBook): Measure<RunStyle> {
   let face: Face | undefined;
   let size = 0;
   let math: RunStyle['math'];
-  return (text, style, half) => {
+  const measure = (text: string, style: RunStyle, half: boolean): number => {
     if (style !== last || !face) {
       last = style;
       math = style.math;
@@ -216,6 +216,10 @@ function styleMeasure(fonts: FontBook): Measure<RunStyle> {
     if (math && text === MATH_PLACEHOLDER) return math.width;
     return face.width(text, size, half);
   };
+  // A formula's placeholder is one code unit whose width is the formula's: not the face's to keep.
+  const widths = (style: RunStyle, half: boolean): Float64Array | undefined =>
+    style.math ? undefined : fonts.face(style.font, style.bold).widthMemo(style.sup ? style.size * SUP_SCALE : style.size, half);
+  return Object.assign(measure, { widths });
 }
 
 /** A paragraph's runs → justified lines, widths measured as the renderer draws them. */
