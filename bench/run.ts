@@ -3,8 +3,9 @@
  * by side in one run and prints times, memory and the ratios that matter: cost per character
  * and whether it stays linear as the book grows; then start-up against `node -e 0`
  * (bench/startup.ts) and a cold full build against Typst on the same text (bench/typst.ts).
- * `--only startup`, `--only typst`, `--only rebuild` (bench/rebuild-rows.ts) or `--only memory`
- * (bench/cli-memory.ts: the command's peak RSS at every book length) runs one of those alone.
+ * `--only startup`, `--only typst`, `--only rebuild` (bench/rebuild-rows.ts), `--only memory`
+ * (bench/cli-memory.ts: the command's peak RSS at every book length) or `--only lint`
+ * (bench/lint-cpu.ts: the lint's CPU, cold) runs one of those alone.
  */
 import './run-temp.js';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cliMemoryRows } from './cli-memory.js';
+import { lintCpuRows } from './lint-cpu.js';
 import { corpusProject } from './corpus-project.js';
 import { pdfWriterRows } from './pdf-writer.js';
 import { rebuildRows } from './rebuild-rows.js';
@@ -50,6 +52,7 @@ async function corpus(chapters: number): Promise<{ dir: string; characters: numb
 const STARTUP_ROUNDS = 10;
 const TYPST_ROUNDS = 2;
 const MEMORY_ROUNDS = 2;
+const LINT_ROUNDS = 5;
 
 /** `--before <checkout>`: an older hanpress in the same interleaved rounds. */
 const beforeAt = process.argv.indexOf('--before');
@@ -77,11 +80,18 @@ async function memoryRows(): Promise<void> {
   );
 }
 
+/** The lint's CPU, cold, on the sample and all of 水浒传 (bench/lint-cpu.ts). */
+async function lintRows(novel?: { dir: string }): Promise<void> {
+  const whole = novel ?? (await corpus(full));
+  lintCpuRows(root, [{ name: 'sample book', dir: sample }, { name: `水浒传 ${full} ch.`, dir: whole.dir }], LINT_ROUNDS, before);
+}
+
 const onlyAt = process.argv.indexOf('--only');
 if (onlyAt >= 0) {
   const only = process.argv[onlyAt + 1];
-  if (only !== 'startup' && only !== 'typst' && only !== 'rebuild' && only !== 'memory') throw new Error('--only takes startup, typst, rebuild or memory');
+  if (only !== 'startup' && only !== 'typst' && only !== 'rebuild' && only !== 'memory' && only !== 'lint') throw new Error('--only takes startup, typst, rebuild, memory or lint');
   if (only === 'memory') await memoryRows();
+  else if (only === 'lint') await lintRows();
   else if (only === 'rebuild') {
     // The rebuild rows alone (a few minutes): cold, warm and --watch on the whole book.
     const novel = await corpus(full);
@@ -143,6 +153,7 @@ cliMemoryRows(
   ],
   MEMORY_ROUNDS,
 );
+await lintRows(whole);
 // The PDF writer: before/after (`--before <checkout>`) and the warm rebuild with the page cache.
 pdfWriterRows(root, whole.dir, wholeName, before);
 // The cache across runs: cold build against a rebuild after editing one chapter.
