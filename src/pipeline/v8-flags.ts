@@ -7,4 +7,12 @@
  * sets them before any other of hanpress's code loads (bin/hanpress.js); worker threads share
  * them; a process forked for one book of a backlist starts with them (fork.ts).
  */
-export const V8_FLAGS: readonly string[] = ['--interrupt-budget=528000', '--max-inlined-bytecode-size-cumulative=230'];
+/**
+ * WebAssembly (harfbuzz, which subsets the EPUB's fonts) is compiled by the baseline compiler
+ * only: V8 also compiled it again with its optimising compiler in a background thread, about
+ * 0.3 s of CPU a build on the core the build's thread needs, and the subsetting took as long
+ * either way (docs/build.md, "Both cores").
+ */
+const WASM_FLAGS = ['--liftoff-only'];
+
+export const V8_FLAGS: readonly string[] = ['--interrupt-budget=528000', '--max-inlined-bytecode-size-cumulative=230', ...WASM_FLAGS];
