@@ -20,8 +20,10 @@ function unclosed(offset: number, open: string): Finding {
 
 /** Balance of one block; open marks left at its end are returned, not yet reported. */
 function scanBlock(block: ProseBlock, findings: Finding[]): { mark: string; offset: number }[] {
+  const marks = indicesOf(block.masked, MARKS);
+  if (marks.length === 0) return [];
   const stacks = new Map<string, number[]>();
-  for (const i of indicesOf(block.masked, MARKS)) {
+  for (const i of marks) {
     const ch = block.masked[i] as string;
     if (PAIRS[ch]) {
       const stack = stacks.get(ch) ?? [];

@@ -58,11 +58,16 @@ function openingContext(m: string, i: number): boolean {
  * inner quotations come first. `run` is the running count of “ minus ” (a straight " counts as
  * closing) and `lowest[j]` the minimum of run from j on, so each question costs O(1).
  */
+const OPEN_DOUBLE = '“'.charCodeAt(0);
+const CLOSE_DOUBLE = '”'.charCodeAt(0);
+const STRAIGHT_DOUBLE = '"'.charCodeAt(0);
+
 export function nestingOracle(m: string): (i: number) => boolean {
   const run = new Int32Array(m.length + 1);
+  // By code unit: m[j] would make a string of every character.
   for (let j = 0; j < m.length; j++) {
-    const ch = m[j];
-    run[j + 1] = (run[j] as number) + (ch === '“' ? 1 : ch === '”' || ch === '"' ? -1 : 0);
+    const c = m.charCodeAt(j);
+    run[j + 1] = (run[j] as number) + (c === OPEN_DOUBLE ? 1 : c === CLOSE_DOUBLE || c === STRAIGHT_DOUBLE ? -1 : 0);
   }
   const lowest = new Int32Array(m.length + 1);
   lowest[m.length] = run[m.length] as number;
