@@ -56,6 +56,25 @@ function kindOf<S>(units: Units<S>, k: number, half: boolean, isLastUnit: boolea
   return 'fixed';
 }
 
+/**
+ * Where the units from `k` on stop only lengthening a spaced segment of the run before them
+ * (most of a line of Chinese): one spaceable unit after another of the same run, none set
+ * half-width, up to `stop`. drafts() skips them in one step instead of asking each unit's gap,
+ * half width, kind and style. (No gap comes between two of them: a gap goes between an
+ * ideograph and a Latin word, and a Latin word is not spaceable.)
+ */
+function spacedUntil<S>(units: Units<S>, k: number, stop: number, squeezed: ReadonlySet<number>): number {
+  const { kind, flags, source } = units;
+  const run = source[k - 1];
+  for (; k < stop; k++) {
+    const f = flags[k] ?? 0;
+    if ((f & SPACEABLE) === 0 || source[k] !== run) return k;
+    // A mark after the line's first unit is half-width when squeezed against its neighbour or chosen to be.
+    if (kind[k] === PUNCT && ((f & (SQUEEZE_NEXT | SQUEEZE_PREV)) !== 0 || (squeezed.size > 0 && squeezed.has(k)))) return k;
+  }
+  return k;
+}
+
 /** The line's segments; their kinds are in `kinds` by index until the next line is drafted. */
 function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeezed: ReadonlySet<number>): Array<Segment<S>> {
   const out: Array<Segment<S>> = [];
@@ -68,6 +87,8 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
     return i;
   };
   let current = -1;
+  // The units a spaced segment may take in one step: not the line's last (set apart) nor one set half-width at its end.
+  const stop = Math.min(units.length, line.last && !line.endHalf ? line.end : line.end - 1);
   for (let k = line.start; k < line.end && k < units.length; k++) {
     const text = units.text[k] ?? '';
     const style = units.styleOf(k);
@@ -99,10 +120,10 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
       else {
         ownText(out, current, units);
         open.text += text;
+        continue;
       }
-      continue;
-    }
-    current = add({ text, style, spacing: 0, halfWidth: half, width: 0 }, kind, k);
+    } else current = add({ text, style, spacing: 0, halfWidth: half, width: 0 }, kind, k);
+    if (kind === 'spaced' && k + 1 < stop) k = (tos[current] = spacedUntil(units, k + 1, stop, squeezed)) - 1;
   }
   for (let i = 0; i < out.length; i++) ownText(out, i, units);
   return out;
@@ -153,18 +174,25 @@ export function justifyLine<S>(units: Units<S>, line: LineRange, measure: number
     parts = drafts(units, line, measureText, squeezedMarks(units, line, measure - line.indent, base, measureText));
     natural = naturalOf(parts, measureText);
   }
-  const gaps: Record<Kind, number> = { spaced: 0, latin: 0, fixed: 0 };
-  parts.forEach((segment, i) => (gaps[kinds[i] ?? 'fixed'] += segment.text.length - 1));
+  let spacedGaps = 0;
+  let latinGaps = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const gaps = (parts[i] as Segment<S>).text.length - 1;
+    if (kinds[i] === 'spaced') spacedGaps += gaps;
+    else if (kinds[i] === 'latin') latinGaps += gaps;
+  }
   const slack = measure - line.indent - natural;
   // Between ideographs when there are any; a line of Latin text alone is letter-spaced instead.
-  const into: Kind = gaps.spaced > 0 ? 'spaced' : 'latin';
+  const into: Kind = spacedGaps > 0 ? 'spaced' : 'latin';
+  const gaps = spacedGaps > 0 ? spacedGaps : latinGaps;
   // A last line is set at its natural width unless a tighter setting made it overrun the
   // measure (a paragraph pulled up a line): then it is closed up to the measure like the rest.
-  if ((!line.last || slack < -EPSILON) && gaps[into] > 0) {
-    const spacing = slack / gaps[into];
-    parts.forEach((segment, i) => {
+  if ((!line.last || slack < -EPSILON) && gaps > 0) {
+    const spacing = slack / gaps;
+    for (let i = 0; i < parts.length; i++) {
+      const segment = parts[i] as Segment<S>;
       if (kinds[i] === into && segment.text.length > 1) segment.spacing = spacing;
-    });
+    }
   }
   return { segments: parts, indent: line.indent, last: line.last, natural };
 }
