@@ -9,7 +9,7 @@ import type { FrontPages } from '../derive/front-pages.js';
 import type { Block, Book, Inline } from '../model/book.js';
 import { allChapters } from '../model/book.js';
 import { noteMarker } from '../derive/note-marker.js';
-import { FONT_ROLES, type FontRoleName } from './config.js';
+import { FONT_ROLES, type FontRoleName } from './roles.js';
 
 export interface FaceGlyphs {
   regular: Set<number>;
