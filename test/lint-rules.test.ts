@@ -222,6 +222,10 @@ describe('blocks of a body made of paragraphs only (found without the Markdown p
       { kind: 'paragraph', lines: [2, 4] },
     ]);
   });
+  it('keep footnotes as the full parse sees them: a referenced definition is linted in place, one never referenced is not printed and not linted', () => {
+    expect(lint('正文甲[^1]。\n\n正文乙，，完。\n\n[^1]: 注文，，完。\n\n[^2]: 未引，，完。\n')).toEqual(['doubled-mark@7:4', 'doubled-mark@9:9']);
+    expect(lint('正文甲^[注，，文]。\n\n正文乙，，完。\n')).toEqual(['doubled-mark@5:7', 'doubled-mark@7:4']);
+  });
   it('are left to the parser when a line could start markup, or when \\r or white space could change the lines', () => {
     const markup = ['# 题', '> 引', '- 列', '1. 列', '| 表 |', '    码', '[^1]: 注', '<!-- hanpress-lint-disable-next-line -->', '\u3000', '甲\r乙', '甲\n===', '甲\n---', '甲\n\t乙'];
     for (const body of markup) expect(plainParagraphs(`甲。\n\n${body}\n`)).toBeUndefined();

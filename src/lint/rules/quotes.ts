@@ -75,8 +75,10 @@ export function nestingOracle(m: string): (i: number) => boolean {
   return (i) => (lowest[i + 1] as number) <= (run[i + 1] as number) - 2;
 }
 
+const NAMES: Record<Level, { open: string; close: string }> = { double: { open: '“', close: '”' }, single: { open: '‘', close: '’' } };
+
 function names(level: Level): { open: string; close: string } {
-  return level === 'double' ? { open: '“', close: '”' } : { open: '‘', close: '’' };
+  return NAMES[level];
 }
 
 function onOpen(s: State, m: string, i: number, offset: number, level: Level, nested: (i: number) => boolean): void {
@@ -171,13 +173,16 @@ function lazyOracle(m: string): (i: number) => boolean {
 function scanBlock(s: State, block: ProseBlock): void {
   const m = block.masked;
   const nested = lazyOracle(m);
-  for (const i of indicesOf(m, QUOTES)) {
+  const marks = indicesOf(m, QUOTES);
+  // Where the paragraph's text starts: a closing mark from the previous paragraph is reported there.
+  const textStart = block.start + Math.max(0, firstPrintedIndex(m));
+  for (const i of marks) {
     const ch = m[i] as string;
     const offset = block.start + i;
     if (ch === '“') onOpen(s, m, i, offset, 'double', nested);
     else if (ch === '‘') onOpen(s, m, i, offset, 'single', nested);
-    else if (ch === '”') onClose(s, m, i, offset, block.start + Math.max(0, firstPrintedIndex(m)), 'double');
-    else if (ch === '’') onClose(s, m, i, offset, block.start + Math.max(0, firstPrintedIndex(m)), 'single');
+    else if (ch === '”') onClose(s, m, i, offset, textStart, 'double');
+    else if (ch === '’') onClose(s, m, i, offset, textStart, 'single');
     else if ((ch === '"' || ch === "'") && straightInChinese(m, i)) onStraight(s, m, i, offset);
   }
 }
