@@ -88,13 +88,15 @@ describe('what a command loads', () => {
     expect(own.filter((f) => /^lib\/cli\/commands\//.test(f))).toEqual(['lib/cli/commands/index.js', 'lib/cli/commands/check.js']);
   });
 
-  it('build --only epub loads no PDF library', async () => {
+  it('build --only epub loads no PDF library, and for a book without formulas or SVG neither xmlbuilder2 nor sax', async () => {
     const out = await tempDir('hanpress-epub-only-');
     const run = await traced(['build', 'manuscript', '--only', 'epub', '-o', out, '--no-cache']);
     expect(run.code, run.err).toBe(0);
     expect(packages(run.loaded)).toContain('sharp');
-    expect(packages(run.loaded).filter((p) => ['pdfkit', 'pdf-lib', 'pdfjs-dist', '@napi-rs/canvas', 'bwip-js'].includes(p))).toEqual([]);
+    expect(packages(run.loaded).filter((p) => ['pdfkit', 'pdf-lib', 'pdfjs-dist', '@napi-rs/canvas', 'bwip-js', 'xmlbuilder2', 'sax'].includes(p))).toEqual([]);
     expect(ours(run.loaded).filter((f) => /^lib\/(writers\/pdf|print|proof)\//.test(f))).toEqual([]);
+    // The EPUB's XML goes through our builder (src/writers/xml-builder.ts), here in this thread.
+    expect(ours(run.loaded)).toContain('lib/writers/xml-builder.js');
   });
 
   it('build --only pdf of a book without pictures loads neither sharp nor xmlbuilder2 (one thread: all of it traced)', async () => {

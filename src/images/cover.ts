@@ -62,9 +62,10 @@ async function textLayer(line: Line): Promise<OverlayOptions> {
       wrap: 'word-char',
     },
   })
-    .png()
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  return { input: data, top: line.top, left: Math.round((COVER_WIDTH - info.width) / 2) };
+  // Raw pixels, not a PNG: the composite takes the same RGBA without an encode and a decode.
+  return { input: data, raw: { width: info.width, height: info.height, channels: info.channels }, top: line.top, left: Math.round((COVER_WIDTH - info.width) / 2) };
 }
 
 function background(): Buffer {

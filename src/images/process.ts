@@ -11,7 +11,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSharp } from './sharp.js';
 import { BuildFailure, diagnostic } from '../diagnostics/diagnostic.js';
-import { sanitiseSvg } from './svg.js';
 import { decodeText } from '../files/text.js';
 
 export const MAX_LONG_SIDE = 1600;
@@ -37,6 +36,8 @@ function bytesOf(buffer: Buffer): Uint8Array {
 async function prepareSvg(input: Buffer, file: string): Promise<PreparedImage> {
   const decoded = decodeText(input);
   if ('problem' in decoded) throw new BuildFailure([diagnostic(decoded.problem.code, { ...decoded.problem, file })]);
+  // The sanitiser (and sax) load only for a book that has an SVG.
+  const { sanitiseSvg } = await import('./svg.js');
   const result = sanitiseSvg(decoded.text, file);
   // `check` refuses such a file first; this guards a caller that skipped it.
   if (result.svg === undefined) throw new BuildFailure(result.diagnostics);

@@ -10,7 +10,6 @@ import { assignFaces, type FaceUse } from '../../fonts/assign.js';
 import { readCharacterMap, type CharacterMap } from '../../fonts/cmap.js';
 import type { FontConfig, FontFace, FontRoleName } from '../../fonts/config.js';
 import type { GlyphSets } from '../../fonts/glyphs.js';
-import { subsetFont } from '../../fonts/subset.js';
 import { subsetInThread, type SubsetJob } from '../../fonts/subset-thread.js';
 
 export interface EmbeddedFont {
@@ -53,7 +52,12 @@ export async function embedFonts(config: FontConfig, glyphs: GlyphSets, options:
     return bytes;
   };
   const jobs: SubsetJob[] = faces.map(({ face, codePoints }) => ({ path: face.path, codePoints: [...codePoints], ...(face.postscriptName ? { postscriptName: face.postscriptName } : {}) }));
-  const here = async (job: SubsetJob): Promise<Uint8Array> => subsetFont(await read(job.path), job.codePoints, job.postscriptName);
+  const here = async (job: SubsetJob): Promise<Uint8Array> => {
+    // subset-font and its format converters (fontverter, wawoff2, pako) load only where a subset
+    // is made here: beside the PDF the subsets are made in their own thread, which loads them.
+    const { subsetFont } = await import('../../fonts/subset.js');
+    return subsetFont(await read(job.path), job.codePoints, job.postscriptName);
+  };
   const subsets: Uint8Array[] = [];
   if (options.thread) subsets.push(...(await subsetInThread(jobs, here, options.started)));
   // Sequential on purpose: subset-font runs one job at a time anyway, and this keeps only one
