@@ -129,4 +129,24 @@ describe('collectGlyphs', () => {
     expect(glyphs.body.regular.has(0xdc00)).toBe(false);
     expect([...glyphs.body.bold].filter((cp) => cp > 0x7e)).toEqual([0x7532, 0x620a, 0x20000]);
   });
+
+  it('leaves out a role the book never sets text in, ASCII and all; a role it uses keeps the ASCII', async () => {
+    const { book, front } = await loadBook();
+    const chapter = book.parts[0]?.chapters[0];
+    if (!chapter) throw new Error('the sample has no chapter');
+    const pos = chapter.blocks[0]?.pos ?? { file: 'x.md', line: 1 };
+    const roles = { quote: 'kai', code: 'mono', caption: 'kai' } as const;
+    const withBlocks = (blocks: unknown[]): typeof book =>
+      ({ ...book, front: [], parts: [{ ...book.parts[0], chapters: [{ ...chapter, footnotes: [], blocks }] }] }) as unknown as typeof book;
+    const paragraph = { type: 'paragraph', pos, children: [{ type: 'text', value: '正文' }] };
+    const plain = collectGlyphs(withBlocks([paragraph]), front, {}, undefined, roles);
+    expect(plain.kai.regular.size).toBe(0);
+    expect(plain.mono.regular.size).toBe(0);
+    expect(plain.body.regular.has(0x41)).toBe(true);
+    const quote = { type: 'blockquote', pos, children: [{ type: 'paragraph', pos, children: [{ type: 'text', value: '引文' }] }] };
+    const quoted = collectGlyphs(withBlocks([paragraph, quote]), front, {}, undefined, roles);
+    expect(quoted.kai.regular.has('引'.codePointAt(0) ?? 0)).toBe(true);
+    expect(quoted.kai.regular.has(0x41)).toBe(true);
+    expect(quoted.mono.regular.size).toBe(0);
+  });
 });

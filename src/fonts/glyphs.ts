@@ -81,8 +81,12 @@ class GlyphCollector {
   /** Per set, a bit per code point already seen: a book's text is mostly characters seen before. */
   private readonly seen = new Map<Set<number>, Uint8Array>();
 
+  /** The roles the book's text (or the writers' own) is set in. */
+  readonly used = new Set<Role>();
+
   add(role: Role, text: string | undefined, bold = false): void {
     if (!text) return;
+    this.used.add(role);
     this.listener?.(role, bold, text, this.origin);
     const target = bold ? this.sets[role].bold : this.sets[role].regular;
     let seen = this.seen.get(target);
@@ -183,8 +187,10 @@ class GlyphCollector {
  */
 export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = {}, listener?: TextListener, roles: TextRoles = DEFAULT_TEXT_ROLES): GlyphSets {
   const c = new GlyphCollector(roles);
-  // ASCII only in the roles the book uses: an unused role's face is not embedded at all.
-  for (const role of new Set<Role>(['body', 'heading', roles.quote, roles.code, roles.caption])) c.add(role, ALWAYS);
+  // ASCII first, in the roles the design sets text in; kept below only in those the book uses.
+  const designed = new Set<Role>(['body', 'heading', roles.quote, roles.code, roles.caption]);
+  for (const role of designed) c.add(role, ALWAYS);
+  c.used.clear();
   c.listen(listener);
   c.origin = { file: BOOK_FILE };
 
@@ -244,6 +250,9 @@ export function collectGlyphs(book: Book, front: FrontPages, extra: ExtraText = 
 
   c.origin = {};
   for (const role of FONT_ROLES) for (const text of extra[role] ?? []) c.add(role, text);
+  // An unused role's face is not embedded at all: a novel without quotations or code had its
+  // 楷体 and its monospaced face subset to the ASCII alone, read and embedded for nothing.
+  for (const role of designed) if (!c.used.has(role)) c.sets[role].regular.clear();
   return c.sets;
 }
 
