@@ -31,19 +31,29 @@ const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed
 
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"]/;
+/** What a text or value needs looked at (one scan; most text has none of it). */
+// eslint-disable-next-line no-control-regex -- as above
+const TEXT_ATTENTION = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex -- as above
+const ATTRIBUTE_ATTENTION = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeChar = (c: string): string => ESCAPES[c] ?? c;
 
 /** An XML name as our writers use them: ASCII, a NCName or prefix:NCName (a stricter subset of XML's Name). */
 const QNAME = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/;
-const checkedNames = new Set<string>();
+/** Names checked, with their prefix and local part (the writers use a few dozen). */
+const NAMES = new Map<string, [prefix: string | null, local: string]>();
 
-function checkName(name: string): void {
-  if (checkedNames.has(name)) return;
-  if (!QNAME.test(name)) throw new Error(`XML builder: "${name}" is not an XML name.`);
-  checkedNames.add(name);
+/** The name's prefix (null without one) and local part; throws unless it is an XML name. */
+function splitName(qname: string): [prefix: string | null, local: string] {
+  let split = NAMES.get(qname);
+  if (!split) {
+    if (!QNAME.test(qname)) throw new Error(`XML builder: "${qname}" is not an XML name.`);
+    const colon = qname.indexOf(':');
+    split = colon < 0 ? [null, qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
+    NAMES.set(qname, split);
+  }
+  return split;
 }
 
 function checkChars(value: string, what: string): void {
@@ -52,13 +62,15 @@ function checkChars(value: string, what: string): void {
 }
 
 export function escapeText(text: string): string {
+  if (!TEXT_ATTENTION.test(text)) return text;
   checkChars(text, 'a text');
-  return TEXT_SPECIAL.test(text) ? text.replace(/[&<>]/g, escapeChar) : text;
+  return text.replace(/[&<>]/g, escapeChar);
 }
 
 export function escapeAttribute(value: string): string {
+  if (!ATTRIBUTE_ATTENTION.test(value)) return value;
   checkChars(value, 'an attribute value');
-  return ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[&<>"]/g, escapeChar) : value;
+  return value.replace(/[&<>"]/g, escapeChar);
 }
 
 /** In-scope namespaces: the default one and the prefixes (copied when an element binds one). */
@@ -68,11 +80,6 @@ interface Scope {
 }
 
 const ROOT_SCOPE: Scope = { defaultNs: null, prefixes: new Map([['xml', XML_NS]]) };
-
-function splitName(qname: string): [prefix: string | null, local: string] {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? [null, qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
-}
 
 function bind(scope: Scope, prefix: string, ns: string): Scope {
   const prefixes = new Map(scope.prefixes);
@@ -128,7 +135,6 @@ export abstract class XmlNode {
   ele(first: string | null, second?: string): XmlElement {
     const qname = second ?? first;
     if (qname === null) throw new Error('XML builder: an element needs a name.');
-    checkName(qname);
     const [written, local] = splitName(qname);
     const ns = second === undefined ? (written === null ? this.scope.defaultNs : (this.scope.prefixes.get(written) ?? null)) : first;
     if (second === undefined && written !== null && ns === null) throw new Error(`XML builder: the prefix of <${qname}> is not bound.`);
@@ -180,7 +186,6 @@ export class XmlElement extends XmlNode {
     const attributes = this.attributes;
     if (!attributes) throw new Error(`XML builder: an attribute of <${this.qname}> must come before its content.`);
     const [ns, qname, value] = third === undefined ? [null, first ?? '', second] : [first, second, third];
-    checkName(qname);
     const [prefix, local] = splitName(qname);
     if (ns === null && prefix !== null) throw new Error(`XML builder: the attribute ${qname} needs its namespace.`);
     if (ns === XMLNS_NS) {

@@ -67,6 +67,7 @@ const LAW_CLASSES = { 2: 'law-bian', 3: 'law-zhang', 4: 'law-jie' } as const;
 /** A paragraph; in a law book one that opens an article leads with its number and a full-width space. */
 /** Inlines cut at their top-level hard breaks: the lines of a poem. */
 function hardLines(inlines: Inline[]): Inline[][] {
+  if (!inlines.some((inline) => inline.type === 'break')) return [inlines];
   const lines: Inline[][] = [[]];
   for (const inline of inlines) {
     if (inline.type === 'break') lines.push([]);
