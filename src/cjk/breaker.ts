@@ -100,18 +100,6 @@ interface Fit {
   forced: boolean;
 }
 
-/** Where the line from `start` stands when unit `at` does not fit it: `width` taken, `best` the last break before. */
-interface Overflow {
-  start: number;
-  at: number;
-  width: number;
-  /** The gap before `at`. */
-  gap: number;
-  avail: number;
-  best: number;
-  justified: number;
-}
-
 function fitLine<S>(units: Units<S>, start: number, fill: number, measure: Measure<S>, hyphenation?: Hyphenation<S>, justified = fill, tight?: Tightening): Fit {
   // The columns as they are: only dividing a word replaces them, at the overflow, which ends the line.
   const { kind: kinds, flags, width: widths, half: halves, length: n } = units;
@@ -128,7 +116,7 @@ function fitLine<S>(units: Units<S>, start: number, fill: number, measure: Measu
     const gap = j > start && (f & MIXED) !== 0 ? gapBefore(units, j, measure) : 0;
     const add = gap + (w ?? 0);
     const avail = tight ? Math.min(fill, tight.measure + tight.base + saving + squeezable(units, j)) : fill;
-    if (width + add > avail + EPSILON) return overflow(units, { start, at: j, width, gap, avail, best, justified }, measure, hyphenation);
+    if (width + add > avail + EPSILON) return overflow(units, start, j, width, gap, avail, best, justified, measure, hyphenation);
     width += add;
     if (tight) saving += squeezable(units, j);
     if (j + 1 >= n || ((flags[j + 1] ?? 0) & BREAKABLE) !== 0) best = j + 1;
@@ -136,9 +124,12 @@ function fitLine<S>(units: Units<S>, start: number, fill: number, measure: Measu
   return { end: n, endHalf: false, forced: false };
 }
 
-/** Where a line ends whose unit `at` overflows it. */
-function overflow<S>(units: Units<S>, line: Overflow, measure: Measure<S>, hyphenation?: Hyphenation<S>): Fit {
-  const { start, at: j, width, gap, avail, best, justified } = line;
+/**
+ * Where the line from `start` ends when unit `j` does not fit it: `width` taken before it, `gap`
+ * the gap before it, `best` the last break before it. (Arguments rather than an object: once a
+ * line of every setting tried.)
+ */
+function overflow<S>(units: Units<S>, start: number, j: number, width: number, gap: number, avail: number, best: number, justified: number, measure: Measure<S>, hyphenation?: Hyphenation<S>): Fit {
   const kind = units.kind[j];
   const half = gap + (units.half[j] ?? 0);
   const flags = units.flags[j] ?? 0;

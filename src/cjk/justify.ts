@@ -75,17 +75,19 @@ function spacedUntil<S>(units: Units<S>, k: number, stop: number, squeezed: Read
   return k;
 }
 
+/** Appends a segment of `kind` made from unit `from` (−1: its text is its own); its index. */
+function add<S>(out: Array<Segment<S>>, segment: Segment<S>, kind: Kind, from: number): number {
+  const i = out.length;
+  kinds[i] = kind;
+  froms[i] = from;
+  tos[i] = from + 1;
+  out.push(segment);
+  return i;
+}
+
 /** The line's segments; their kinds are in `kinds` by index until the next line is drafted. */
 function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeezed: ReadonlySet<number>): Array<Segment<S>> {
   const out: Array<Segment<S>> = [];
-  const add = (segment: Segment<S>, kind: Kind, from: number): number => {
-    const i = out.length;
-    kinds[i] = kind;
-    froms[i] = from;
-    tos[i] = from + 1;
-    out.push(segment);
-    return i;
-  };
   let current = -1;
   // The units a spaced segment may take in one step: not the line's last (set apart) nor one set half-width at its end.
   const stop = Math.min(units.length, line.last && !line.endHalf ? line.end : line.end - 1);
@@ -97,7 +99,7 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
       // The space is set in the face whose space gapBefore chose (the narrower one).
       const prev = units.styleOf(k - 1);
       const spaceStyle = measure(' ', prev, false) <= measure(' ', style, false) ? prev : style;
-      add({ text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, 'fixed', -1);
+      add(out, { text: ' ', style: spaceStyle, spacing: 0, halfWidth: false, width: 0 }, 'fixed', -1);
       current = -1;
     }
     const half = halfHere(units, k, line, squeezed);
@@ -110,8 +112,8 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
       if (open && kinds[current] === 'latin' && open.style === style) {
         ownText(out, current, units);
         open.text += head;
-      } else add({ text: head, style, spacing: 0, halfWidth: false, width: 0 }, 'latin', -1);
-      current = add({ text: chars.at(-1) ?? '', style, spacing: 0, halfWidth: false, width: 0 }, 'fixed', -1);
+      } else add(out, { text: head, style, spacing: 0, halfWidth: false, width: 0 }, 'latin', -1);
+      current = add(out, { text: chars.at(-1) ?? '', style, spacing: 0, halfWidth: false, width: 0 }, 'fixed', -1);
       continue;
     }
     const kind = kindOf(units, k, half, lastUnit);
@@ -122,7 +124,7 @@ function drafts<S>(units: Units<S>, line: LineRange, measure: Measure<S>, squeez
         open.text += text;
         continue;
       }
-    } else current = add({ text, style, spacing: 0, halfWidth: half, width: 0 }, kind, k);
+    } else current = add(out, { text, style, spacing: 0, halfWidth: half, width: 0 }, kind, k);
     if (kind === 'spaced' && k + 1 < stop) k = (tos[current] = spacedUntil(units, k + 1, stop, squeezed)) - 1;
   }
   for (let i = 0; i < out.length; i++) ownText(out, i, units);

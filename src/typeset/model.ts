@@ -105,8 +105,8 @@ export interface TextLine {
   runs: PlacedRun[];
   /** The main size of the line (its em box sits centred on its grid slot). */
   size: number;
-  /** Page-foot notes referenced on this line, in order. */
-  noteRefs: string[];
+  /** Page-foot notes referenced on this line, in order (shared by lines without: not to be changed). */
+  noteRefs: readonly string[];
 }
 
 export type PageItem =

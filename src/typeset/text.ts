@@ -156,18 +156,25 @@ export function splitByFace(runs: Array<StyledText<RunStyle>>, fonts: FontBook):
   return out;
 }
 
+/**
+ * The note references of a line that has none (nearly every line): one list for all, frozen
+ * since it is shared, rather than an empty array kept with every line of the book.
+ */
+const NO_NOTES: readonly string[] = Object.freeze([]);
+
 /** A composed line with each segment at its x offset (widths as the composer measured them). */
 export function placeLine(line: ComposedLine<RunStyle>, size: number): TextLine {
   const runs: PlacedRun[] = [];
-  const noteRefs: string[] = [];
+  let noteRefs: string[] | undefined;
   let x = line.indent;
   for (const s of line.segments) {
     const width = s.width + s.spacing * Math.max(0, s.text.length - 1);
     runs.push({ x, text: s.text, style: s.style, spacing: s.spacing, half: s.halfWidth, width });
-    if (s.style.noteKey && !noteRefs.includes(s.style.noteKey)) noteRefs.push(s.style.noteKey);
+    const key = s.style.noteKey;
+    if (key && !noteRefs?.includes(key)) (noteRefs ??= []).push(key);
     x += width;
   }
-  return { runs, size, noteRefs };
+  return { runs, size, noteRefs: noteRefs ?? NO_NOTES };
 }
 
 export interface SetOptions {
