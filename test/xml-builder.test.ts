@@ -193,7 +193,15 @@ describe('well-formed by construction', () => {
     expect(() => root.ele('<x>')).toThrow(/not an XML name/);
     expect(() => root.ele('ok').att('on"x', 'v')).toThrow(/not an XML name/);
     expect(() => root.ele('p:x')).toThrow(/not bound/);
-    expect(doc.end({ headless: true })).toBe('<root><a/><b/><b2>x</b2><ok/></root>');
+    // Namespace declarations only as namespace declarations, never rebinding a prefix in use.
+    expect(() => root.ele('n1').att('xmlns', 'urn:x')).toThrow(/needs its namespace/);
+    expect(() => root.ele('n2').att(XMLNS_NS, 'xmlns:xml', 'urn:x')).toThrow(/not a namespace declaration/);
+    expect(() => root.ele('n3').att(XMLNS_NS, 'xmlns:e', '')).toThrow(/not a namespace declaration/);
+    expect(() => root.ele(EPUB_NS, 'e:x').att(XMLNS_NS, 'xmlns:e', 'urn:other')).toThrow(/binds xmlns:e twice/);
+    expect(() => root.ele('n4').att(EPUB_NS, 'e:type', 'a').att(XLINK_NS, 'e:href', 'b')).toThrow(/binds xmlns:e twice/);
+    expect(doc.end({ headless: true })).toBe(
+      '<root><a/><b/><b2>x</b2><ok/><n1/><n2/><n3/><e:x xmlns:e="http://www.idpf.org/2007/ops"/><n4 xmlns:e="http://www.idpf.org/2007/ops" e:type="a"/></root>',
+    );
     takePairs();
   });
 

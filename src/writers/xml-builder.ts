@@ -187,11 +187,13 @@ export class XmlElement extends XmlNode {
     if (!attributes) throw new Error(`XML builder: an attribute of <${this.qname}> must come before its content.`);
     const [ns, qname, value] = third === undefined ? [null, first ?? '', second] : [first, second, third];
     const [prefix, local] = splitName(qname);
-    if (ns === null && prefix !== null) throw new Error(`XML builder: the attribute ${qname} needs its namespace.`);
+    if (ns === null && (prefix !== null || local === 'xmlns')) throw new Error(`XML builder: the attribute ${qname} needs its namespace.`);
     if (ns === XMLNS_NS) {
       // A namespace declaration: it binds its prefix for this element and its content.
-      if (prefix !== 'xmlns') throw new Error(`XML builder: ${qname} is not a namespace declaration.`);
+      if (prefix !== 'xmlns' || local === 'xmlns' || local === 'xml' || value === '') throw new Error(`XML builder: ${qname}="${value}" is not a namespace declaration this builder writes.`);
+      this.setAttribute(attributes, qname, escapeAttribute(value));
       this.scope = bind(this.scope, local, value);
+      return this;
     } else if (ns === XML_NS) {
       if (prefix !== 'xml') throw new Error(`XML builder: ${qname} must have the prefix xml.`);
     } else if (ns !== null) {
