@@ -294,10 +294,12 @@ export class Face {
   glyphs(text: string, half: boolean, into: ShapedGlyph[] = []): readonly ShapedGlyph[] {
     const out = into;
     out.length = 0;
+    // The page writer asks for every character of the book: a known one straight from the table.
+    const table = this.tables[half ? 1 : 0];
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
-      const glyph = this.single(cp, half);
+      const glyph = table.get(cp) ?? this.single(cp, half);
       if (!glyph) return this.shaped(text, half);
       out.push(glyph);
     }
