@@ -336,6 +336,20 @@ describe('text encodings and line endings', () => {
     await expectRefused(h, { code: 'encoding/lone-surrogate', file: 'book.yaml', line: 45, column: 17 });
   });
 
+  it('reports a control character written as an escape in book.yaml at the escape, though the file\'s bytes are clean', async () => {
+    const h = await hostileProject();
+    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
+    await writeFile(path.join(h.dir, 'book.yaml'), text.replace('distributor: 各地书店', 'distributor: "各地\\x01书店"'));
+    await expectRefused(h, { code: 'encoding/control-character', file: 'book.yaml', line: 45, column: 17 });
+  });
+
+  it('reports a control character written as a one-letter escape in front matter at the escape', async () => {
+    const h = await hostileProject();
+    const text = await readFile(path.join(h.dir, CHAPTER), 'utf8');
+    await writeFile(path.join(h.dir, CHAPTER), text.replace('date: 2014年12月29日新闻稿节选', 'date: "2014年\\a"'));
+    await expectRefused(h, { code: 'encoding/control-character', file: CHAPTER, line: 3, column: 13 });
+  });
+
   it('reports a lone surrogate escape in front matter at the escape', async () => {
     const h = await hostileProject();
     const text = await readFile(path.join(h.dir, CHAPTER), 'utf8');

@@ -56,6 +56,27 @@ function surrogateEscape(text: string, start: number, end: number): number {
   return start;
 }
 
+/**
+ * C0 controls other than tab and line breaks, and U+FFFE/FFFF: a file's bytes cannot carry them
+ * (decodeText refuses them), but a YAML escape can ("\x01", "\u0007", "\a"), and XML cannot.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** The code points of YAML's one-letter escapes that matter here. */
+const LETTER_ESCAPES: Readonly<Record<string, number>> = { '0': 0, a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, e: 0x1b };
+
+/** Where the escape that makes a control character starts in the scalar's source, else its start. */
+function controlEscape(text: string, start: number, end: number): number {
+  const escapes = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[0abtnvfre])/g;
+  for (const m of text.slice(start, end).matchAll(escapes)) {
+    const letter = m[0].charAt(1);
+    const cp = letter === 'x' || letter === 'u' ? Number.parseInt(m[0].slice(2), 16) : LETTER_ESCAPES[letter];
+    if (cp !== undefined && CONTROL.test(String.fromCharCode(cp))) return start + (m.index ?? 0);
+  }
+  return start;
+}
+
 function afterParse(doc: Document, text: string): LimitProblem[] {
   const problems: LimitProblem[] = [];
   let aliases = 0;
@@ -76,6 +97,15 @@ function afterParse(doc: Document, text: string): LimitProblem[] {
           code: 'yaml/string-too-long',
           message: `This value is ${node.value.length} characters long; a YAML value may hold at most ${MAX_STRING}.`,
           offset: at,
+        });
+      }
+      const control = CONTROL.exec(node.value);
+      if (control) {
+        const cp = control[0].codePointAt(0) ?? 0;
+        problems.push({
+          code: 'encoding/control-character',
+          message: `This value holds the control character U+${cp.toString(16).toUpperCase().padStart(4, '0')} (written as an escape), which cannot appear in a book.`,
+          offset: controlEscape(text, at, node.range?.[1] ?? at),
         });
       }
       if (loneSurrogateAt(node.value) >= 0) {
