@@ -167,13 +167,18 @@ function mixedBefore<S>(units: Units<S>, i: number): boolean {
   return (a === CJK && b === LATIN) || (a === LATIN && b === CJK);
 }
 
+/** BREAKABLE and MIXED of the boundary before unit i (canBreakBefore reads neither bit). */
+function edgeFlags<S>(units: Units<S>, i: number): number {
+  return (canBreakBefore(units, i) ? BREAKABLE : 0) | (mixedBefore(units, i) ? MIXED : 0);
+}
+
 /** BREAKABLE and MIXED of units [from, to), from the flags, kinds and texts as they are now. */
 function markEdges<S>(units: Units<S>, from: number, to: number): void {
   const { flags } = units;
   for (let i = from; i < to; i++) {
-    // canBreakBefore reads none of the two bits: they can be worked out in any order.
-    const f = (flags[i] ?? 0) & ~(BREAKABLE | MIXED);
-    flags[i] = f | (canBreakBefore(units, i) ? BREAKABLE : 0) | (mixedBefore(units, i) ? MIXED : 0);
+    // Neither bit is read to work them out: they can be cleared first and set in any order.
+    flags[i] = (flags[i] ?? 0) & ~(BREAKABLE | MIXED);
+    flags[i] = (flags[i] ?? 0) | edgeFlags(units, i);
   }
 }
 
@@ -384,12 +389,14 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
       fulls = measure.widths?.(s, false);
       halves = undefined;
     }
+    // Nearly every unit is one code unit: its widths come from the memos and its edge rules
+    // from a table by that code unit (−1: a longer unit).
+    const cu = t.length === 1 ? t.charCodeAt(0) : -1;
     // Written out rather than a helper: a width returned from a call is a number allocated on
-    // the heap, and most units are one code unit found in the memo.
+    // the heap, and most units are found in the memo.
     let w = 0;
     if (k !== BREAK) {
-      if (fulls !== undefined && t.length === 1) {
-        const cu = t.charCodeAt(0);
+      if (fulls !== undefined && cu >= 0) {
         w = fulls[cu] as number;
         if (w === 0) fulls[cu] = w = measure(t, s, false);
       } else w = measure(t, s, false);
@@ -397,8 +404,7 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
     width[i] = w;
     if (punct) {
       halves ??= measure.widths?.(s, true);
-      if (halves !== undefined && t.length === 1) {
-        const cu = t.charCodeAt(0);
+      if (halves !== undefined && cu >= 0) {
         let h = halves[cu] as number;
         if (h === 0) halves[cu] = h = measure(t, s, true);
         half[i] = h;
@@ -406,9 +412,9 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
     } else half[i] = w;
     let f = flags[i] ?? 0;
     if (k === PAIR) f |= NO_START;
-    if (t.length === 1) {
+    if (cu >= 0) {
       // By code unit, as the tests on the first and last character always were.
-      const edges = edgesOf(t.charCodeAt(0));
+      const edges = edgesOf(cu);
       f |= edges & (NO_START | NO_END);
       if (punct) f |= (edges & OPENING) | SPACEABLE;
       else if (k === CJK) f |= SPACEABLE;
@@ -420,22 +426,24 @@ export function buildUnits<S>(runs: Array<StyledText<S>>, measure: Measure<S>): 
     }
     flags[i] = f;
   }
-  for (let i = 0; i < n; i++) {
-    const f = flags[i] ?? 0;
-    if (kind[i] === PUNCT) {
-      const opening = (f & OPENING) !== 0;
-      if (!opening && kind[i + 1] === PUNCT && i + 1 < n) flags[i] = f | SQUEEZE_NEXT;
-      else if (opening && i > 0 && kind[i - 1] === PUNCT && ((flags[i - 1] ?? 0) & OPENING) !== 0) flags[i] = f | SQUEEZE_PREV;
-    }
-    const t = text[i] ?? '';
-    if (kind[i] === PAIR && t.length === 1 && charKind(t) === 'dash') {
-      const range = i > 0 && i + 1 < n && isDigit(text[i - 1]?.slice(-1)) && isDigit(text[i + 1]?.[0]);
-      if (range) flags[i] = (flags[i] ?? 0) | RANGE_DASH;
-    }
-  }
   const sources = runs.map((run) => run.text);
   // The arrays may be longer than n (sized for one unit per code unit): only the first n are units.
   const units = new Units(n, text, styles, kind, flags, width, half, sources, source, start);
-  markEdges(units, 0, n);
+  // What a unit's neighbours decide, in one pass: its squeeze or range, then the boundary
+  // before it, which reads the flags of the unit and of the one before, final by then.
+  for (let i = 0; i < n; i++) {
+    let f = flags[i] ?? 0;
+    const k = kind[i];
+    if (k === PUNCT) {
+      const opening = (f & OPENING) !== 0;
+      if (!opening && kind[i + 1] === PUNCT && i + 1 < n) f |= SQUEEZE_NEXT;
+      else if (opening && i > 0 && kind[i - 1] === PUNCT && ((flags[i - 1] ?? 0) & OPENING) !== 0) f |= SQUEEZE_PREV;
+    } else if (k === PAIR) {
+      const t = text[i] ?? '';
+      if (t.length === 1 && charKind(t) === 'dash' && i > 0 && i + 1 < n && isDigit(text[i - 1]?.slice(-1)) && isDigit(text[i + 1]?.[0])) f |= RANGE_DASH;
+    }
+    flags[i] = f;
+    flags[i] = f | edgeFlags(units, i);
+  }
   return units;
 }
