@@ -10,7 +10,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { appendLines, checkJson, expectCleanReport, expectRefused, hostileProject, run, SECRET } from './helpers/hostile.js';
+import { appendLines, checkJson, expectCleanReport, expectRefused, hostileProject, run, SECRET, refusedAfterEdit } from './helpers/hostile.js';
 import { REPO_ROOT } from './helpers/sample.js';
 
 const CHAPTER = 'chapters/1-01.md';
@@ -330,31 +330,19 @@ describe('text encodings and line endings', () => {
   });
 
   it('reports a lone surrogate escape in book.yaml at the escape', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
-    await writeFile(path.join(h.dir, 'book.yaml'), text.replace('distributor: 各地书店', 'distributor: "各地\\uD800书店"'));
-    await expectRefused(h, { code: 'encoding/lone-surrogate', file: 'book.yaml', line: 45, column: 17 });
+    await refusedAfterEdit('book.yaml', 'distributor: 各地书店', 'distributor: "各地\\uD800书店"', { code: 'encoding/lone-surrogate', file: 'book.yaml', line: 45, column: 17 });
   });
 
   it('reports a control character written as an escape in book.yaml at the escape, though the file\'s bytes are clean', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
-    await writeFile(path.join(h.dir, 'book.yaml'), text.replace('distributor: 各地书店', 'distributor: "各地\\x01书店"'));
-    await expectRefused(h, { code: 'encoding/control-character', file: 'book.yaml', line: 45, column: 17 });
+    await refusedAfterEdit('book.yaml', 'distributor: 各地书店', 'distributor: "各地\\x01书店"', { code: 'encoding/control-character', file: 'book.yaml', line: 45, column: 17 });
   });
 
   it('reports a control character written as a one-letter escape in front matter at the escape', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, CHAPTER), 'utf8');
-    await writeFile(path.join(h.dir, CHAPTER), text.replace('date: 2014年12月29日新闻稿节选', 'date: "2014年\\a"'));
-    await expectRefused(h, { code: 'encoding/control-character', file: CHAPTER, line: 3, column: 13 });
+    await refusedAfterEdit(CHAPTER, 'date: 2014年12月29日新闻稿节选', 'date: "2014年\\a"', { code: 'encoding/control-character', file: CHAPTER, line: 3, column: 13 });
   });
 
   it('reports a lone surrogate escape in front matter at the escape', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, CHAPTER), 'utf8');
-    await writeFile(path.join(h.dir, CHAPTER), text.replace('date: 2014年12月29日新闻稿节选', 'date: "2014年\\uDC00"'));
-    await expectRefused(h, { code: 'encoding/lone-surrogate', file: CHAPTER, line: 3, column: 13 });
+    await refusedAfterEdit(CHAPTER, 'date: 2014年12月29日新闻稿节选', 'date: "2014年\\uDC00"', { code: 'encoding/lone-surrogate', file: CHAPTER, line: 3, column: 13 });
   });
 });
 
@@ -374,24 +362,15 @@ describe('YAML limits', () => {
   });
 
   it('refuses a 5 MB book.yaml quickly instead of hanging', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
-    await writeFile(path.join(h.dir, 'book.yaml'), text.replace('distributor: 各地书店', `distributor: ${'书'.repeat(5_000_000 / 3)}`));
-    await expectRefused(h, { code: 'load/too-large', file: 'book.yaml' });
+    await refusedAfterEdit('book.yaml', 'distributor: 各地书店', `distributor: ${'书'.repeat(5_000_000 / 3)}`, { code: 'load/too-large', file: 'book.yaml' });
   });
 
   it('refuses a 20 000-character value at its position', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
-    await writeFile(path.join(h.dir, 'book.yaml'), text.replace('distributor: 各地书店', `distributor: ${'书'.repeat(20_000)}`));
-    await expectRefused(h, { code: 'yaml/string-too-long', file: 'book.yaml', line: 45, column: 14 });
+    await refusedAfterEdit('book.yaml', 'distributor: 各地书店', `distributor: ${'书'.repeat(20_000)}`, { code: 'yaml/string-too-long', file: 'book.yaml', line: 45, column: 14 });
   });
 
   it('refuses a long title in front matter at its position', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, CHAPTER), 'utf8');
-    await writeFile(path.join(h.dir, CHAPTER), text.replace('date: 2014年12月29日新闻稿节选', `date: ${'日'.repeat(12_000)}`));
-    await expectRefused(h, { code: 'yaml/string-too-long', file: CHAPTER, line: 3, column: 7 });
+    await refusedAfterEdit(CHAPTER, 'date: 2014年12月29日新闻稿节选', `date: ${'日'.repeat(12_000)}`, { code: 'yaml/string-too-long', file: CHAPTER, line: 3, column: 7 });
   });
 
   it('refuses 100 000 nested brackets without running out of memory', async () => {
@@ -410,10 +389,7 @@ describe('YAML limits', () => {
 
 describe('check refuses what build would', () => {
   it('refuses a 开本 the format table does not know, at print.paper', async () => {
-    const h = await hostileProject();
-    const text = await readFile(path.join(h.dir, 'book.yaml'), 'utf8');
-    await writeFile(path.join(h.dir, 'book.yaml'), text.replace('paper: { width: 700, height: 1000 }', 'paper: { width: 701, height: 1000 }'));
-    await expectRefused(h, { code: 'pdf/unknown-format', file: 'book.yaml', line: 38, column: 17 });
+    await refusedAfterEdit('book.yaml', 'paper: { width: 700, height: 1000 }', 'paper: { width: 701, height: 1000 }', { code: 'pdf/unknown-format', file: 'book.yaml', line: 38, column: 17 });
   });
 
   it('never shows the secret in any diagnostic', async () => {

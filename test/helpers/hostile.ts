@@ -114,6 +114,16 @@ export async function checkJson(dir: string): Promise<{ code: number; diagnostic
  * relative to the project), `build` exits 1 naming the same code without a stack trace, and the
  * out folder is byte-identical afterwards.
  */
+/** check of a hostile project whose `file` has `from` (which must be there) replaced by `to`: refused as expected. */
+export async function refusedAfterEdit(file: string, from: string, to: string, expected: Expected): Promise<JsonDiagnostic> {
+  const h = await hostileProject();
+  const target = path.join(h.dir, file);
+  const text = await readFile(target, 'utf8');
+  if (!text.includes(from)) throw new Error(`${from} is not in ${file}`);
+  await writeFile(target, text.replace(from, to));
+  return expectRefused(h, expected);
+}
+
 export async function expectRefused(h: Hostile, expected: Expected): Promise<JsonDiagnostic> {
   const checked = await checkJson(h.dir);
   expect(checked.code, checked.run.out).toBe(1);
