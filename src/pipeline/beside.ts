@@ -143,9 +143,11 @@ export class Beside {
   /**
    * The book this thread parsed (undefined: it did not), which the worker takes instead of
    * parsing the same text again: sent as soon as it is made, while the worker loads its modules.
+   * The worker waits for this message, so it is sent whatever became of the parse (without a
+   * project: a key no reading matches, and the worker parses for itself).
    */
-  parsed(project: LoadedProject, parsed: ParsedBook | undefined): void {
-    this.send({ kind: 'book', source: projectKey(project), ...(parsed ? { parsed } : {}) });
+  parsed(project: LoadedProject | undefined, parsed: ParsedBook | undefined): void {
+    this.send({ kind: 'book', source: project ? projectKey(project) : '', ...(parsed ? { parsed } : {}) });
   }
 
   /** The EPUB made and verified in the worker; undefined: make it here. */

@@ -201,9 +201,12 @@ async function startChecks(session: BuildSession, options: BuildOptions, cache: 
   // see: then the EPUB is made here, from them.
   const epub = typeof options.cache !== 'object';
   const beside = (helpers.beside = new Beside({ dir: session.dir, env: options.env ?? process.env, cache: cache !== undefined, epub }));
-  const parsed = await session.book();
+  const parsed = await session.book().catch((error: unknown) => {
+    beside.parsed(undefined, undefined);
+    throw error;
+  });
   const project = (await session.loaded()).project;
-  if (project) beside.parsed(project, parsed.book ? { book: parsed.book, diagnostics: parsed.diagnostics } : undefined);
+  beside.parsed(project, parsed.book ? { book: parsed.book, diagnostics: parsed.diagnostics } : undefined);
   if (!parsed.book || !project || [...parsed.loadDiagnostics, ...parsed.diagnostics].some((d) => d.severity === 'error')) return here();
   const answer = beside.checks(project);
   const diagnostics = answer.then(async (found) => found ?? (await session.checked()).diagnostics);

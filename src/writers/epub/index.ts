@@ -57,18 +57,14 @@ function xhtmlFile(id: string, href: string, data: string, inSpine = true, prope
   return { id, href, mediaType: XHTML, data, inSpine, properties };
 }
 
-/** What a chapter's document reads besides the chapter: the images and the print pages. */
-interface ChapterAssets {
+/** What one build's documents share: images, the print pages, the cover. */
+interface Assets {
   images: ImageCatalogue;
   pages: PageTarget[];
-}
-
-/** What one build's documents share: the chapters' assets and the cover. */
-interface Assets extends ChapterAssets {
   cover: EmbeddedImage;
 }
 
-function renderContext(book: Book, chapter: Chapter, assets: ChapterAssets): RenderContext {
+function renderContext(book: Book, chapter: Chapter, assets: Assets): RenderContext {
   const resolveLink = markdownLinkResolver(book);
   const { images, pages } = assets;
   return {
@@ -77,22 +73,6 @@ function renderContext(book: Book, chapter: Chapter, assets: ChapterAssets): Ren
     linkHref: (href) => resolveLink(chapter, href),
     image: (src) => images.imageOf(chapter, src),
     structure: resolveStructure(book.design),
-  };
-}
-
-/** The maker of the chapters' documents, through the memo. */
-function chapterFiles(book: Book, assets: ChapterAssets, memo: StepMemo): (chapter: Chapter) => PackageFile {
-  const lang = book.meta.language;
-  // A chapter's document depends on the chapter, its print page breaks, the other chapters'
-  // files (links) and the images' hrefs and sizes: the cache key names them all.
-  const files = allChapters(book).map((c) => [c.id, c.file]);
-  const imageRefs = assets.images.images.map(({ href, width, height }) => [href, width, height]);
-  return (chapter: Chapter): PackageFile => {
-    const cx = renderContext(book, chapter, assets);
-    // Written out (toJSON) only by a memo that keys its steps: without a cache (--no-cache) the
-    // chapter's digest, a whole chapter as JSON, is not made (4 % of the EPUB's CPU on 水浒传).
-    const inputs = { toJSON: () => ({ chapter: digestOf(chapter), id: chapter.id, lang, breaks: cx.pageBreaks, files, imageRefs }) };
-    return xhtmlFile(chapter.id, chapterHref(chapter), memo.get('epub-chapter', inputs, () => renderChapter(chapter, lang, cx)), true, chapterHasMaths(chapter) ? 'mathml' : undefined);
   };
 }
 
@@ -108,7 +88,17 @@ function contentDocuments(book: Book, front: FrontPages, assets: Assets, memo: S
     { type: 'toc', label: LABELS.toc, href: `${NAV_HREF}#toc` },
     ...(firstPart ? [{ type: 'bodymatter', label: LABELS.bodyMatter, href: textHref(firstPart.id) }] : []),
   ];
-  const chapterFile = chapterFiles(book, assets, memo);
+  // A chapter's document depends on the chapter, its print page breaks, the other chapters'
+  // files (links) and the images' hrefs and sizes: the cache key names them all.
+  const files = allChapters(book).map((c) => [c.id, c.file]);
+  const imageRefs = assets.images.images.map(({ href, width, height }) => [href, width, height]);
+  const chapterFile = (chapter: Chapter): PackageFile => {
+    const cx = renderContext(book, chapter, assets);
+    // Written out (toJSON) only by a memo that keys its steps: without a cache (--no-cache) the
+    // chapter's digest, a whole chapter as JSON, is not made (4 % of the EPUB's CPU on 水浒传).
+    const inputs = { toJSON: () => ({ chapter: digestOf(chapter), id: chapter.id, lang, breaks: cx.pageBreaks, files, imageRefs }) };
+    return xhtmlFile(chapter.id, chapterHref(chapter), memo.get('epub-chapter', inputs, () => renderChapter(chapter, lang, cx)), true, chapterHasMaths(chapter) ? 'mathml' : undefined);
+  };
 
   return [
     xhtmlFile('cover', COVER_HREF, renderCoverPage(assets.cover.href, front.displayTitle, lang)),
@@ -133,10 +123,6 @@ function validTargets(book: Book, pagination: PrintPagination | undefined): Page
 }
 
 /**
- * `pagination`, when the PDF was laid out in the same run, adds the print edition's page-list
- * and page-break markers and names the print ISBN as the source of the pagination.
- */
-/**
  * The EPUB's font subsets and the book's text roles, through the cache across runs: the build
  * session may make them beside the PDF (in another thread), under the same key. `thread`:
  * subset in a thread of their own that ends when they are made (src/fonts/subset-thread.ts).
@@ -159,6 +145,11 @@ export interface EpubBegun {
   fonts?: ReturnType<typeof epubFonts>;
 }
 
+/**
+ * `pagination`, when the PDF was laid out in the same run, adds the print edition's page-list
+ * and page-break markers and names the print ISBN as the source of the pagination; `begun`,
+ * what the worker beside the PDF has under way.
+ */
 export async function writeEpub(book: Book, front: FrontPages, ctx: BuildContext, pagination?: PrintPagination, begun: EpubBegun = {}): Promise<Uint8Array> {
   const memo = ctx.memo ?? NO_MEMO;
   // The chapters' documents need no font: they are made while the subsets may still be in the
